@@ -1,0 +1,34 @@
+// What the build hands to figures, tables and claims: an experiment's results over its sweep points and seeds.
+import type {Dataset} from "./dataset.js";
+import type {ParamValue} from "./params.js";
+
+/** Mean, standard deviation (n − 1 denominator; 0 when n = 1), extremes and count of one scalar over seeds. */
+export interface Summary {
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+/** One seed's dataset at one point. */
+export interface RunResult {
+  seed: number;
+  dataset: Dataset;
+}
+
+/** One point of the sweep: its full parameters, a run per seed, and per-scalar summaries over seeds. */
+export interface PointResult {
+  params: Record<string, ParamValue>;
+  runs: RunResult[];
+  summary: Record<string, Summary>;
+}
+
+/** All results of one declared experiment. */
+export interface ExperimentResult {
+  id: string;
+  pipeline: string;
+  /** Names of the swept parameters, in declaration order (empty when there is no sweep). */
+  sweep: string[];
+  points: PointResult[];
+}
