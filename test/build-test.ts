@@ -1,0 +1,123 @@
+// Integration tests of the build: caching, determinism across job counts, incremental rebuilds, corrupt
+// cache entries, interruption, and `orthogonal run`.
+import assert from "node:assert/strict";
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {test} from "node:test";
+import {copyProject, orthogonal, orthogonalAsync} from "./fixture.js";
+
+const data = (root: string, id = "demo-mean") => readFileSync(join(root, "figures/demo/data", `${id}.json`), "utf8");
+
+function cacheFiles(root: string): string[] {
+  const dir = join(root, ".cache/datasets");
+  return readdirSync(dir, {recursive: true, encoding: "utf8"}).filter((f) => f.endsWith(".json")).sort();
+}
+
+test("build computes every task once, then takes all of them from the cache in under 2 seconds", () => {
+  const root = copyProject("basic");
+  const first = orthogonal(root, "build");
+  assert.equal(first.status, 0, first.stderr + first.stdout);
+  assert.match(first.stdout, /computed 12, cached 0, failed 0; claims 5 passed, 0 failed/);
+  const started = performance.now();
+  const second = orthogonal(root, "build");
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stdout, /computed 0, cached 12/);
+  assert.ok(seconds < 2, `no-op rebuild took ${seconds.toFixed(2)}s`);
+});
+
+test("build gives byte-identical datasets with --jobs 1 and --jobs 2, and on a forced rebuild", () => {
+  const a = copyProject("basic");
+  const b = copyProject("basic");
+  assert.equal(orthogonal(a, "build", "--jobs", "1").status, 0);
+  assert.equal(orthogonal(b, "build", "--jobs", "2").status, 0);
+  assert.equal(data(a), data(b));
+  assert.equal(data(a, "demo-other"), data(b, "demo-other"));
+  const before = data(a);
+  assert.equal(orthogonal(a, "build", "--force", "--jobs", "2").status, 0);
+  assert.equal(data(a), before);
+});
+
+test("changing one parameter recomputes only that experiment", () => {
+  const root = copyProject("basic");
+  assert.equal(orthogonal(root, "build").status, 0);
+  const other = data(root, "demo-other");
+  const file = join(root, "content/demo/mean.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("n: 4000", "n: 4001"));
+  const rebuild = orthogonal(root, "build");
+  assert.equal(rebuild.status, 0, rebuild.stderr);
+  assert.match(rebuild.stdout, /computed 8, cached 4/);
+  assert.equal(data(root, "demo-other"), other);
+});
+
+test("editing a pipeline's source recomputes the experiments that use it", () => {
+  const root = copyProject("basic");
+  assert.equal(orthogonal(root, "build").status, 0);
+  const file = join(root, "pipelines/index.ts");
+  writeFileSync(file, readFileSync(file, "utf8") + "\n// an edit\n");
+  assert.match(orthogonal(root, "build").stdout, /computed 12, cached 0/);
+});
+
+test("a truncated or corrupt cache entry is detected and recomputed", () => {
+  const root = copyProject("basic");
+  assert.equal(orthogonal(root, "build").status, 0);
+  const before = data(root);
+  const [first, second] = cacheFiles(root);
+  const path = (f: string) => join(root, ".cache/datasets", f);
+  writeFileSync(path(first), readFileSync(path(first), "utf8").slice(0, 40));
+  writeFileSync(path(second), readFileSync(path(second), "utf8").replace(/[0-9]/, "7"));
+  const rebuild = orthogonal(root, "build");
+  assert.equal(rebuild.status, 0, rebuild.stderr);
+  assert.match(rebuild.stdout, /computed 2, cached 10/);
+  assert.equal(data(root), before);
+});
+
+test("kill -9 in the middle of a build leaves a usable cache; the rebuild succeeds with the same results", async () => {
+  const reference = copyProject("basic");
+  assert.equal(orthogonal(reference, "build", "--jobs", "1").status, 0);
+  const root = copyProject("basic");
+  const file = join(root, "content/demo/mean.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("n: 4000", "n: 4000000"));
+  const child = orthogonalAsync(root, "build", "--jobs", "2");
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  child.kill("SIGKILL");
+  await new Promise((resolve) => child.once("exit", resolve));
+  const rebuild = orthogonal(root, "build");
+  assert.equal(rebuild.status, 0, rebuild.stderr);
+  assert.equal(data(root, "demo-other"), data(reference, "demo-other"));
+  for (const f of cacheFiles(root)) JSON.parse(readFileSync(join(root, ".cache/datasets", f), "utf8").split("\n")[0]);
+});
+
+test("a pipeline producing NaN fails with the experiment id and the output's name, exit code 4", () => {
+  const root = copyProject("basic");
+  const file = join(root, "content/demo/other.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("poison: false", "poison: true"));
+  const result = orthogonal(root, "build");
+  assert.equal(result.status, 4);
+  assert.match(result.stdout, /experiment demo-other failed: .*scalars\.variance is NaN/);
+});
+
+test("run EXPERIMENT --set … --json prints the dataset at that point", () => {
+  const root = copyProject("basic");
+  const result = orthogonal(root, "run", "demo-mean", "--set", "mu=2.5", "--set", "n=10", "--seed", "7", "--json");
+  assert.equal(result.status, 0, result.stderr);
+  const output = JSON.parse(result.stdout);
+  assert.deepEqual(output.params, {n: 10, mu: 2.5, poison: false});
+  assert.equal(output.seed, 7);
+  assert.equal(output.dataset.scalars.theory_mean, 2.5);
+  assert.equal(output.dataset.tables.draws.length, 5);
+  const again = orthogonal(root, "run", "demo-mean", "--set", "mu=2.5", "--set", "n=10", "--seed", "7", "--json");
+  assert.equal(again.stdout, result.stdout);
+  const bad = orthogonal(root, "run", "demo-mean", "--set", "n=-3");
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--set n=-3: expected an integer ≥ 1/);
+});
+
+test("check exits 5 and reports measured, expected and tolerance when a claim fails", () => {
+  const root = copyProject("basic");
+  const file = join(root, "content/demo/other.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("variance within 15% of 1", "variance within 0.01% of 1"));
+  const result = orthogonal(root, "check");
+  assert.equal(result.status, 5);
+  assert.match(result.stdout, /✗ claim "variance within 0.01% of 1" \(experiment demo-other\)\n {4}measured [0-9.]+, expected 1 ± 0\.000100000/);
+});

@@ -1,0 +1,33 @@
+// Test helpers for integration tests: copy a small project from test/input/build/ to a temp folder and run the CLI on it.
+import {spawn, spawnSync} from "node:child_process";
+import type {ChildProcess} from "node:child_process";
+import {cpSync, mkdirSync, mkdtempSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+
+/** The orthogonal command's entry point. */
+export const cli = fileURLToPath(new URL("../bin/orthogonal.js", import.meta.url));
+
+/**
+ * Copies test/input/build/<name> to a fresh folder under the package's .cache/ (inside the package, so that the
+ * project's pipelines can import the engine as "orthogonal/src/….js").
+ */
+export function copyProject(name: string): string {
+  const parent = fileURLToPath(new URL("../.cache/test-projects/", import.meta.url));
+  mkdirSync(parent, {recursive: true});
+  const dir = mkdtempSync(join(parent, `${name}-`));
+  const source = fileURLToPath(new URL(`input/build/${name}`, import.meta.url));
+  cpSync(source, dir, {recursive: true, filter: (path) => !/\/(\.cache|figures|site)(\/|$)/.test(path.slice(source.length))});
+  return dir;
+}
+
+/** Runs the CLI synchronously in `root`; returns exit status and output. */
+export function orthogonal(root: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync(process.execPath, [cli, ...args, "--root", root], {encoding: "utf8", env: {...process.env, CI: "true"}});
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** Starts the CLI in the background. */
+export function orthogonalAsync(root: string, ...args: string[]): ChildProcess {
+  return spawn(process.execPath, [cli, ...args, "--root", root], {stdio: ["ignore", "pipe", "pipe"]});
+}
