@@ -20,7 +20,8 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     options: {
       only: {type: "string", description: "only experiments whose id matches (comma-separated; * wildcards)"},
       jobs: {type: "string", description: "number of worker threads (default: number of cores)"},
-      force: {type: "boolean", default: false, description: "recompute even what the cache holds"}
+      force: {type: "boolean", default: false, description: "recompute even what the cache holds"},
+      out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"}
     }
   },
   run: {
@@ -113,7 +114,8 @@ async function main(argv: string[]): Promise<number> {
         force: Boolean(values.force),
         profile,
         progress: createProgress(),
-        publish: command === "build"
+        publish: command === "build",
+        out: values.out === undefined ? undefined : resolve(values.out as string)
       });
       process.stdout.write(formatReport(report));
       if (report.failures.length > 0) return ExitCode.pipeline;

@@ -1,0 +1,38 @@
+// The source closure of a module: what the cache hashes to notice code changes.
+import assert from "node:assert/strict";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {test} from "node:test";
+import {SourceGraph} from "../src/sourceGraph.js";
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "orthogonal-graph-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+test("SourceGraph.closure follows imports, re-exports, dynamic imports and new URL, but not type-only imports", () => {
+  const dir = project({
+    "a.ts": `import {b} from "./b.js";\nimport type {T} from "./types.js";\nexport * from "./c.js";\nconst w = new URL("./kernel.wat", import.meta.url);\nawait import("./d.js");`,
+    "b.ts": `import {
+  c
+} from "./c.js";
+export const b = c;`,
+    "c.ts": "export const c = 1;",
+    "d.ts": "export {};",
+    "types.ts": "export type T = number;",
+    "kernel.wat": "(module)"
+  });
+  const names = new SourceGraph(dir).closure(join(dir, "a.ts")).map((p) => p.slice(dir.length + 1));
+  assert.deepEqual(names, ["a.ts", "b.ts", "c.ts", "d.ts", "kernel.wat"]);
+});
+
+test("SourceGraph.hash changes when an imported file changes and not when an unrelated one does", () => {
+  const dir = project({"a.ts": `import "./b.js";`, "b.ts": "export const x = 1;", "other.ts": "export const y = 1;"});
+  const before = new SourceGraph(dir).hash(join(dir, "a.ts"));
+  writeFileSync(join(dir, "other.ts"), "export const y = 2;");
+  assert.equal(new SourceGraph(dir).hash(join(dir, "a.ts")), before);
+  writeFileSync(join(dir, "b.ts"), "export const x = 2;");
+  assert.notEqual(new SourceGraph(dir).hash(join(dir, "a.ts")), before);
+});
