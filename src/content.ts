@@ -8,7 +8,7 @@ import {parseClaim} from "./claims.js";
 import {ContentError} from "./error.js";
 import type {MarkdownSource} from "./frontMatter.js";
 import {parseMarkdown} from "./frontMatter.js";
-import type {ParamValue} from "./params.js";
+import type {ParamSpecs, ParamValue} from "./params.js";
 import {checkParam, defaultParams, describeParam} from "./params.js";
 import type {Registry} from "./registry.js";
 
@@ -315,6 +315,6 @@ function validate<T>(source: MarkdownSource, schema: z.ZodType<T>, prefix: (stri
 
 /** Describes the parameters of a pipeline, one line each, for `orthogonal list` and errors. */
 export function describeParams(registry: Registry, pipeline: string): string[] {
-  const params = registry.pipelines[pipeline]?.params ?? {};
+  const params: ParamSpecs = registry.pipelines[pipeline]?.params ?? {};
   return Object.entries(params).map(([name, spec]) => `${name} = ${JSON.stringify(spec.default)}  (${describeParam(spec)}; ${spec.description})`);
 }

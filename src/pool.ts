@@ -1,12 +1,13 @@
 // A pool of worker threads that run tasks in parallel. Which worker runs a task never changes its result:
 // every task seeds its own random source.
+import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import type {Task} from "./runner.js";
 import type {ResultMessage, TaskMessage} from "./worker.js";
 
 /** The default number of workers: one per core. */
 export function defaultJobs(): number {
-  return Math.max(1, (globalThis.navigator?.hardwareConcurrency as number | undefined) ?? 1);
+  return Math.max(1, availableParallelism());
 }
 
 /** Runs tasks on up to `jobs` workers, started lazily. */

@@ -1,7 +1,7 @@
 // Broken content files: each gives one clear line naming the file (and line or field), exit code 3, and
 // leaves earlier outputs and the cache untouched.
 import assert from "node:assert/strict";
-import {readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import {copyProject, orthogonal} from "./fixture.js";
@@ -59,5 +59,4 @@ test("broken content: each case gives a one-line error naming the file, exits 3,
       writeFileSync(path, original);
     }
   }
-  rmSync(root, {recursive: true, force: true});
 });

@@ -1,9 +1,14 @@
 // Test helpers for integration tests: copy a small project from test/input/build/ to a temp folder and run the CLI on it.
 import {spawn, spawnSync} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+
+const created: string[] = [];
+process.once("exit", () => {
+  for (const dir of created) rmSync(dir, {recursive: true, force: true});
+});
 
 /** The orthogonal command's entry point. */
 export const cli = fileURLToPath(new URL("../bin/orthogonal.js", import.meta.url));
@@ -16,6 +21,7 @@ export function copyProject(name: string): string {
   const parent = fileURLToPath(new URL("../.cache/test-projects/", import.meta.url));
   mkdirSync(parent, {recursive: true});
   const dir = mkdtempSync(join(parent, `${name}-`));
+  created.push(dir);
   const source = fileURLToPath(new URL(`input/build/${name}`, import.meta.url));
   cpSync(source, dir, {recursive: true, filter: (path) => !/\/(\.cache|figures|site)(\/|$)/.test(path.slice(source.length))});
   return dir;

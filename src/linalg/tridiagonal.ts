@@ -1,0 +1,158 @@
+// Eigenvalues (and optionally eigenvectors) of a symmetric tridiagonal matrix by implicit QL with Wilkinson shifts.
+import type {Matrix} from "./matrix.js";
+
+/**
+ * Eigenvalues of the symmetric tridiagonal matrix T with diagonal `d` (length n) and off-diagonal `e`
+ * (length n − 1; e[i] couples coordinates i and i + 1), returned in ascending order. `d` and `e` are not
+ * modified.
+ *
+ * The algorithm is the implicit QL iteration with Wilkinson shifts (Golub & Van Loan, Matrix Computations,
+ * 4th ed., §8.3; Numerical Recipes, 3rd ed., §11.4, routine tqli; EISPACK tql2). The matrix is first scaled
+ * by a power of two so that its largest entry lies in [1, 2), which keeps every rotation free of overflow
+ * and underflow and makes the result exactly scale-equivariant.
+ *
+ * If `basis` (an n×m row-major matrix) is given, every plane rotation acting on coordinates (i, i + 1) is
+ * applied in place to rows i and i + 1 of `basis`, and at the end its rows are permuted into ascending
+ * eigenvalue order. With basis = I, row j becomes the unit eigenvector of T for eigenvalue j; with
+ * basis = Qᵀ where A = Q T Qᵀ, row j becomes the unit eigenvector of A for eigenvalue j.
+ *
+ * Throws on non-finite input, on mismatched lengths, and if some eigenvalue needs more than 60 iterations.
+ */
+export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matrix): Float64Array {
+  const n = d.length;
+  if (e.length !== Math.max(0, n - 1)) {
+    throw new Error(`tridiagonalEigen: off-diagonal has length ${e.length}, expected ${Math.max(0, n - 1)}`);
+  }
+  if (basis !== undefined && (basis.rows !== n || basis.data.length !== basis.rows * basis.cols)) {
+    throw new Error(`tridiagonalEigen: basis is ${basis.rows}×${basis.cols}, expected ${n} rows`);
+  }
+  let amax = 0;
+  for (let i = 0; i < n; ++i) {
+    const x = d[i];
+    if (!Number.isFinite(x)) throw new Error(`tridiagonalEigen: non-finite input ${x} on the diagonal at index ${i}`);
+    if (Math.abs(x) > amax) amax = Math.abs(x);
+  }
+  for (let i = 0; i < n - 1; ++i) {
+    const x = e[i];
+    if (!Number.isFinite(x)) throw new Error(`tridiagonalEigen: non-finite input ${x} off the diagonal at index ${i}`);
+    if (Math.abs(x) > amax) amax = Math.abs(x);
+  }
+  if (n === 0) return new Float64Array(0);
+  if (n === 1 || amax === 0) return d.slice(); // already diagonal (all zero): nothing to rotate
+
+  // Scale by a power of two (exact) so that the largest entry is in [1, 2).
+  const scale = 2 ** -Math.floor(Math.log2(amax));
+  const w = new Float64Array(n); // diagonal, becomes the eigenvalues
+  const f = new Float64Array(n); // off-diagonal, f[n − 1] = 0 as a sentinel
+  for (let i = 0; i < n; ++i) w[i] = d[i] * scale;
+  for (let i = 0; i < n - 1; ++i) f[i] = e[i] * scale;
+
+  const z = basis?.data;
+  const m = basis === undefined ? 0 : basis.cols;
+
+  for (let l = 0; l < n; ++l) {
+    let iterations = 0;
+    for (;;) {
+      // Find the first negligible off-diagonal entry at or after l.
+      let k = l;
+      for (; k < n - 1; ++k) {
+        const dd = Math.abs(w[k]) + Math.abs(w[k + 1]);
+        const ek = Math.abs(f[k]);
+        if (ek <= EPSILON * dd || ek < TINY) break;
+      }
+      if (k === l) break; // w[l] has converged
+      if (++iterations > MAX_ITERATIONS) {
+        throw new Error(`tridiagonalEigen: no convergence after ${MAX_ITERATIONS} iterations at index ${l}`);
+      }
+
+      // Wilkinson shift from the leading 2×2 block of the unreduced segment [l, k].
+      let g = (w[l + 1] - w[l]) / (2 * f[l]);
+      let r = pythag(g, 1);
+      g = w[k] - w[l] + f[l] / (g + (g >= 0 ? r : -r));
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let i = k - 1;
+      for (; i >= l; --i) {
+        const fi = s * f[i];
+        const b = c * f[i];
+        r = pythag(fi, g);
+        f[i + 1] = r;
+        if (r === 0) {
+          // Underflow: the segment splits at i + 1; undo the partial shift and start over.
+          w[i + 1] -= p;
+          f[k] = 0;
+          break;
+        }
+        s = fi / r;
+        c = g / r;
+        g = w[i + 1] - p;
+        r = (w[i] - g) * s + 2 * c * b;
+        p = s * r;
+        w[i + 1] = g + p;
+        g = c * r - b;
+        if (z !== undefined) {
+          // Rotate rows i and i + 1 of the basis: contiguous, allocation-free.
+          const oi = i * m;
+          const oj = oi + m;
+          for (let j = 0; j < m; ++j) {
+            const zi = z[oi + j];
+            const zj = z[oj + j];
+            z[oj + j] = s * zi + c * zj;
+            z[oi + j] = c * zi - s * zj;
+          }
+        }
+      }
+      if (r === 0 && i >= l) continue;
+      w[l] -= p;
+      f[l] = g;
+      f[k] = 0;
+    }
+  }
+
+  // Selection sort into ascending order, permuting basis rows alongside.
+  for (let i = 0; i < n - 1; ++i) {
+    let k = i;
+    let wk = w[i];
+    for (let j = i + 1; j < n; ++j) {
+      if (w[j] < wk) {
+        k = j;
+        wk = w[j];
+      }
+    }
+    if (k !== i) {
+      w[k] = w[i];
+      w[i] = wk;
+      if (z !== undefined) {
+        const oi = i * m;
+        const ok = k * m;
+        for (let j = 0; j < m; ++j) {
+          const t = z[oi + j];
+          z[oi + j] = z[ok + j];
+          z[ok + j] = t;
+        }
+      }
+    }
+  }
+
+  const inverse = 1 / scale; // exact: a power of two
+  for (let i = 0; i < n; ++i) w[i] *= inverse;
+  return w;
+}
+
+const EPSILON = 2 ** -52;
+const TINY = 2 ** -1000; // entries are scaled to at most 2, so anything below this is negligible
+const MAX_ITERATIONS = 60;
+
+// √(a² + b²) without destructive overflow or underflow.
+function pythag(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  if (x > y) {
+    const t = y / x;
+    return x * Math.sqrt(1 + t * t);
+  }
+  if (y === 0) return 0;
+  const t = x / y;
+  return y * Math.sqrt(1 + t * t);
+}
