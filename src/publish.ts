@@ -102,5 +102,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
     }
   }
   write("figures/manifest.json", `${JSON.stringify(manifest, null, 1)}\n`);
+  const {buildSite} = await import("./site/build.js");
+  written.push(...(await buildSite({...context, manifest})));
   return written;
 }

@@ -41,14 +41,17 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
   if (n === 1 || amax === 0) return d.slice(); // already diagonal (all zero): nothing to rotate
 
   // Scale by a power of two (exact) so that the largest entry is in [1, 2).
-  const scale = 2 ** -Math.floor(Math.log2(amax));
+  const exponent = -Math.floor(Math.log2(amax));
   const w = new Float64Array(n); // diagonal, becomes the eigenvalues
   const f = new Float64Array(n); // off-diagonal, f[n − 1] = 0 as a sentinel
-  for (let i = 0; i < n; ++i) w[i] = d[i] * scale;
-  for (let i = 0; i < n - 1; ++i) f[i] = e[i] * scale;
+  for (let i = 0; i < n; ++i) w[i] = ldexp(d[i], exponent);
+  for (let i = 0; i < n - 1; ++i) f[i] = ldexp(e[i], exponent);
 
   const z = basis?.data;
   const m = basis === undefined ? 0 : basis.cols;
+  // Each sweep's rotations are recorded and applied to the basis afterwards, four at a time.
+  const cosines = new Float64Array(z === undefined ? 0 : n);
+  const sines = new Float64Array(z === undefined ? 0 : n);
 
   for (let l = 0; l < n; ++l) {
     let iterations = 0;
@@ -86,23 +89,18 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
         }
         s = fi / r;
         c = g / r;
+        if (z !== undefined) {
+          cosines[i] = c;
+          sines[i] = s;
+        }
         g = w[i + 1] - p;
         r = (w[i] - g) * s + 2 * c * b;
         p = s * r;
         w[i + 1] = g + p;
         g = c * r - b;
-        if (z !== undefined) {
-          // Rotate rows i and i + 1 of the basis: contiguous, allocation-free.
-          const oi = i * m;
-          const oj = oi + m;
-          for (let j = 0; j < m; ++j) {
-            const zi = z[oi + j];
-            const zj = z[oj + j];
-            z[oj + j] = s * zi + c * zj;
-            z[oi + j] = c * zi - s * zj;
-          }
-        }
       }
+      // Apply this sweep's rotations k − 1, k − 2, …, i + 1 to the basis rows.
+      if (z !== undefined) rotateRows(z, m, cosines, sines, k - 1, i + 1);
       if (r === 0 && i >= l) continue;
       w[l] -= p;
       f[l] = g;
@@ -135,14 +133,76 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
     }
   }
 
-  const inverse = 1 / scale; // exact: a power of two
-  for (let i = 0; i < n; ++i) w[i] *= inverse;
+  for (let i = 0; i < n; ++i) w[i] = ldexp(w[i], -exponent);
   return w;
 }
 
 const EPSILON = 2 ** -52;
 const TINY = 2 ** -1000; // entries are scaled to at most 2, so anything below this is negligible
 const MAX_ITERATIONS = 60;
+
+// Applies the plane rotations hi, hi − 1, …, lo (in that order) to the rows of the row-major n×m array z:
+// rotation i maps (row i, row i + 1) to (c·row i − s·row i + 1, s·row i + c·row i + 1). Consecutive rotations
+// share a row, so four are fused into one pass that carries the shared row in a register; this halves memory
+// traffic and roughly doubles throughput of the loop that dominates large eigendecompositions.
+function rotateRows(
+  z: Float64Array,
+  m: number,
+  cosines: Float64Array,
+  sines: Float64Array,
+  hi: number,
+  lo: number
+): void {
+  let i = hi;
+  for (; i - 3 >= lo; i -= 4) {
+    const c0 = cosines[i];
+    const s0 = sines[i];
+    const c1 = cosines[i - 1];
+    const s1 = sines[i - 1];
+    const c2 = cosines[i - 2];
+    const s2 = sines[i - 2];
+    const c3 = cosines[i - 3];
+    const s3 = sines[i - 3];
+    const o0 = (i - 3) * m;
+    const o1 = o0 + m;
+    const o2 = o1 + m;
+    const o3 = o2 + m;
+    const o4 = o3 + m;
+    for (let j = 0; j < m; ++j) {
+      let x = z[o4 + j];
+      let y = z[o3 + j];
+      z[o4 + j] = s0 * y + c0 * x;
+      x = c0 * y - s0 * x;
+      y = z[o2 + j];
+      z[o3 + j] = s1 * y + c1 * x;
+      x = c1 * y - s1 * x;
+      y = z[o1 + j];
+      z[o2 + j] = s2 * y + c2 * x;
+      x = c2 * y - s2 * x;
+      y = z[o0 + j];
+      z[o1 + j] = s3 * y + c3 * x;
+      z[o0 + j] = c3 * y - s3 * x;
+    }
+  }
+  for (; i >= lo; --i) {
+    const c = cosines[i];
+    const s = sines[i];
+    const oi = i * m;
+    const oj = oi + m;
+    for (let j = 0; j < m; ++j) {
+      const y = z[oi + j];
+      const x = z[oj + j];
+      z[oj + j] = s * y + c * x;
+      z[oi + j] = c * y - s * x;
+    }
+  }
+}
+
+// x·2^k, exact unless the result leaves the normal range; split in two steps so 2^k itself never overflows.
+function ldexp(x: number, k: number): number {
+  const h = Math.trunc(k / 2);
+  return x * 2 ** h * 2 ** (k - h);
+}
 
 // √(a² + b²) without destructive overflow or underflow.
 function pythag(a: number, b: number): number {

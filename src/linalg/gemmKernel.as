@@ -1,0 +1,216 @@
+// AssemblyScript source of the WebAssembly SIMD (f64x2) matrix-product kernel behind src/linalg/gemmWasm.ts.
+//
+// Computes C ← C + op(A)·op(B) for a row-major C, with the loop structure of GotoBLAS/BLIS: B is packed into
+// KC×NR column slivers, A into MC×KC blocks of MR-row slivers, and a 4×4 register-tiled micro-kernel walks k.
+// (K. Goto and R. A. van de Geijn, "Anatomy of High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008;
+// F. G. Van Zee and R. A. van de Geijn, "BLIS: A Framework for Rapidly Instantiating BLAS Functionality",
+// ACM TOMS 41(3), 2015.)
+//
+// The arithmetic contract of src/linalg/gemmTask.ts holds: every entry is updated as c ← c + (α·a_ik)·b_kj for
+// k = 0, 1, …, K−1 in that order, with a separate multiply and add per step (no fused multiply-add, no split
+// of the k-sum). Blocking over k only stores the running sum in C between blocks, so the result is the same
+// bit for bit as the plain loop, whatever the block sizes.
+//
+// Operands are addressed by byte strides: entry (i, p) of op(A) is at a + i·ars + p·acs, entry (p, j) of
+// op(B) at b + p·brs + j·bcs, entry (i, j) of C at c + i·ldc + 8j.
+
+// Micro-tile: MR rows × NR columns of C held in MR·NR/2 = 8 f64x2 registers.
+const MR: i32 = 4;
+const NR: i32 = 4;
+// Cache blocks: an MC×KC block of packed A (256 KiB) stays in L2, a KC×NR sliver of packed B (8 KiB) in L1.
+// MC and NC are multiples of MR and NR, so tiles never straddle blocks.
+const MC: i32 = 128;
+const KC: i32 = 256;
+const NC: i32 = 1024;
+
+/** The first byte after static data: the caller's buffers start at or after this address. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Bytes of scratch space `gemm` needs at its `work` address: packed A, packed B and one edge tile. */
+export function workBytes(): usize {
+  return (<usize>(MC * KC + KC * NC + MR * NR)) << 3;
+}
+
+/**
+ * C ← C + op(A)·op(B) for m×k op(A) and k×n op(B), with α folded into the packed copy of A.
+ * When `lower` is set (a symmetric rank-k update, op(B) = op(A)ᵀ), only the tiles that reach on or below the
+ * diagonal are computed; `mirrorLower` then completes C.
+ */
+export function gemm(
+  m: i32,
+  n: i32,
+  k: i32,
+  a: usize,
+  ars: usize,
+  acs: usize,
+  b: usize,
+  brs: usize,
+  bcs: usize,
+  alpha: f64,
+  c: usize,
+  ldc: usize,
+  lower: bool,
+  work: usize
+): void {
+  const packedA = work;
+  const packedB = packedA + ((<usize>(MC * KC)) << 3);
+  const tile = packedB + ((<usize>(KC * NC)) << 3);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    // Row blocks that lie wholly above the diagonal of this column block have nothing to compute.
+    const icStart = lower ? (jc / MC) * MC : 0;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      packB(kc, nc, b + <usize>pc * brs + <usize>jc * bcs, brs, bcs, packedB);
+      for (let ic = icStart; ic < m; ic += MC) {
+        const mc = min(MC, m - ic);
+        packA(mc, kc, a + <usize>ic * ars + <usize>pc * acs, ars, acs, alpha, packedA);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const w = min(NR, nc - jr);
+          const bp = packedB + ((<usize>(jr * kc)) << 3);
+          for (let ir = 0; ir < mc; ir += MR) {
+            const h = min(MR, mc - ir);
+            if (lower && ic + ir + h <= jc + jr) continue;
+            const ap = packedA + ((<usize>(ir * kc)) << 3);
+            const cp = c + <usize>(ic + ir) * ldc + ((<usize>(jc + jr)) << 3);
+            if (h == MR && w == NR) {
+              micro(kc, ap, bp, cp, ldc);
+            } else {
+              edgeTile(kc, ap, bp, cp, ldc, h, w, tile);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Copies the strictly lower triangle of the n×n row-major matrix at c onto the upper one. */
+export function mirrorLower(n: i32, c: usize): void {
+  const ld = (<usize>n) << 3;
+  for (let i = 1; i < n; i++) {
+    const row = c + <usize>i * ld;
+    let col = c + ((<usize>i) << 3);
+    for (let j = 0; j < i; j++) {
+      store<f64>(col, load<f64>(row + ((<usize>j) << 3)));
+      col += ld;
+    }
+  }
+}
+
+// Packs the mc×kc block of α·op(A) at a into MR-row slivers: sliver s holds, for p = 0…kc−1, the MR entries
+// (s·MR + r, p); rows past mc are zero.
+function packA(mc: i32, kc: i32, a: usize, ars: usize, acs: usize, alpha: f64, dst: usize): void {
+  for (let ir = 0; ir < mc; ir += MR) {
+    const h = min(MR, mc - ir);
+    let src = a + <usize>ir * ars;
+    if (h == MR) {
+      for (let p = 0; p < kc; p++) {
+        store<f64>(dst, alpha * load<f64>(src));
+        store<f64>(dst, alpha * load<f64>(src + ars), 8);
+        store<f64>(dst, alpha * load<f64>(src + 2 * ars), 16);
+        store<f64>(dst, alpha * load<f64>(src + 3 * ars), 24);
+        src += acs;
+        dst += MR << 3;
+      }
+    } else {
+      for (let p = 0; p < kc; p++) {
+        for (let r = 0; r < MR; r++) {
+          store<f64>(dst + ((<usize>r) << 3), r < h ? alpha * load<f64>(src + <usize>r * ars) : 0);
+        }
+        src += acs;
+        dst += MR << 3;
+      }
+    }
+  }
+}
+
+// Packs the kc×nc block of op(B) at b into NR-column slivers: sliver s holds, for p = 0…kc−1, the NR entries
+// (p, s·NR + j); columns past nc are zero.
+function packB(kc: i32, nc: i32, b: usize, brs: usize, bcs: usize, dst: usize): void {
+  for (let jr = 0; jr < nc; jr += NR) {
+    const w = min(NR, nc - jr);
+    let src = b + <usize>jr * bcs;
+    if (w == NR) {
+      for (let p = 0; p < kc; p++) {
+        store<f64>(dst, load<f64>(src));
+        store<f64>(dst, load<f64>(src + bcs), 8);
+        store<f64>(dst, load<f64>(src + 2 * bcs), 16);
+        store<f64>(dst, load<f64>(src + 3 * bcs), 24);
+        src += brs;
+        dst += NR << 3;
+      }
+    } else {
+      for (let p = 0; p < kc; p++) {
+        for (let j = 0; j < NR; j++) {
+          store<f64>(dst + ((<usize>j) << 3), j < w ? load<f64>(src + <usize>j * bcs) : 0);
+        }
+        src += brs;
+        dst += NR << 3;
+      }
+    }
+  }
+}
+
+// A partial h×w tile at the bottom or right edge: runs the micro-kernel on a zero-padded MR×NR copy of it.
+// The padding rows and columns of the packed slivers are zero and their results are discarded.
+function edgeTile(kc: i32, ap: usize, bp: usize, cp: usize, ldc: usize, h: i32, w: i32, tile: usize): void {
+  for (let r = 0; r < MR; r++) {
+    for (let j = 0; j < NR; j++) {
+      const t = tile + ((<usize>(r * NR + j)) << 3);
+      store<f64>(t, r < h && j < w ? load<f64>(cp + <usize>r * ldc + ((<usize>j) << 3)) : 0);
+    }
+  }
+  micro(kc, ap, bp, tile, (<usize>NR) << 3);
+  for (let r = 0; r < h; r++) {
+    for (let j = 0; j < w; j++) {
+      store<f64>(cp + <usize>r * ldc + ((<usize>j) << 3), load<f64>(tile + ((<usize>(r * NR + j)) << 3)));
+    }
+  }
+}
+
+// The 4×4 micro-kernel: C[0:4, 0:4] += Σ_p a_p b_pᵀ over kc packed steps, where a_p (4 entries of an A sliver)
+// and b_p (4 entries of a B sliver) are consecutive in memory. Each a entry is splatted across both lanes and
+// multiplied by two f64x2 halves of b_p; every lane keeps its own running sum.
+@inline
+function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize): void {
+  const c1 = c + ldc;
+  const c2 = c1 + ldc;
+  const c3 = c2 + ldc;
+  let c00 = v128.load(c);
+  let c01 = v128.load(c, 16);
+  let c10 = v128.load(c1);
+  let c11 = v128.load(c1, 16);
+  let c20 = v128.load(c2);
+  let c21 = v128.load(c2, 16);
+  let c30 = v128.load(c3);
+  let c31 = v128.load(c3, 16);
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(b);
+    const b1 = v128.load(b, 16);
+    const a0 = v128.load64_splat(a);
+    c00 = f64x2.add(c00, f64x2.mul(a0, b0));
+    c01 = f64x2.add(c01, f64x2.mul(a0, b1));
+    const a1 = v128.load64_splat(a, 8);
+    c10 = f64x2.add(c10, f64x2.mul(a1, b0));
+    c11 = f64x2.add(c11, f64x2.mul(a1, b1));
+    const a2 = v128.load64_splat(a, 16);
+    c20 = f64x2.add(c20, f64x2.mul(a2, b0));
+    c21 = f64x2.add(c21, f64x2.mul(a2, b1));
+    const a3 = v128.load64_splat(a, 24);
+    c30 = f64x2.add(c30, f64x2.mul(a3, b0));
+    c31 = f64x2.add(c31, f64x2.mul(a3, b1));
+    a += MR << 3;
+    b += NR << 3;
+  }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c1, c10);
+  v128.store(c1, c11, 16);
+  v128.store(c2, c20);
+  v128.store(c2, c21, 16);
+  v128.store(c3, c30);
+  v128.store(c3, c31, 16);
+}

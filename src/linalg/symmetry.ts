@@ -1,0 +1,50 @@
+// Symmetry checks shared by the symmetric decompositions (eigh, topEigen, cholesky).
+import type {Matrix} from "./matrix.js";
+
+/** Relative tolerance used by `assertSymmetric`: |A_ij − A_ji| ≤ tolerance · max |A_kl|. */
+export const symmetryTolerance = 1e-10;
+
+/**
+ * Throws `${routine}: matrix is not symmetric …` unless |A_ij − A_ji| ≤ tolerance · max |A_kl| for all i, j.
+ * A must be square; entries are assumed finite.
+ */
+export function assertSymmetric(A: Matrix, routine: string, tolerance: number = symmetryTolerance): void {
+  const {rows: n, data: a} = A;
+  let scale = 0;
+  for (let k = 0; k < a.length; ++k) {
+    const x = Math.abs(a[k]);
+    if (x > scale) scale = x;
+  }
+  const limit = tolerance * scale;
+  let worst = 0;
+  let worstI = 0;
+  let worstJ = 0;
+  for (let i = 0; i < n; ++i) {
+    for (let j = 0; j < i; ++j) {
+      const gap = Math.abs(a[i * n + j] - a[j * n + i]);
+      if (gap > worst) [worst, worstI, worstJ] = [gap, i, j];
+    }
+  }
+  if (worst > limit) {
+    throw new Error(
+      `${routine}: matrix is not symmetric (|A[${worstI}][${worstJ}] − A[${worstJ}][${worstI}]| = ${worst.toExponential(3)}, ` +
+        `relative ${(worst / scale).toExponential(3)} > ${tolerance})`
+    );
+  }
+}
+
+/** The lower triangle (with diagonal) of (A + Aᵀ)/2 in a fresh row-major n×n array; the strict upper triangle is zero. */
+export function symmetricLower(A: Matrix): Float64Array {
+  const {rows: n, data: a} = A;
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; ++i) {
+    const r = i * n;
+    for (let j = 0; j < i; ++j) {
+      const x = a[r + j];
+      const y = a[j * n + i];
+      out[r + j] = x === y ? x : 0.5 * x + 0.5 * y;
+    }
+    out[r + i] = a[r + i];
+  }
+  return out;
+}

@@ -1,0 +1,293 @@
+// The k largest eigenpairs of a large symmetric matrix (e.g. a Gram matrix) by thick-restarted block Lanczos.
+// References: G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed. (2013), §10.1 (Lanczos, Rayleigh–Ritz,
+// residual bounds), §10.3.6 (block Lanczos) and §10.3.1 (full reorthogonalisation); K. Wu & H. Simon,
+// "Thick-restart Lanczos method for large symmetric eigenvalue problems", SIAM J. Matrix Anal. Appl. 22 (2000)
+// 602–616; L. Giraud, J. Langou & M. Rozložník, "The loss of orthogonality in the Gram–Schmidt orthogonalization
+// process", Comput. Math. Appl. 50 (2005) 1069–1075 (classical Gram–Schmidt applied twice).
+import {createRng} from "../random/rng.js";
+import type {Rng} from "../random/rng.js";
+import {eigh, eighRows} from "./eigh.js";
+import {gemmInto, multiply, multiplyTransposeA, multiplyTransposeB} from "./gemm.js";
+import {assertFiniteMatrix, assertSquare, identity, matrix, transpose} from "./matrix.js";
+import type {Matrix} from "./matrix.js";
+import {qr} from "./qr.js";
+import {assertSymmetric} from "./symmetry.js";
+
+/** A symmetric n×n linear operator given by its action on blocks of vectors. */
+export interface SymmetricOperator {
+  readonly n: number;
+  /** A·X for an n×b matrix X (columns are vectors); must return an n×b matrix. */
+  apply(X: Matrix): Matrix;
+}
+
+/** Options for `topEigen`. */
+export interface TopEigenOptions {
+  /** Converged when every ‖Av − λv‖ ≤ tolerance · max|λ| over the computed pairs. Default 1e-10. */
+  tolerance?: number;
+  /** Vectors per Lanczos block (one product A·X per block). Default max(k, 16), at most n. */
+  blockSize?: number;
+  /** Largest basis before a thick restart keeps the best Ritz vectors. Default max(20·blockSize, 3k), at most n. */
+  maxBasis?: number;
+  /** Most block products before giving up. Default 1000. */
+  maxIterations?: number;
+  /** Seed of the random starting block; fixed by default, so results are deterministic. Default 1. */
+  seed?: number;
+}
+
+/** The top eigenpairs: A·vectors[:, j] ≈ values[j]·vectors[:, j]. */
+export interface TopEigen {
+  /** The k algebraically largest eigenvalues, descending. */
+  values: Float64Array;
+  /** n×k with orthonormal columns; column j is a unit eigenvector for values[j]. */
+  vectors: Matrix;
+  /** ‖A·v_j − λ_j·v_j‖ for each pair, as computed at convergence. */
+  residuals: Float64Array;
+  /** Block products A·X performed (0 when solved densely). */
+  iterations: number;
+}
+
+/**
+ * The k algebraically largest eigenvalues (descending) and orthonormal eigenvectors (n×k) of a symmetric matrix,
+ * meant for large positive semidefinite ones such as Gram matrices, where these are the k largest in magnitude.
+ *
+ * Block Lanczos with full reorthogonalisation (classical Gram–Schmidt, twice): the Krylov basis Q and the
+ * products AQ are kept, the projection T = QᵀAQ is formed from them, and the Ritz pairs of T give residual
+ * estimates ‖R·s_last‖ from the last block. When the basis is full it is thick-restarted with the best Ritz vectors.
+ * Convergence is declared only after the residuals ‖Av − λv‖ of the returned vectors have been computed
+ * explicitly and are all at most tolerance·max|λ|; otherwise, after `maxIterations` block products, it throws
+ * "topEigen: no convergence after N iterations (residual r)". The starting block is drawn from a seeded
+ * generator, so the same input gives bit-identical output. Small problems (n ≤ maxBasis) are solved densely by
+ * `eigh` (an operator is then applied to the identity).
+ *
+ * Accepts a Matrix (checked square, finite and symmetric to a relative 1e-10) or a SymmetricOperator, whose
+ * products are checked for shape and finiteness.
+ */
+export function topEigen(A: Matrix | SymmetricOperator, k: number, options: TopEigenOptions = {}): TopEigen {
+  const operator = toOperator(A);
+  const n = operator.n;
+  if (!Number.isInteger(k) || k < 0 || k > n) throw new Error(`topEigen: k must be an integer in [0, ${n}], got ${k}`);
+  const {tolerance = 1e-10, maxIterations = 1000, seed = 1} = options;
+  if (!(tolerance > 0)) throw new Error(`topEigen: tolerance must be positive, got ${tolerance}`);
+  const blockSize = Math.min(n, options.blockSize ?? Math.max(k, 16));
+  const maxBasis = Math.min(n, options.maxBasis ?? Math.max(20 * blockSize, 3 * k));
+  if (!Number.isInteger(blockSize) || blockSize < 1) throw new Error(`topEigen: invalid blockSize ${blockSize}`);
+  if (!Number.isInteger(maxBasis) || maxBasis < k + 2 * blockSize) {
+    if (maxBasis < n) throw new Error(`topEigen: maxBasis ${maxBasis} must be at least k + 2·blockSize = ${k + 2 * blockSize}`);
+  }
+  if (k === 0) return {values: new Float64Array(0), vectors: matrix(n, 0), residuals: new Float64Array(0), iterations: 0};
+  if (n <= maxBasis) return dense(operator, k);
+  return blockLanczos(operator, k, blockSize, maxBasis, tolerance, maxIterations, createRng(seed).fork("topEigen"));
+}
+
+interface RowOperator {
+  n: number;
+  /** For a b×n matrix X whose rows are vectors, the b×n matrix whose rows are A times those vectors. */
+  applyRows(X: Matrix): Matrix;
+}
+
+function toOperator(A: Matrix | SymmetricOperator): RowOperator {
+  if ("data" in A) {
+    assertSquare(A, "topEigen");
+    assertFiniteMatrix(A, "topEigen");
+    assertSymmetric(A, "topEigen");
+    return {n: A.rows, applyRows: (X) => multiply(X, A)}; // (A Xᵀ)ᵀ = X Aᵀ = X A
+  }
+  const {n} = A;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`topEigen: invalid operator size ${n}`);
+  return {
+    n,
+    applyRows(X) {
+      const Y = A.apply(transpose(X));
+      if (Y.rows !== n || Y.cols !== X.rows) {
+        throw new Error(`topEigen: operator returned ${Y.rows}×${Y.cols}, expected ${n}×${X.rows}`);
+      }
+      assertFiniteMatrix(Y, "topEigen");
+      return transpose(Y);
+    }
+  };
+}
+
+function dense(operator: RowOperator, k: number): TopEigen {
+  const n = operator.n;
+  const M = operator.applyRows(identity(n)); // row i = A e_i = column i of A, i.e. Aᵀ = A
+  const {values, vectors} = eigh(M);
+  const top = Float64Array.from({length: k}, (_, j) => values[n - 1 - j]);
+  const V = matrix(n, k);
+  for (let i = 0; i < n; ++i) for (let j = 0; j < k; ++j) V.data[i * k + j] = vectors.data[i * n + n - 1 - j];
+  const W = transpose(operator.applyRows(transpose(V)));
+  const residuals = new Float64Array(k);
+  for (let j = 0; j < k; ++j) {
+    let s = 0;
+    for (let i = 0; i < n; ++i) {
+      const r = W.data[i * k + j] - top[j] * V.data[i * k + j];
+      s += r * r;
+    }
+    residuals[j] = Math.sqrt(s);
+  }
+  return {values: top, vectors: V, residuals, iterations: 0};
+}
+
+function blockLanczos(
+  operator: RowOperator,
+  k: number,
+  b: number,
+  maxBasis: number,
+  tolerance: number,
+  maxIterations: number,
+  rng: Rng
+): TopEigen {
+  const n = operator.n;
+  const q = new Float64Array(maxBasis * n); // basis vectors by rows
+  const w = new Float64Array(maxBasis * n); // A times each basis vector, by rows
+  const t = new Float64Array(maxBasis * maxBasis); // T = QᵀAQ, row-major maxBasis×maxBasis
+  const keep = Math.min(maxBasis - b, k + b);
+  let dim = 0;
+  let block = orthonormalRows(matrix(b, n, rng.normals(b * n)), null, rng).Q;
+  let lastResidual = Infinity;
+  for (let iteration = 1; iteration <= maxIterations; ++iteration) {
+    const bb = block.rows;
+    q.set(block.data, dim * n);
+    const W = operator.applyRows(block);
+    w.set(W.data, dim * n);
+    const Q = matrix(dim + bb, n, q.subarray(0, (dim + bb) * n));
+    // Project out the basis twice: C = QWᵀ, Z = W − CᵀQ, then again on Z.
+    const C = multiplyTransposeB(Q, W);
+    const Z = matrix(bb, n, W.data.slice());
+    gemmInto(Z, C, Q, {alpha: -1, beta: 1, transA: true});
+    const C2 = multiplyTransposeB(Q, Z);
+    gemmInto(Z, C2, Q, {alpha: -1, beta: 1, transA: true});
+    // New columns of T (and the mirrored rows); the new diagonal block is symmetrised.
+    for (let i = 0; i < dim + bb; ++i) {
+      for (let j = 0; j < bb; ++j) {
+        const x = C.data[i * bb + j] + C2.data[i * bb + j];
+        t[i * maxBasis + dim + j] = x;
+        t[(dim + j) * maxBasis + i] = x;
+      }
+    }
+    for (let i = 0; i < bb; ++i) {
+      for (let j = 0; j < i; ++j) {
+        const x = 0.5 * (t[(dim + i) * maxBasis + dim + j] + t[(dim + j) * maxBasis + dim + i]);
+        t[(dim + i) * maxBasis + dim + j] = x;
+        t[(dim + j) * maxBasis + dim + i] = x;
+      }
+    }
+    dim += bb;
+    const {Q: next, R} = orthonormalRows(Z, Q, rng);
+    const T = projected(t, maxBasis, dim);
+
+    // Residual estimates ‖R·s_last‖ for the top k Ritz pairs, from the last block's coordinates.
+    if (dim >= k) {
+      const {values, rows} = eighRows(T, dim - bb, dim);
+      const scale = Math.max(Math.abs(values[0]), Math.abs(values[dim - 1]));
+      let worst = 0;
+      for (let j = dim - k; j < dim; ++j) worst = Math.max(worst, blockResidual(R, rows, j));
+      lastResidual = worst / scale;
+      if (worst <= tolerance * scale) {
+        const result = ritzPairs(T, Q, matrix(dim, n, w.subarray(0, dim * n)), k);
+        const explicit = Math.max(...result.residuals);
+        if (explicit <= tolerance * scale) return {...result, iterations: iteration};
+        lastResidual = explicit / scale;
+      }
+    }
+
+    if (dim + next.rows > maxBasis) {
+      // Thick restart: keep the best Ritz vectors (and their images); the new block continues the Krylov space.
+      const {vectors: S, values} = eigh(T);
+      const Skeep = matrix(dim, keep);
+      for (let i = 0; i < dim; ++i) for (let j = 0; j < keep; ++j) Skeep.data[i * keep + j] = S.data[i * dim + dim - 1 - j];
+      const Y = multiplyTransposeA(Skeep, Q);
+      const WY = multiplyTransposeA(Skeep, matrix(dim, n, w.subarray(0, dim * n)));
+      q.set(Y.data, 0);
+      w.set(WY.data, 0);
+      t.fill(0);
+      for (let j = 0; j < keep; ++j) t[j * maxBasis + j] = values[dim - 1 - j];
+      dim = keep;
+    }
+    block = next;
+  }
+  throw new Error(`topEigen: no convergence after ${maxIterations} iterations (residual ${lastResidual.toExponential(2)})`);
+}
+
+// The leading dim×dim block of the row-major maxBasis×maxBasis array t.
+function projected(t: Float64Array, stride: number, dim: number): Matrix {
+  const T = matrix(dim, dim);
+  for (let i = 0; i < dim; ++i) T.data.set(t.subarray(i * stride, i * stride + dim), i * dim);
+  return T;
+}
+
+// ‖R s‖ where s is column j of `rows` (the last-block coordinates of Ritz vector j) and R is b×b upper triangular.
+function blockResidual(R: Matrix, rows: Matrix, j: number): number {
+  const b = R.rows;
+  const dim = rows.cols;
+  let sum = 0;
+  for (let i = 0; i < b; ++i) {
+    let x = 0;
+    for (let l = i; l < b; ++l) x += R.data[i * b + l] * rows.data[l * dim + j];
+    sum += x * x;
+  }
+  return Math.sqrt(sum);
+}
+
+// The k largest Ritz pairs from T = QᵀAQ and W = AQ (both by rows), with explicit residuals ‖Ay − θy‖.
+function ritzPairs(T: Matrix, Q: Matrix, W: Matrix, k: number): Omit<TopEigen, "iterations"> {
+  const dim = T.rows;
+  const n = Q.cols;
+  const {values, vectors: S} = eigh(T);
+  const Sk = matrix(dim, k);
+  for (let i = 0; i < dim; ++i) for (let j = 0; j < k; ++j) Sk.data[i * k + j] = S.data[i * dim + dim - 1 - j];
+  const Y = multiplyTransposeA(Sk, Q); // k×n, rows are Ritz vectors
+  const AY = multiplyTransposeA(Sk, W);
+  const top = Float64Array.from({length: k}, (_, j) => values[dim - 1 - j]);
+  const residuals = new Float64Array(k);
+  for (let j = 0; j < k; ++j) {
+    let sum = 0;
+    for (let i = 0; i < n; ++i) {
+      const r = AY.data[j * n + i] - top[j] * Y.data[j * n + i];
+      sum += r * r;
+    }
+    residuals[j] = Math.sqrt(sum);
+  }
+  return {values: top, vectors: transpose(Y), residuals};
+}
+
+// Orthonormalises the rows of Z (b×n): Zᵀ = Q̃R̃ by Householder QR, returning Q = Q̃ᵀ and R = R̃. Directions that Z
+// does not span to working precision (|R̃_ii| ≤ 1e-12·max|R̃_jj|, or 0) are replaced by random vectors made
+// orthogonal to `basis` (rows) and to the other rows, with zero rows in R, so the next block always has full rank.
+function orthonormalRows(Z: Matrix, basis: Matrix | null, rng: Rng): {Q: Matrix; R: Matrix} {
+  const {Q: Qt, R} = qr(transpose(Z));
+  const Q = transpose(Qt);
+  const b = Z.rows;
+  const n = Z.cols;
+  let rmax = 0;
+  for (let i = 0; i < b; ++i) rmax = Math.max(rmax, Math.abs(R.data[i * b + i]));
+  for (let i = 0; i < b; ++i) {
+    if (rmax > 0 && Math.abs(R.data[i * b + i]) > 1e-12 * rmax) continue;
+    for (let j = i; j < b; ++j) R.data[i * b + j] = 0;
+    for (let attempt = 0; ; ++attempt) {
+      if (attempt === 10) throw new Error("topEigen: cannot extend the Krylov basis (the space is exhausted)");
+      const x = rng.normals(n);
+      for (let pass = 0; pass < 2; ++pass) {
+        if (basis !== null) orthogonalize(x, basis.data, basis.rows, n);
+        orthogonalize(x, Q.data, b, n, i);
+      }
+      let norm = 0;
+      for (let l = 0; l < n; ++l) norm += x[l] * x[l];
+      norm = Math.sqrt(norm);
+      if (norm < 1e-3 * Math.sqrt(n)) continue;
+      for (let l = 0; l < n; ++l) Q.data[i * n + l] = x[l] / norm;
+      break;
+    }
+  }
+  return {Q, R};
+}
+
+// x ← x − Σ_r (x·q_r) q_r over the rows r of q, skipping row `skip`.
+function orthogonalize(x: Float64Array, q: Float64Array, rows: number, n: number, skip = -1): void {
+  for (let r = 0; r < rows; ++r) {
+    if (r === skip) continue;
+    const o = r * n;
+    let s = 0;
+    for (let l = 0; l < n; ++l) s += x[l] * q[o + l];
+    for (let l = 0; l < n; ++l) x[l] -= s * q[o + l];
+  }
+}
