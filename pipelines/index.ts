@@ -1,9 +1,11 @@
 // The project registry: every pipeline, plot module and table module, by id. Content files refer to these ids.
 import type {Registry} from "../src/registry.js";
 import {oracles} from "./feature-learning/oracles.js";
+import {hermiteCoefficientsPlot} from "./feature-learning/oracles.plot.js";
+import {kernelOraclesTable} from "./feature-learning/oracles.table.js";
 
 export const registry: Registry = {
   pipelines: {[oracles.id]: oracles},
-  plots: {},
-  tables: {}
+  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot},
+  tables: {"feature-learning/kernel-oracles": kernelOraclesTable}
 };

@@ -1,7 +1,7 @@
 // The project source a module depends on: the module, every project module it imports (transitively),
 // and files it loads through `new URL("…", import.meta.url)`. Its hash is what makes the cache see code changes.
-import {existsSync, readFileSync} from "node:fs";
-import {dirname, relative, resolve} from "node:path";
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {dirname, join, relative, resolve} from "node:path";
 import {sha256} from "./hash.js";
 
 /**
@@ -13,7 +13,7 @@ const reference =
 
 /** Memoises file contents and dependency lists within one process. */
 export class SourceGraph {
-  private readonly files = new Map<string, {text: string; deps: string[]}>();
+  private readonly files = new Map<string, {bytes: Buffer; deps: string[]}>();
 
   /** @param root the directory that relative paths in the result are given against (the project root). */
   constructor(readonly root: string) {}
@@ -32,18 +32,24 @@ export class SourceGraph {
 
   /** SHA-256 over (relative path, content hash) of the closure: changes whenever any file in it changes. */
   hash(file: string): string {
-    const parts = this.closure(file).map((path) => `${relative(this.root, path)}\0${sha256(this.read(path).text)}`);
+    const parts = this.closure(file).map((path) => `${relative(this.root, path)}\0${sha256(this.read(path).bytes)}`);
     return sha256(parts.join("\n"));
   }
 
-  private read(path: string): {text: string; deps: string[]} {
+  private read(path: string): {bytes: Buffer; deps: string[]} {
     let entry = this.files.get(path);
     if (!entry) {
-      const text = readFileSync(path, "utf8");
-      const deps = /\.(ts|js|mjs)$/.test(path)
-        ? [...text.matchAll(reference)].filter((match) => !match[1]).map((match) => resolveSource(dirname(path), match[2]))
-        : [];
-      entry = {text, deps};
+      if (statSync(path).isDirectory()) {
+        // A folder referenced by URL (fonts, assets): it depends on every file in it.
+        const names = readdirSync(path).sort();
+        entry = {bytes: Buffer.from(names.join("\n")), deps: names.map((name) => join(path, name))};
+      } else {
+        const bytes = readFileSync(path);
+        const deps = /\.(ts|js|mjs)$/.test(path)
+          ? [...bytes.toString("utf8").matchAll(reference)].filter((match) => !match[1]).map((match) => resolveSource(dirname(path), match[2]))
+          : [];
+        entry = {bytes, deps};
+      }
       this.files.set(path, entry);
     }
     return entry;

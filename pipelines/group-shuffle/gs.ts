@@ -12,6 +12,7 @@ import {
 import type {Permutation} from "./shuffle.js";
 import {
   assertPermutation,
+  composePermutations,
   inversePermutation,
   isIdentityPermutation,
   permuteRows,
@@ -84,6 +85,32 @@ export function gsoft(left: BlockDiagonal, right: BlockDiagonal): GsProduct {
   }
   const P = shuffle(r, right.rows);
   return gs(left, right, {pL: inversePermutation(P), p: P});
+}
+
+/** One step Πᵀ·D·Π of a conjugated product: a block-diagonal D acting in the order given by Π (null: identity). */
+export interface ConjugatedFactor {
+  permutation: Permutation | null;
+  factor: BlockDiagonal;
+}
+
+/**
+ * The product F_m ⋯ F_1 of square factors F_i = Π_iᵀ·D_i·Π_i (F_1 acts first), written in the form of Def. 5.1
+ * by merging neighbouring permutations: P_1 = Π_1, P_{i+1} = Π_{i+1}·Π_iᵀ, P_{m+1} = Π_mᵀ. GSOFT is
+ * [(I, R), (P, L)]; OFT is one factor; BOFT is m factors with butterfly groupings (butterfly.ts).
+ */
+export function conjugatedProduct(steps: readonly ConjugatedFactor[]): GsProduct {
+  if (steps.length === 0) throw new Error("conjugatedProduct: expected at least one factor");
+  const permutations: (Permutation | null)[] = [steps[0].permutation];
+  for (let i = 1; i < steps.length; ++i) {
+    const previous = transposePermutation(steps[i - 1].permutation);
+    const next = steps[i].permutation;
+    permutations.push(next === null ? previous : previous === null ? next : composePermutations(next, previous));
+  }
+  permutations.push(transposePermutation(steps[steps.length - 1].permutation));
+  return gsProduct(
+    steps.map((step) => step.factor),
+    permutations
+  );
 }
 
 /** A·x for a vector x of length A.cols, in Σ|B_i| multiply–adds. */

@@ -1,6 +1,7 @@
 // Permutations of the GS class: index-array permutations, the shuffle P_(k,n) of Def. 5.2 and the paired shuffle.
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Rng} from "../../src/random/rng.js";
 
 /**
  * A permutation σ of {0, …, n − 1}, standing for the n×n matrix P with ones at (σ(i), i), so that
@@ -43,6 +44,18 @@ export function pairedShuffle(k: number, n: number): Permutation {
 export function identityPermutation(n: number): Permutation {
   const sigma = new Int32Array(n);
   for (let i = 0; i < n; ++i) sigma[i] = i;
+  return sigma;
+}
+
+/** A uniformly random permutation of size n (Fisher–Yates, drawing from rng). */
+export function randomPermutation(n: number, rng: Rng): Permutation {
+  const sigma = identityPermutation(n);
+  for (let i = n - 1; i > 0; --i) {
+    const j = rng.integer(i + 1);
+    const t = sigma[i];
+    sigma[i] = sigma[j];
+    sigma[j] = t;
+  }
   return sigma;
 }
 

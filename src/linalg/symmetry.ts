@@ -1,7 +1,8 @@
-// Symmetry checks shared by the symmetric decompositions (eigh, topEigen, cholesky).
+// Symmetry and skew-symmetry checks shared by the decompositions (eigh, topEigen, cholesky, cayley, expmSkew).
+import {assertFiniteMatrix, assertSquare} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 
-/** Relative tolerance used by `assertSymmetric`: |A_ij − A_ji| ≤ tolerance · max |A_kl|. */
+/** Default relative tolerance of `assertSymmetric` and `assertSkew`: |A_ij ∓ A_ji| ≤ tolerance · max |A_kl|. */
 export const symmetryTolerance = 1e-10;
 
 /**
@@ -30,6 +31,29 @@ export function assertSymmetric(A: Matrix, routine: string, tolerance: number = 
       `${routine}: matrix is not symmetric (|A[${worstI}][${worstJ}] − A[${worstJ}][${worstI}]| = ${worst.toExponential(3)}, ` +
         `relative ${(worst / scale).toExponential(3)} > ${tolerance})`
     );
+  }
+}
+
+/**
+ * Throws `${routine}: …` unless K is square, finite and skew-symmetric: |K_ij + K_ji| ≤ tolerance · max |K_kl| for
+ * all i, j (so the diagonal must be zero to that tolerance).
+ */
+export function assertSkew(K: Matrix, routine: string, tolerance: number = symmetryTolerance): void {
+  assertSquare(K, routine);
+  assertFiniteMatrix(K, routine);
+  const {rows: n, data: k} = K;
+  let scale = 0;
+  for (let q = 0; q < k.length; ++q) scale = Math.max(scale, Math.abs(k[q]));
+  for (let i = 0; i < n; ++i) {
+    for (let j = 0; j <= i; ++j) {
+      const gap = Math.abs(k[i * n + j] + k[j * n + i]);
+      if (gap > tolerance * scale) {
+        throw new Error(
+          `${routine}: matrix is not skew-symmetric (|K[${i}][${j}] + K[${j}][${i}]| = ${gap.toExponential(3)}, ` +
+            `relative ${(gap / scale).toExponential(3)} > ${tolerance})`
+        );
+      }
+    }
   }
 }
 

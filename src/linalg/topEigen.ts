@@ -250,44 +250,33 @@ function ritzPairs(T: Matrix, Q: Matrix, W: Matrix, k: number): Omit<TopEigen, "
   return {values: top, vectors: transpose(Y), residuals};
 }
 
-// Orthonormalises the rows of Z (b×n): Zᵀ = Q̃R̃ by Householder QR, returning Q = Q̃ᵀ and R = R̃. Directions that Z
-// does not span to working precision (|R̃_ii| ≤ 1e-12·max|R̃_jj|, or 0) are replaced by random vectors made
-// orthogonal to `basis` (rows) and to the other rows, with zero rows in R, so the next block always has full rank.
+// Orthonormalises the rows of Z (b×n) against each other and against the orthonormal rows of `basis`:
+// Zᵀ = Q₁R₁ by Householder QR; directions Z does not span to working precision (|R₁_ii| ≤ 1e-12·max|R₁_jj|) get
+// random vectors and zero rows in R₁; the block is projected off the basis twice and factored again, Q₁ᵀ = Q₂R₂.
+// Returns Q = Q₂ᵀ (full rank, orthonormal to the basis) and R = R₂R₁, so that Z ≈ RᵀQ up to the basis components.
 function orthonormalRows(Z: Matrix, basis: Matrix | null, rng: Rng): {Q: Matrix; R: Matrix} {
-  const {Q: Qt, R} = qr(transpose(Z));
-  const Q = transpose(Qt);
   const b = Z.rows;
   const n = Z.cols;
+  const first = qr(transpose(Z));
+  const Q1 = transpose(first.Q);
+  const R1 = first.R;
   let rmax = 0;
-  for (let i = 0; i < b; ++i) rmax = Math.max(rmax, Math.abs(R.data[i * b + i]));
+  for (let i = 0; i < b; ++i) rmax = Math.max(rmax, Math.abs(R1.data[i * b + i]));
+  let replaced = false;
   for (let i = 0; i < b; ++i) {
-    if (rmax > 0 && Math.abs(R.data[i * b + i]) > 1e-12 * rmax) continue;
-    for (let j = i; j < b; ++j) R.data[i * b + j] = 0;
-    for (let attempt = 0; ; ++attempt) {
-      if (attempt === 10) throw new Error("topEigen: cannot extend the Krylov basis (the space is exhausted)");
-      const x = rng.normals(n);
-      for (let pass = 0; pass < 2; ++pass) {
-        if (basis !== null) orthogonalize(x, basis.data, basis.rows, n);
-        orthogonalize(x, Q.data, b, n, i);
-      }
-      let norm = 0;
-      for (let l = 0; l < n; ++l) norm += x[l] * x[l];
-      norm = Math.sqrt(norm);
-      if (norm < 1e-3 * Math.sqrt(n)) continue;
-      for (let l = 0; l < n; ++l) Q.data[i * n + l] = x[l] / norm;
-      break;
-    }
+    if (rmax > 0 && Math.abs(R1.data[i * b + i]) > 1e-12 * rmax) continue;
+    R1.data.fill(0, i * b + i, (i + 1) * b);
+    Q1.data.set(rng.normals(n), i * n);
+    replaced = true;
   }
-  return {Q, R};
-}
-
-// x ← x − Σ_r (x·q_r) q_r over the rows r of q, skipping row `skip`.
-function orthogonalize(x: Float64Array, q: Float64Array, rows: number, n: number, skip = -1): void {
-  for (let r = 0; r < rows; ++r) {
-    if (r === skip) continue;
-    const o = r * n;
-    let s = 0;
-    for (let l = 0; l < n; ++l) s += x[l] * q[o + l];
-    for (let l = 0; l < n; ++l) x[l] -= s * q[o + l];
+  if (basis === null && !replaced) return {Q: Q1, R: R1};
+  if (basis !== null) {
+    for (let pass = 0; pass < 2; ++pass) gemmInto(Q1, multiplyTransposeB(Q1, basis), basis, {alpha: -1, beta: 1});
   }
+  const second = qr(transpose(Q1));
+  const R2 = second.R;
+  for (let i = 0; i < b; ++i) {
+    if (!(Math.abs(R2.data[i * b + i]) > 1e-3)) throw new Error("topEigen: cannot extend the Krylov basis");
+  }
+  return {Q: transpose(second.Q), R: multiply(R2, R1)};
 }

@@ -1,27 +1,21 @@
 // Advance widths of the bundled font (DejaVu Sans), so that legends and margins can be laid out without a DOM.
-import type {Theme} from "./theme.js";
 
 /** Units per em of DejaVu Sans; the widths below are in these units. */
 export const unitsPerEm = 2048;
 
 /**
  * Returns the width in px of `text` set in the theme's font at `fontSize` px, from the font's advance widths
- * (kerning ignored, so within about 2% of what a renderer draws). Combining marks (U+0300–U+036F, as in η̃) are zero
- * width; characters outside the table count as the width of "n".
+ * (kerning ignored, so within about 2% of what a renderer draws). Combining marks (U+0300–U+036F, as in η̃) and the
+ * soft hyphen are zero width; characters outside the table count as the width of "n".
  */
 export function textWidth(text: string, fontSize: number): number {
   let units = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if (code >= 0x300 && code <= 0x36f) continue;
+    if ((code >= 0x300 && code <= 0x36f) || code === 0xad) continue;
     units += advanceWidths.get(code) ?? fallbackWidth;
   }
   return (units / unitsPerEm) * fontSize;
-}
-
-/** The width of `text` at the theme's font size (see textWidth). */
-export function themeTextWidth(text: string, theme: Theme): number {
-  return textWidth(text, theme.fontSize);
 }
 
 /** The characters whose widths are tabulated, for tests that check the table against the font file. */
@@ -49,7 +43,7 @@ const widthTable = [
   0x6a, 569, 0x6b, 1186, 0x6c, 569, 0x6d, 1995, 0x6e, 1298, 0x6f, 1253, 0x70, 1300, 0x71, 1300, 0x72, 842,
   0x73, 1067, 0x74, 803, 0x75, 1298, 0x76, 1212, 0x77, 1675, 0x78, 1212, 0x79, 1212, 0x7a, 1075, 0x7b, 1303,
   0x7c, 690, 0x7d, 1303, 0x7e, 1716, 0xa0, 651, 0xa1, 821, 0xa2, 1303, 0xa3, 1303, 0xa4, 1303, 0xa5, 1303, 0xa6, 690,
-  0xa7, 1024, 0xa8, 1024, 0xa9, 2048, 0xaa, 965, 0xab, 1253, 0xac, 1716, 0xad, 739, 0xae, 2048, 0xaf, 1024,
+  0xa7, 1024, 0xa8, 1024, 0xa9, 2048, 0xaa, 965, 0xab, 1253, 0xac, 1716, 0xae, 2048, 0xaf, 1024,
   0xb0, 1024, 0xb1, 1716, 0xb2, 821, 0xb3, 821, 0xb4, 1024, 0xb5, 1303, 0xb6, 1303, 0xb7, 651, 0xb8, 1024, 0xb9, 821,
   0xba, 965, 0xbb, 1253, 0xbc, 1985, 0xbd, 1985, 0xbe, 1985, 0xbf, 1087, 0xc0, 1401, 0xc1, 1401, 0xc2, 1401,
   0xc3, 1401, 0xc4, 1401, 0xc5, 1401, 0xc6, 1995, 0xc7, 1430, 0xc8, 1294, 0xc9, 1294, 0xca, 1294, 0xcb, 1294,

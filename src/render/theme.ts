@@ -120,9 +120,9 @@ export function sequential(options: {type?: "linear" | "log"; domain?: [number, 
 }
 
 /**
- * Completes a plot module's options with the theme's conventions: the figure size, margins, short ticks, and axis
- * labels centred along their axis without arrows (write units in the label, e.g. "step size η (log scale)").
- * Options given by the plot module win, except width and height.
+ * Completes a plot module's options with the theme's conventions: the figure size, margins, axis lines, short ticks,
+ * and axis labels centred along their axis without arrows (write units in the label, e.g. "step size η"). Options
+ * given by the plot module win (per scale option for x and y), except width and height.
  */
 export function paperPlot(context: FigureContext, options: PlotOptions): PlotOptions {
   const {margin} = context.theme;

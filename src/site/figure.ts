@@ -1,6 +1,7 @@
 // Figures and tables as they appear in pages: the built SVG made fit for inlining (ids made unique per page,
 // labelled for assistive technology, scaling with its column), the table HTML in its own scrolling box, and
 // the numbered captions that link to each item's own page.
+import {theme} from "../render/theme.js";
 import {escapeHtml} from "./html.js";
 
 /** A figure or table ready to place: its number, caption HTML and the link to its own page. */
@@ -50,6 +51,19 @@ export function inlineSvg(svg: string, prefix: string, alt: string): string {
   });
 }
 
+/**
+ * The inline variant of a standalone figure: the theme's ink becomes currentColor and its background
+ * var(--plot-background), as the renderer's inline output has them, so the figure follows the page's colours
+ * (dark mode). Only attribute values change.
+ */
+export function followPageColors(svg: string): string {
+  const ink = new RegExp(`${escapeRegExp(theme.ink)}(?![0-9a-f])`, "gi");
+  const background = new RegExp(`${escapeRegExp(theme.background)}(?![0-9a-f])`, "gi");
+  return svg.replace(/(\s[\w:-]+=")([^"]*)(")/g, (_, a: string, value: string, b: string) =>
+    a + value.replace(ink, "currentColor").replace(background, "var(--plot-background)") + b
+  );
+}
+
 /** A figure placed in prose or on its own page. */
 export function figureHtml(item: PlacedItem, options: {anchor?: boolean} = {}): string {
   const id = options.anchor === false ? "" : ` id="${item.id}"`;
@@ -85,4 +99,8 @@ function viewBoxOf(attributes: string): string {
   const width = /\swidth="([\d.]+)(?:px)?"/.exec(attributes);
   const height = /\sheight="([\d.]+)(?:px)?"/.exec(attributes);
   return width && height ? ` viewBox="0 0 ${width[1]} ${height[1]}"` : "";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -6,7 +6,7 @@ import type {CatalogItem} from "./catalog.js";
 import {claimSummary} from "./claims.js";
 import {buildCommand, runCommand} from "./commands.js";
 import type {PageContext} from "./context.js";
-import {figureHtml, inlineSvg, tableHtml} from "./figure.js";
+import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
 import {codeBlock, escapeHtml, formatParam} from "./html.js";
 import {renderInline} from "./markdown.js";
@@ -45,7 +45,7 @@ export function placeItem(model: SiteModel, item: CatalogItem, context: PageCont
     href: relativeHref(context.page, itemPage(item.paper.slug, item.id)),
     width: figure?.width,
     alt: figure?.alt,
-    body: text === undefined ? undefined : figure ? inlineSvg(text, item.id, figure.alt) : text,
+    body: text === undefined ? undefined : figure ? inlineSvg(followPageColors(text), item.id, figure.alt) : text,
     command: buildCommand(experiment)
   };
 }
@@ -162,7 +162,7 @@ function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined,
       ? ""
       : runs.length === 1
         ? `<p>Compute its one parameter point for seed ${seed} and print the dataset (other seeds: ${escapeHtml(experiment.seeds.join(", "))}):</p>\n${runs[0]}`
-        : `<p>Compute one parameter point for seed ${seed} and print the dataset (other seeds: ${escapeHtml(experiment.seeds.join(", "))}):</p>\n${runs[0]}\n<details><summary>All ${runs.length} points</summary>\n${runs.join("\n")}\n</details>`;
+        : `<p>Compute one parameter point for seed ${seed} and print the dataset (other seeds: ${escapeHtml(experiment.seeds.join(", "))}):</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details>`;
   return `<p>Recompute the experiment (runs already in the cache are reused) and rewrite its figures, tables and this site:</p>
 ${build}
 ${runText}`;

@@ -9,7 +9,8 @@ import type {MarkdownIt, StateBlock, StateInline} from "markdown-it";
  */
 export function typeset(tex: string, display: boolean, macros: Record<string, string>): string {
   const html = katex.renderToString(tex, {displayMode: display, output: "htmlAndMathml", throwOnError: true, strict: "ignore", trust: false, macros});
-  return display ? `<div class="math-display">${html}</div>` : html;
+  // A span, so that display math written inside a paragraph ($$…$$ mid-line) stays valid HTML; CSS makes it a block.
+  return display ? `<span class="math-display">${html}</span>` : html;
 }
 
 /** The KaTeX version, part of the site's cache key. */

@@ -1,7 +1,7 @@
 // Tables as CSV (RFC 4180) for download: keys as headers, numbers at full precision, mean ± sd as two columns.
+import {writeFull} from "./format.js";
 import {isMeanSd, normalizeTable} from "./table.js";
 import type {Table, TableCell} from "./table.js";
-import {writeFull} from "./format.js";
 
 /**
  * Writes a table as RFC 4180 CSV: a header of column keys, CRLF line ends (also after the last record), fields quoted

@@ -33,7 +33,7 @@ export function tableToLatex(table: Table): string {
 }
 
 /**
- * Escapes text for LaTeX: the special characters \ { } $ & % # _ ~ ^ become \textbackslash{}, \{ … \textasciicircum{},
+ * Escapes text for LaTeX: the special characters \ { } $ & % # _ ~ ^ | < > become \textbackslash{}, \{ … \textgreater{},
  * and common Unicode symbols become math (λ → $\lambda$, ± → $\pm$, ≤ → $\leq$, η̃ → $\tilde{\eta}$, 10⁻³ → 10$^{-3}$),
  * so the output compiles with pdfLaTeX. Other characters pass through.
  */
@@ -41,7 +41,8 @@ export function escapeLatex(text: string): string {
   const pieces: {math: boolean; text: string}[] = [];
   const push = (math: boolean, piece: string) => {
     const last = pieces[pieces.length - 1];
-    if (last !== undefined && last.math === math) last.text += piece;
+    // "\lambda " keeps its space only before a letter: $\lambda x$ but $\lambda^{2}$.
+    if (last !== undefined && last.math === math) last.text = (math && !/^[A-Za-z]/.test(piece) ? last.text.trimEnd() : last.text) + piece;
     else pieces.push({math, text: piece});
   };
   const chars = [...text.normalize("NFC")];
@@ -80,6 +81,9 @@ const textSpecials = new Map<string, string>([
   ["_", "\\_"],
   ["~", "\\textasciitilde{}"],
   ["^", "\\textasciicircum{}"],
+  ["|", "\\textbar{}"],
+  ["<", "\\textless{}"],
+  [">", "\\textgreater{}"],
   ["–", "--"],
   ["—", "---"],
   ["…", "\\ldots{}"],

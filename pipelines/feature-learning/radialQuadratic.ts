@@ -1,0 +1,91 @@
+// E6: the top eigenfunction of the ReLU k₁ mixes the radial mode ‖x‖/√d with the target-aligned quadratic harmonic
+// (t² − ‖x‖²/d)/√2: Gram eigenvector projections against the 2×2 block of M and its small-r expansions.
+import type {Row} from "../../src/dataset.js";
+import {integer, real} from "../../src/params.js";
+import {pipeline} from "../../src/pipeline.js";
+import {sampleGram, topPairs} from "./gramSample.js";
+import {sectorSpectrum} from "./targetSector.js";
+import {hermiteNormalized} from "../../src/special/hermite.js";
+
+/** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
+export const radialQuadratic = pipeline({
+  id: "feature-learning/radial-quadratic",
+  description: "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
+  source: import.meta.url,
+  params: {
+    d: integer(400, "input dimension", {min: 2}),
+    n: integer(2000, "number of samples", {min: 4}),
+    s0: real(1, "bulk variance s₀", {min: 0.01}),
+    r: real(1, "spike strength r", {min: 0}),
+    degree: integer(16, "Hermite truncation J", {min: 4, max: 80}),
+    points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0})
+  },
+  run({d, n, s0, r, degree, points}, rng) {
+    const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
+    const top = topPairs(sample.K, 1);
+    const {X, t} = sample;
+    const radial = new Float64Array(n);
+    const quadratic = new Float64Array(n);
+    for (let i = 0; i < n; ++i) {
+      let s = 0;
+      for (let j = 0; j < d; ++j) s += X.data[i * d + j] ** 2;
+      radial[i] = Math.sqrt(s / d);
+      quadratic[i] = (t[i] * t[i] - s / d) / Math.SQRT2;
+    }
+    // u scaled so that mean u² = 1, with the sign that makes its radial coefficient positive.
+    const u = top.vectors[0].map((x) => x * Math.sqrt(n));
+    let coefRadial = mean(u, radial);
+    const sign = coefRadial < 0 ? -1 : 1;
+    coefRadial *= sign;
+    for (let i = 0; i < n; ++i) u[i] *= sign;
+    const coefQuadratic = mean(u, quadratic);
+
+    const spectrum = sectorSpectrum({activation: "relu", s0, r}, degree);
+    const {M} = spectrum;
+    const J = M.cols;
+    const r2 = r * r;
+    const m00 = (s0 + r2) / (2 * Math.PI);
+    const m02 = r2 / (2 * Math.SQRT2 * Math.PI);
+    const topVector = spectrum.even.vectors[0];
+    const he2 = topVector[1];
+    const lambdaTop = spectrum.even.values[0];
+    const lambdaSecond = spectrum.even.values[1];
+    const lambdaTopSmall = (s0 + r2) / (2 * Math.PI) + (r2 * r2) / (4 * Math.PI * s0);
+    const he2Small = r2 / (Math.SQRT2 * s0);
+    const he2SmallRefined = r2 / (Math.SQRT2 * (s0 + r2));
+    const lambdaSecondSmall = (r2 * r2) / (2 * Math.PI * s0);
+
+    // The target-sector top eigenfunction φ(t) = Σ_j a_j He_j(t)/√j! (even j), and the curve √((s₀ + r²t²)/(s₀ + r²)).
+    const keep = Math.min(points, n);
+    const scatter: Row[] = [];
+    for (let i = 0; i < keep; ++i) {
+      const phi = spectrum.even.degrees.reduce((s, j, m) => s + topVector[m] * hermiteNormalized(j, t[i]), 0);
+      scatter.push({t: t[i], u: u[i], eigenfunction: phi, profile: Math.sqrt((s0 + r2 * t[i] * t[i]) / (s0 + r2))});
+    }
+    return {
+      scalars: {
+        lambda_top_gram: top.values[0],
+        coef_radial: coefRadial,
+        coef_he2: coefQuadratic,
+        coef_he2_theory: he2,
+        lambda_top_theory: lambdaTop,
+        lambda_second_theory: lambdaSecond,
+        m00_error: Math.abs(M.data[0] - m00),
+        m02_error: Math.abs(M.data[2] - m02),
+        m22: M.data[2 * J + 2],
+        lambda_top_small: lambdaTopSmall,
+        coef_he2_small: he2Small,
+        coef_he2_small_refined: he2SmallRefined,
+        lambda_second_small: lambdaSecondSmall
+      },
+      tables: {scatter}
+    };
+  }
+});
+
+// (1/n)Σ_i a_i b_i.
+function mean(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; ++i) s += a[i] * b[i];
+  return s / a.length;
+}

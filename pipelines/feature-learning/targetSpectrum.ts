@@ -1,0 +1,76 @@
+// E4: the top of the spectrum of the induced-kernel Gram matrix against the target-sector theory (Hermite matrix M,
+// Nyström), the exactly linear odd part and its Marchenko–Pastur bulk edge.
+import type {Row} from "../../src/dataset.js";
+import {choice, integer, real} from "../../src/params.js";
+import {pipeline} from "../../src/pipeline.js";
+import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
+import {activations} from "./model.js";
+import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorSpectrum} from "./targetSector.js";
+
+/** Top eigenvalues of K/n for the analytic k₁ with exact Σ₁, against the target sector and the isotropic bulk. */
+export const targetSpectrum = pipeline({
+  id: "feature-learning/target-spectrum",
+  description: "Top eigenvalues of the n-sample Gram matrix of k₁ (exact Σ₁) against the target-sector eigenvalues and the linear bulk edge.",
+  source: import.meta.url,
+  params: {
+    d: integer(400, "input dimension", {min: 2}),
+    n: integer(2000, "number of samples", {min: 4}),
+    s0: real(1, "bulk variance s₀ of Σ₁ = (s₀/d)I + r²ûûᵀ", {min: 0.01}),
+    r: real(0.5, "spike strength r", {min: 0}),
+    activation: choice(activations, "relu", "activation σ (the odd part is exactly linear only for ReLU)"),
+    degree: integer(16, "Hermite truncation J", {min: 2, max: 80}),
+    nodes: integer(defaultNystromNodes, "Gauss–Hermite nodes of the Nyström check", {min: 8, max: 400})
+  },
+  run({d, n, s0, r, activation, degree, nodes}, rng) {
+    const sample = sampleGram(rng, {n, d, s0, r, activation});
+    const top = topPairs(sample.K, 6);
+    const odd = topPairs(sample.linear, 2);
+
+    const spectrum = sectorSpectrum({activation, s0, r}, degree);
+    const sector = sectorEigenvalues(spectrum);
+    const ny = nystrom({activation, s0, r}, nodes).values;
+    const gap = Math.max(...sector.slice(0, 4).map((value, i) => Math.abs(value - ny[i])));
+
+    // The operator's top eigenvalues at finite d: the even target sector, the û-linear mode (s₀/d + r²)/4 in
+    // place of its d → ∞ value r²/4, and the isotropic linear bulk, seen in a Gram matrix at its MP edge.
+    const edge = linearBulkEdge(s0, d, n);
+    const linearMode = (s0 / d + r * r) / 4;
+    const candidates = [...spectrum.even.values, linearMode, ...spectrum.odd.values.slice(1), edge, edge, edge].sort((a, b) => b - a);
+    const theory = candidates.slice(0, 3);
+
+    const meanT2 = meanSquare(sample.t);
+    const lambdaOdd = odd.values[0];
+    const lambdaOddSpec = ((r * r) / 4) * meanT2;
+    const lambdaOddTheory = ((r * r + s0 / d) * meanT2 + (s0 * (d - 1)) / (d * n)) / 4;
+    const bulkEdge = r > 0 ? odd.values[1] : odd.values[0];
+
+    const eigenvalues: Row[] = top.values.map((value, i) => ({index: i + 1, lambda: value, theory: candidates[i]}));
+    return {
+      scalars: {
+        lambda_1: top.values[0],
+        lambda_2: top.values[1],
+        lambda_3: top.values[2],
+        lambda_1_theory: theory[0],
+        lambda_2_theory: theory[1],
+        lambda_3_theory: theory[2],
+        sector_top: spectrum.even.values[0],
+        sector_linear: spectrum.odd.values[0],
+        sector_second_even: spectrum.even.values[1],
+        hermite_nystrom_gap: gap,
+        mean_t2: meanT2,
+        lambda_odd: lambdaOdd,
+        lambda_odd_spec: lambdaOddSpec,
+        lambda_odd_theory: lambdaOddTheory,
+        bulk_edge: bulkEdge,
+        bulk_edge_theory: edge
+      },
+      tables: {eigenvalues}
+    };
+  }
+});
+
+function meanSquare(x: Float64Array): number {
+  let s = 0;
+  for (const v of x) s += v * v;
+  return s / x.length;
+}
