@@ -1,7 +1,8 @@
-import {permutation} from "./pipelines/group-shuffle/permutation.js";
+import {densityFactors} from "./pipelines/group-shuffle/densityFactors.js";
 import {createRng} from "./src/random/rng.js";
 import {defaultParams} from "./src/params.js";
 let t = performance.now();
-const d = permutation.run(defaultParams(permutation.params) as any, createRng(1));
+const d = densityFactors.run(defaultParams(densityFactors.params) as any, createRng(1));
 console.log(performance.now()-t);
-console.log(d.scalars); console.log(d.tables.configurations, d.tables.diagram_rows.slice(0,12));
+console.log(d.scalars); console.log(d.tables.spec_table);
+console.log(d.tables.row_counts.filter((r:any)=>r.min_row_nnz!==r.formula || r.max_row_nnz!==r.formula));

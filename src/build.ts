@@ -50,6 +50,7 @@ export interface BuildReport {
   cached: number;
   failures: {experiment: string; message: string}[];
   claims: ClaimResult[];
+  /** Experiments by computing time (summed over their tasks), slowest first, at most five. */
   slowest: {label: string; ms: number}[];
   /** Files written or replaced by the publishing stage, relative to the output folder. */
   published: string[];
@@ -111,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
                   try {
                     const {json, ms} = await pool.run(task);
                     cache.write(task.key, json);
-                    timings.push({label: task.label, ms});
+                    timings.push({label: experiment.id, ms});
                     ++computed;
                     ++report.computed;
                     return JSON.parse(json) as Dataset;
@@ -147,7 +148,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     writeFileAtomic(join(out, "figures", experiment.paper, "data", `${experiment.id}.claims.json`), `${JSON.stringify(claims, null, 1)}\n`);
     report.claims.push(...claims);
   }
-  report.slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const perExperiment = new Map<string, number>();
+  for (const {label, ms} of timings) perExperiment.set(label, (perExperiment.get(label) ?? 0) + ms);
+  report.slowest = [...perExperiment].map(([label, ms]) => ({label, ms})).sort((a, b) => b.ms - a.ms).slice(0, 5);
 
   if (publish && report.failures.length === 0) {
     const {publish: publishAll} = await import("./publish.js");

@@ -49,6 +49,8 @@ class BarProgress implements Progress {
       stream,
       format: "{bar} {value}/{total} tasks | {duration_formatted} | {running}",
       barsize: 24,
+      barCompleteChar: "█",
+      barIncompleteChar: "░",
       hideCursor: true,
       clearOnComplete: true
     });
@@ -65,9 +67,11 @@ class BarProgress implements Progress {
     this.bar?.increment(1, {running: this.active.at(-1) ?? ""});
   }
   finished(line: string) {
+    // Printed above the bar at its next redraw.
     this.bars.log(`${line}\n`);
   }
   stop() {
+    this.bars.update(); // flush the lines logged since the last redraw
     this.bars.stop();
   }
 }

@@ -47,9 +47,9 @@ export function eigh(A: Matrix, {vectors = true}: EighOptions = {}): {values: Fl
   const reflectors = vectors ? new Float64Array(n * n) : null;
   const tau = new Float64Array(n);
   tridiagonalize(n, symmetricLower(A), d, e, reflectors, tau);
-  if (reflectors === null) return {values: tridiagonalEigen(d, e), vectors: null};
+  if (reflectors === null) return {values: shiftedTridiagonalEigen(d, e), vectors: null};
   const basis = accumulateReflectors(n, n, reflectors, tau, n - 2, 1); // Qᵀ = H_{n−3} ⋯ H₀
-  const values = tridiagonalEigen(d, e, basis);
+  const values = shiftedTridiagonalEigen(d, e, basis);
   return {values, vectors: transpose(basis)};
 }
 
@@ -99,8 +99,31 @@ export function eighRows(A: Matrix, from: number, to: number): SymmetricEigenRow
     }
   }
   const basis = transpose(R); // the wanted columns of Qᵀ
-  const values = tridiagonalEigen(d, e, basis);
+  const values = shiftedTridiagonalEigen(d, e, basis);
   return {values, rows: transpose(basis)};
+}
+
+// tridiagonalEigen on T + σI, then λ − σ, with σ the power of two at or above 2·max_i(|d_i| + |e_{i−1}| + |e_i|).
+// Every shifted eigenvalue then lies in [σ/2, 3σ/2], so the relative deflation test of the QL iteration acts at the
+// scale of ‖T‖ (the accuracy the Householder reduction delivers, backward error O(nε‖A‖)) rather than resolving
+// eigenvalues at rounding level, such as the null space of a Gram matrix, to full relative accuracy, which takes
+// many extra sweeps. Unshifting is exact (Sterbenz), and eigenvectors are unchanged by the shift.
+function shiftedTridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matrix): Float64Array {
+  const n = d.length;
+  let bound = 0;
+  for (let i = 0; i < n; ++i) {
+    const radius = Math.abs(d[i]) + (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < n - 1 ? Math.abs(e[i]) : 0);
+    if (radius > bound) bound = radius;
+  }
+  if (bound === 0) return tridiagonalEigen(d, e, basis);
+  const sigma = 2 ** Math.ceil(Math.log2(2 * bound));
+  const values = tridiagonalEigen(
+    d.map((x) => x + sigma),
+    e,
+    basis
+  );
+  for (let i = 0; i < n; ++i) values[i] -= sigma;
+  return values;
 }
 
 // Householder tridiagonalisation of the symmetric matrix whose lower triangle is in `a` (row-major n×n, overwritten).

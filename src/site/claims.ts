@@ -63,16 +63,16 @@ ${description}${error}${result.checks.length ? checksTable(experiment, result) :
 function checksTable(experiment: Experiment, result: ClaimResult): string {
   const swept = experiment.sweep.map((s) => s.name);
   const tolerance = result.checks.some((c) => c.tolerance !== undefined);
-  const head = [...swept.map((name) => `<th scope="col">${escapeHtml(name)}</th>`), `<th scope="col">measured</th>`, `<th scope="col">expected</th>`];
-  if (tolerance) head.push(`<th scope="col">tolerance</th>`);
+  const head = [...swept.map((name) => `<th scope="col">${escapeHtml(name)}</th>`), `<th scope="col" class="num">measured</th>`, `<th scope="col" class="num">expected</th>`];
+  if (tolerance) head.push(`<th scope="col" class="num">tolerance</th>`);
   head.push(`<th scope="col"><span class="visually-hidden">status</span></th>`);
   const rows = result.checks.map((check) => {
     const cells = [
       ...swept.map((name) => `<td>${escapeHtml(String(check.params[name]))}</td>`),
-      `<td>${formatNumber(check.measured)}</td>`,
-      `<td>${formatNumber(check.expected)}</td>`
+      `<td class="num">${formatNumber(check.measured)}</td>`,
+      `<td class="num">${formatNumber(check.expected)}</td>`
     ];
-    if (tolerance) cells.push(`<td>${check.tolerance === undefined ? "" : `± ${formatNumber(check.tolerance)}`}</td>`);
+    if (tolerance) cells.push(`<td class="num">${check.tolerance === undefined ? "" : `± ${formatNumber(check.tolerance)}`}</td>`);
     cells.push(check.passed ? `<td class="status--pass">✓</td>` : `<td class="status--fail">✗ <span class="visually-hidden">fails</span></td>`);
     return `<tr${check.passed ? "" : ' class="check--fail"'}>${cells.join("")}</tr>`;
   });

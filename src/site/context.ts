@@ -100,6 +100,12 @@ export function referenceId(key: string): string {
   return `ref-${key.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
 }
 
+/** "NeurIPS 2024" or "Venue, 2024": the venue, and the year unless the venue already names it. */
+export function venueText(paper: {venue?: string; year?: number}): string {
+  const year = paper.year === undefined || paper.venue?.includes(String(paper.year)) ? undefined : String(paper.year);
+  return [paper.venue, year].filter((x) => x !== undefined).join(", ");
+}
+
 /** Escapes and joins author names for a byline. */
 export function byline(authors: string[]): string {
   const names = authors.map(escapeHtml);

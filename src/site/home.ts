@@ -2,7 +2,7 @@
 // its abstract and how many of its claims hold.
 import type {ClaimResult} from "../claims.js";
 import {claimCounts} from "./claims.js";
-import {byline, PageContext} from "./context.js";
+import {byline, PageContext, venueText} from "./context.js";
 import {escapeHtml} from "./html.js";
 import type {SourceLink} from "./markdown.js";
 import {parseProse, renderInline, renderProse} from "./markdown.js";
@@ -22,7 +22,7 @@ export function homePageHtml(model: SiteModel, links: SourceLink[]): string {
     const counts = results.every((r) => r !== undefined) ? claimCounts((results as ClaimResult[][]).flat()) : undefined;
     const stats = [
       plural(paper.experiments.length, "experiment"),
-      plural(figures, "figure"),
+      ...(figures ? [plural(figures, "figure")] : []),
       ...(tables ? [plural(tables, "table")] : []),
       counts === undefined
         ? "claims not evaluated yet"
@@ -33,7 +33,7 @@ export function homePageHtml(model: SiteModel, links: SourceLink[]): string {
             : `<span class="status--fail"><span aria-hidden="true">✗</span> ${counts.total - counts.passed} of ${counts.total} claims fail</span>`
     ];
     const abstract = paper.abstract ? renderInline(model.md, shortAbstract(paper.abstract), {file: paper.path, field: "abstract"}, context) : "";
-    const venue = [paper.venue, paper.year].filter((x) => x !== undefined).join(", ");
+    const venue = venueText(paper);
     return `<li class="paper-card">
 <p class="paper-number">Paper ${i + 1}${venue ? ` · ${escapeHtml(venue)}` : ""}</p>
 <h3><a href="${escapeHtml(relativeHref(homePage, paperPage(paper.slug)))}">${escapeHtml(paper.title)}</a></h3>
@@ -71,7 +71,7 @@ export function shortAbstract(text: string, max = 320): string {
     const space = masked.lastIndexOf(" ", max);
     return `${text.slice(0, space > 0 ? space : max).trimEnd()} …`;
   }
-  return cut < text.length ? `${text.slice(0, cut)} …` : text;
+  return text.slice(0, cut);
 }
 
 function plural(n: number, word: string): string {

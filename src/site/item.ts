@@ -130,16 +130,16 @@ function provenanceHtml(model: SiteModel, experiment: Experiment, entry: Manifes
     return `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td>${shown}</td><td>${escapeHtml(description)}</td></tr>`;
   });
   const hash = (label: string, value: string | undefined, note: string) =>
-    value ? `<dt>${label}</dt><dd><code class="hash">${escapeHtml(value)}</code> <span class="muted">${note}</span></dd>` : "";
+    value ? `<dt>${label}</dt><dd><code class="hash">${escapeHtml(value)}</code><br><span class="muted">${note}</span></dd>` : "";
   const points = experiment.sweep.reduce((n, s) => n * s.values.length, 1);
   return `<dl class="facts">
 <dt>Experiment</dt><dd><code>${escapeHtml(experiment.id)}</code>, declared in <code>${escapeHtml(experiment.path)}</code></dd>
 <dt>Pipeline</dt><dd><code>${escapeHtml(experiment.pipeline)}</code>${pipeline?.description ? ` — ${escapeHtml(pipeline.description)}` : ""}</dd>
 <dt>Points</dt><dd>${points} parameter point${points > 1 ? "s" : ""} × ${experiment.seeds.length} seed${experiment.seeds.length > 1 ? "s" : ""}</dd>
 <dt>Seeds</dt><dd>${experiment.seeds.join(", ")}</dd>
-${hash("Dataset hash", entry?.datasetHash, "SHA-256 of the results file")}
-${hash("Pipeline hash", entry?.pipelineHash, "SHA-256 of the pipeline’s source and the modules it imports")}
-${hash("Code hash", entry?.codeHash, "SHA-256 of the plot or table module and the renderer")}
+${hash("Dataset hash", entry?.datasetHash, "SHA‑256 of the results file")}
+${hash("Pipeline hash", entry?.pipelineHash, "SHA‑256 of the pipeline’s source and the modules it imports")}
+${hash("Code hash", entry?.codeHash, "SHA‑256 of the plot or table module and the renderer")}
 </dl>
 <div class="table-scroll table-scroll--compact" role="region" tabindex="0" aria-label="Parameters">
 <table class="params">
@@ -156,13 +156,14 @@ function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined,
   const build = codeBlock(`${id}-build`, buildCommand(experiment), "Build command");
   const points = entry?.params ?? [];
   const seed = experiment.seeds[0];
+  const others = experiment.seeds.length > 1 ? ` (other seeds: ${escapeHtml(experiment.seeds.slice(1).join(", "))})` : "";
   const runs = points.map((params, i) => codeBlock(`${id}-run-${i + 1}`, runCommand(experiment, params, seed), `Run command ${i + 1}`));
   const runText =
     runs.length === 0
       ? ""
       : runs.length === 1
-        ? `<p>Compute its one parameter point for seed ${seed} and print the dataset (other seeds: ${escapeHtml(experiment.seeds.join(", "))}):</p>\n${runs[0]}`
-        : `<p>Compute one parameter point for seed ${seed} and print the dataset (other seeds: ${escapeHtml(experiment.seeds.join(", "))}):</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details>`;
+        ? `<p>Compute its parameter point for seed ${seed} and print the dataset${others}:</p>\n${runs[0]}`
+        : `<p>Compute one parameter point for seed ${seed} and print the dataset${others}:</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details>`;
   return `<p>Recompute the experiment (runs already in the cache are reused) and rewrite its figures, tables and this site:</p>
 ${build}
 ${runText}`;

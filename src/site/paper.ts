@@ -5,7 +5,7 @@ import type {CatalogItem, PaperLayout, SectionLayout} from "./catalog.js";
 import {formatBibtex} from "./citation.js";
 import {claimsHtml, claimSummary} from "./claims.js";
 import {buildCommand} from "./commands.js";
-import {byline, PageContext} from "./context.js";
+import {byline, PageContext, venueText} from "./context.js";
 import {codeBlock, escapeHtml} from "./html.js";
 import {itemHtml} from "./item.js";
 import type {SourceLink} from "./markdown.js";
@@ -29,7 +29,7 @@ export function paperPageHtml(model: SiteModel, layout: PaperLayout, links: Sour
   const index = model.content.papers.indexOf(paper);
   const [previous, next] = [model.content.papers[index - 1], model.content.papers[index + 1]];
 
-  const venue = [paper.venue, paper.year].filter((x) => x !== undefined).join(", ");
+  const venue = venueText(paper);
   const facts = [
     venue && `<span>${escapeHtml(venue)}</span>`,
     paper.arxiv && `<a href="https://arxiv.org/abs/${escapeHtml(paper.arxiv)}">arXiv:${escapeHtml(paper.arxiv)}</a>`,
