@@ -1,11 +1,12 @@
 // The project registry: every pipeline, plot module and table module, by id. Content files refer to these ids.
 import type {Registry} from "../src/registry.js";
+import {featureLearning} from "./feature-learning/index.js";
 import {oracles} from "./feature-learning/oracles.js";
 import {hermiteCoefficientsPlot} from "./feature-learning/oracles.plot.js";
 import {kernelOraclesTable} from "./feature-learning/oracles.table.js";
 
 export const registry: Registry = {
-  pipelines: {[oracles.id]: oracles},
-  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot},
-  tables: {"feature-learning/kernel-oracles": kernelOraclesTable}
+  pipelines: {[oracles.id]: oracles, ...featureLearning.pipelines},
+  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot, ...featureLearning.plots},
+  tables: {"feature-learning/kernel-oracles": kernelOraclesTable, ...featureLearning.tables}
 };

@@ -78,7 +78,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       });
       let stdout = "";
       let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+      child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk));
       child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk));
       child.on("close", (code) => {
         const summary = stdout.trim().split("\n").filter((line) => !/^\[\d+\/\d+\]/.test(line)).join("\n");
@@ -99,12 +99,13 @@ export async function serve(options: ServeOptions): Promise<void> {
       do {
         pending = false;
         const started = performance.now();
-        const outcome = await runBuild(initial);
+        const first = initial;
         initial = false;
+        const outcome = await runBuild(first);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (outcome.ok) {
           lastError = undefined;
-          log(`rebuilt in ${seconds}s${outcome.changed ? "" : " (nothing changed)"}`);
+          log(`${first ? "built" : "rebuilt"} in ${seconds}s${outcome.changed || first ? "" : " (nothing changed)"}`);
           broadcast(outcome.changed ? "reload" : "ok", "");
         } else {
           lastError = outcome.message;

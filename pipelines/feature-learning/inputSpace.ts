@@ -1,14 +1,14 @@
 // E8: the learned kernel as an isotropic kernel on stretched inputs, k₁(x, x′) = k₀(Ax, Ax′), and what it buys
 // downstream: ridge regression on fresh data with k₀, k₁ and the trained random features.
 import type {Row} from "../../src/dataset.js";
-import {gram, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
+import {gram, gramTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {solveSymmetricPositive} from "../../src/linalg/solve.js";
 import {choice, integer, real, reals} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
 import type {SpikedCovariance} from "./kernel.js";
-import {inducedKernel, inputMap, isotropicKernel, kappa, mixtureKernel, quadraticForms} from "./kernel.js";
+import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms} from "./kernel.js";
 import {giantStep, norm, sampleData, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** k₁ = k₀∘A to machine precision, and test error of kernel ridge with k₀, k₁ and the one-step random features. */
@@ -68,21 +68,21 @@ export const inputSpace = pipeline({
     const mse = {
       k0: ridgeCurve(inducedKernel("relu", all, isotropic), train.y, yTest, sizes, ridge),
       k1: ridgeCurve(inducedKernel("relu", all, spiked), train.y, yTest, sizes, ridge),
-      mixture: ridgeCurve(mixtureKernel("relu", all, spiked), train.y, yTest, sizes, ridge),
+      empirical: ridgeCurve(covarianceKernel("relu", all, weightCovariance(W1)), train.y, yTest, sizes, ridge),
       rf: ridgeCurve(featureKernel(all, W1), train.y, yTest, sizes, ridge)
     };
     let power = 0;
     for (const y of yTest) power += y * y;
     power /= n_test;
 
-    const curve: Row[] = sizes.map((m, i) => ({n2: m, ratio: m / d, mse_k0: mse.k0[i], mse_k1: mse.k1[i], mse_mixture: mse.mixture[i], mse_rf: mse.rf[i]}));
+    const curve: Row[] = sizes.map((m, i) => ({n2: m, ratio: m / d, mse_k0: mse.k0[i], mse_k1: mse.k1[i], mse_empirical: mse.empirical[i], mse_rf: mse.rf[i]}));
     let k1OverK0 = 0;
     let rfGap = 0;
-    let rfMixtureGap = 0;
+    let rfEmpiricalGap = 0;
     sizes.forEach((m, i) => {
       if (m >= 2 * d) k1OverK0 = Math.max(k1OverK0, mse.k1[i] / mse.k0[i]);
       rfGap = Math.max(rfGap, Math.abs(mse.rf[i] / mse.k1[i] - 1));
-      rfMixtureGap = Math.max(rfMixtureGap, Math.abs(mse.rf[i] / mse.mixture[i] - 1));
+      rfEmpiricalGap = Math.max(rfEmpiricalGap, Math.abs(mse.rf[i] / mse.empirical[i] - 1));
     });
     const last = sizes.length - 1;
     return {
@@ -93,12 +93,12 @@ export const inputSpace = pipeline({
         gamma: Math.abs(direction.reduce((s, x, j) => s + x * beta[j], 0)),
         mse_k0: mse.k0[last],
         mse_k1: mse.k1[last],
-        mse_mixture: mse.mixture[last],
+        mse_empirical: mse.empirical[last],
         mse_rf: mse.rf[last],
         label_power: power,
         k1_over_k0_max: k1OverK0,
         rf_k1_gap_max: rfGap,
-        rf_mixture_gap_max: rfMixtureGap
+        rf_empirical_gap_max: rfEmpiricalGap
       },
       tables: {curve}
     };
@@ -143,6 +143,13 @@ function featureKernel(Z: Matrix, W: Matrix): Matrix {
   }
   for (let k = 0; k < K.data.length; ++k) K.data[k] /= p;
   return K;
+}
+
+// The second moment W¹ᵀW¹/p of the trained rows.
+function weightCovariance(W: Matrix): Matrix {
+  const S = gramTransposeA(W);
+  for (let k = 0; k < S.data.length; ++k) S.data[k] /= W.rows;
+  return S;
 }
 
 function stack(A: Matrix, B: Matrix): Matrix {

@@ -1,6 +1,7 @@
 // The kernel induced by features w ~ N(0, Σ₁) with Σ₁ = (s₀/d)I + r²ûûᵀ: k₁(x, x′) = κ_σ(xᵀΣ₁x, x′ᵀΣ₁x′, xᵀΣ₁x′),
 // in closed form for ReLU (arc-cosine) and erf, by the Mehler series (Gauss–Hermite near |ρ| = 1) for tanh.
-import {gram, multiplyTransposeB} from "../../src/linalg/gemm.js";
+import {eigh} from "../../src/linalg/eigh.js";
+import {gram, multiply, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {erfKernel, reluKernel} from "../../src/special/arccos.js";
@@ -129,49 +130,21 @@ export function kernelFromTerms(activation: Activation, terms: CovarianceTerms, 
 }
 
 /**
- * The kernel of the one-step weights' actual law with Gaussian readout, w | z ~ N(z·r·û, (1 + (s₀ − 1)z²)/d · I),
- * z ~ N(0, 1): the update η̃z_i(μ₁v + e_i) scales both the spike and the residual e_i by the same z_i, so the bulk
- * variance grows with |z|. Its covariance is Σ₁, but it is a Gaussian scale mixture, not N(0, Σ₁).
- * K_ij = E_z κ_σ(q_i(z), q_j(z), c_ij(z)) by a Gauss–Hermite rule in z (default 40 nodes, paired by ±z).
+ * The Gram matrix of the kernel induced by w ~ N(0, Σ) for any covariance Σ (d×d, positive semidefinite):
+ * K_ij = κ_σ(x_iᵀΣx_i, x_jᵀΣx_j, x_iᵀΣx_j), through Y = XVΛ^{1/2} with Σ = VΛVᵀ, so that YYᵀ = XΣXᵀ.
  */
-export function mixtureKernel(activation: Activation, X: Matrix, covariance: SpikedCovariance, Y?: Matrix, nodes = 40): Matrix {
-  const same = Y === undefined || Y === X;
-  const other = same ? X : Y;
+export function covarianceKernel(activation: Activation, X: Matrix, Sigma: Matrix): Matrix {
   const d = X.cols;
-  const G = same ? gram(X) : multiplyTransposeB(X, other);
-  const tRows = projections(X, covariance.direction);
-  const tCols = same ? tRows : projections(other, covariance.direction);
-  const norms = (A: Matrix) => Float64Array.from({length: A.rows}, (_, i) => {
-    let s = 0;
-    for (let j = 0; j < d; ++j) s += A.data[i * d + j] ** 2;
-    return s / d;
-  });
-  const QRows = norms(X);
-  const QCols = same ? QRows : norms(other);
-  const {rows: n, cols: m, data: g} = G;
-  const out = matrix(n, m);
-  const {nodes: zs, weights} = rule(nodes);
-  const r2 = covariance.r * covariance.r;
-  const excess = covariance.s0 - 1;
-  const qRows = new Float64Array(n);
-  const qCols = new Float64Array(m);
-  // κ depends on z², so the mirrored nodes ±z are taken together.
-  for (let a = zs.length - 1, b = 0; a >= b; --a, ++b) {
-    const z2 = zs[a] * zs[a];
-    const w = a === b ? weights[a] : weights[a] + weights[b];
-    const bulk = 1 + excess * z2;
-    const spike = z2 * r2;
-    for (let i = 0; i < n; ++i) qRows[i] = bulk * QRows[i] + spike * tRows[i] * tRows[i];
-    for (let j = 0; j < m; ++j) qCols[j] = bulk * QCols[j] + spike * tCols[j] * tCols[j];
-    for (let i = 0; i < n; ++i) {
-      for (let j = same ? i : 0; j < m; ++j) {
-        const c = bulk * (g[i * m + j] / d) + spike * tRows[i] * tCols[j];
-        out.data[i * m + j] += w * kappa(activation, qRows[i], qCols[j], same && i === j ? qRows[i] : c);
-      }
-    }
+  if (Sigma.rows !== d || Sigma.cols !== d) throw new Error(`covarianceKernel: Σ is ${Sigma.rows}×${Sigma.cols}, inputs have ${d} columns`);
+  const {values, vectors} = eigh(Sigma);
+  const root = matrix(d, d);
+  for (let i = 0; i < d; ++i) {
+    for (let m = 0; m < d; ++m) root.data[i * d + m] = vectors.data[i * d + m] * Math.sqrt(Math.max(values[m], 0));
   }
-  if (same) for (let i = 0; i < n; ++i) for (let j = 0; j < i; ++j) out.data[i * m + j] = out.data[j * m + i];
-  return out;
+  const C = gram(multiply(X, root));
+  const n = X.rows;
+  const q = Float64Array.from({length: n}, (_, i) => C.data[i * n + i]);
+  return kernelFromTerms(activation, {qRows: q, qCols: q, C}, true);
 }
 
 /**

@@ -62,6 +62,12 @@ export const radialQuadratic = pipeline({
       const phi = spectrum.even.degrees.reduce((s, j, m) => s + topVector[m] * hermiteNormalized(j, t[i]), 0);
       scatter.push({t: t[i], u: u[i], eigenfunction: phi, profile: Math.sqrt((s0 + r2 * t[i] * t[i]) / (s0 + r2))});
     }
+    // The mixing coefficient and top eigenvalue along a grid of r, for the theory curve.
+    const curve: Row[] = Array.from({length: 45}, (_, i) => {
+      const rr = (2.2 * i) / 44;
+      const sp = sectorSpectrum({activation: "relu", s0, r: rr}, degree);
+      return {r: rr, he2: sp.even.vectors[0][1], lambda_top: sp.even.values[0], he2_small: (rr * rr) / (Math.SQRT2 * s0)};
+    });
     return {
       scalars: {
         lambda_top_gram: top.values[0],
@@ -78,7 +84,7 @@ export const radialQuadratic = pipeline({
         coef_he2_small_refined: he2SmallRefined,
         lambda_second_small: lambdaSecondSmall
       },
-      tables: {scatter}
+      tables: {scatter, curve}
     };
   }
 });

@@ -77,7 +77,9 @@ export function blockDiagonalParameterCount(D: BlockDiagonal): number {
 
 /** D·x for a vector x of length D.cols: Σ rows(B_i)·cols(B_i) multiply–adds. */
 export function applyBlockDiagonal(D: BlockDiagonal, x: Float64Array): Float64Array {
-  if (x.length !== D.cols) throw new Error(`applyBlockDiagonal: Matrix dimensions do not match: ${D.rows}×${D.cols} · ${x.length}`);
+  if (x.length !== D.cols) {
+    throw new Error(`applyBlockDiagonal: Matrix dimensions do not match: ${D.rows}×${D.cols} · ${x.length}`);
+  }
   const y = new Float64Array(D.rows);
   D.blocks.forEach((B, k) => {
     const {rows: m, cols: n, data: b} = B;
@@ -113,23 +115,31 @@ export function applyBlockDiagonalTranspose(D: BlockDiagonal, x: Float64Array): 
 }
 
 /**
- * D·X for a matrix X with D.cols rows whose columns are the vectors. Row-major storage makes the rows of each
- * block a contiguous slab of X, so every block is one small matrix product (B_k · X_k), run by the shared GEMM.
+ * How the block products of a batched apply are computed: `"gemm"` hands each block product B_k·X_k to the shared
+ * GEMM (WebAssembly SIMD above a few dozen multiply–adds), `"loops"` runs plain row-axpy loops in JavaScript
+ * (y_i += B_ij·x_j over the batch). Both take the terms of every sum in the same order, so they agree bit for bit.
  */
-export function applyBlockDiagonalBatch(D: BlockDiagonal, X: Matrix): Matrix {
-  return batch("applyBlockDiagonalBatch", D, X, false);
+export type BlockKernel = "gemm" | "loops";
+
+/**
+ * D·X for a matrix X with D.cols rows whose columns are the vectors. Row-major storage makes the rows of each
+ * block a contiguous slab of X, so every block is one small matrix product (B_k · X_k).
+ */
+export function applyBlockDiagonalBatch(D: BlockDiagonal, X: Matrix, kernel: BlockKernel = "gemm"): Matrix {
+  return batch("applyBlockDiagonalBatch", D, X, false, kernel);
 }
 
 /** Dᵀ·X for a matrix X with D.rows rows. */
-export function applyBlockDiagonalTransposeBatch(D: BlockDiagonal, X: Matrix): Matrix {
-  return batch("applyBlockDiagonalTransposeBatch", D, X, true);
+export function applyBlockDiagonalTransposeBatch(D: BlockDiagonal, X: Matrix, kernel: BlockKernel = "gemm"): Matrix {
+  return batch("applyBlockDiagonalTransposeBatch", D, X, true, kernel);
 }
 
-function batch(routine: string, D: BlockDiagonal, X: Matrix, transposed: boolean): Matrix {
+function batch(routine: string, D: BlockDiagonal, X: Matrix, transposed: boolean, kernel: BlockKernel): Matrix {
   const inner = transposed ? D.rows : D.cols;
   const outer = transposed ? D.cols : D.rows;
   if (X.rows !== inner) {
-    throw new Error(`${routine}: Matrix dimensions do not match: ${D.rows}×${D.cols}${transposed ? "ᵀ" : ""} · ${X.rows}×${X.cols}`);
+    const shape = `${D.rows}×${D.cols}${transposed ? "ᵀ" : ""}`;
+    throw new Error(`${routine}: Matrix dimensions do not match: ${shape} · ${X.rows}×${X.cols}`);
   }
   const p = X.cols;
   const Y = matrix(outer, p);
@@ -141,9 +151,31 @@ function batch(routine: string, D: BlockDiagonal, X: Matrix, transposed: boolean
     const o0 = outOffsets[k];
     const o1 = outOffsets[k + 1];
     if (o1 === o0 || p === 0) return;
+    if (i1 === i0) return;
+    if (kernel === "loops") {
+      blockLoops(B, transposed, X.data, i0, Y.data, o0, p);
+      return;
+    }
     const Xk = matrix(i1 - i0, p, X.data.subarray(i0 * p, i1 * p));
     const Yk = matrix(o1 - o0, p, Y.data.subarray(o0 * p, o1 * p));
-    if (i1 > i0) gemmInto(Yk, B, Xk, {transA: transposed});
+    gemmInto(Yk, B, Xk, {transA: transposed});
   });
   return Y;
+}
+
+// Y[o0 + i, :] = Σ_j op(B)_ij · X[i0 + j, :] with op(B) = B or Bᵀ, as row axpys over the batch (terms in order of j).
+function blockLoops(B: Matrix, transposed: boolean, x: Float64Array, i0: number, y: Float64Array, o0: number, p: number): void {
+  const {rows, cols, data: b} = B;
+  const outer = transposed ? cols : rows;
+  const inner = transposed ? rows : cols;
+  const rowStride = transposed ? 1 : cols;
+  const colStride = transposed ? cols : 1;
+  for (let i = 0; i < outer; ++i) {
+    const yRow = (o0 + i) * p;
+    for (let j = 0; j < inner; ++j) {
+      const a = b[i * rowStride + j * colStride];
+      const xRow = (i0 + j) * p;
+      for (let c = 0; c < p; ++c) y[yRow + c] += a * x[xRow + c];
+    }
+  }
 }

@@ -54,5 +54,7 @@ export function boft(factors: readonly BlockDiagonal[]): GsProduct {
       throw new Error(`boft: every factor must be ${n}×${n} with ${b}×${b} blocks`);
     }
   }
-  return conjugatedProduct(factors.map((factor, i) => ({permutation: i === 0 ? null : butterflyPermutation(n, b, i), factor})));
+  return conjugatedProduct(
+    factors.map((factor, i) => ({permutation: i === 0 ? null : butterflyPermutation(n, b, i), factor}))
+  );
 }

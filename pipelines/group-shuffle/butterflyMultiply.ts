@@ -1,5 +1,4 @@
-// The official GS multiply (BlockdiagButterflyMultiply, from HazyResearch/fly, used by Skonor/group_and_shuffle),
-// transcribed index by index as an independent reference for the shuffle convention.
+// The official GS multiply (BlockdiagButterflyMultiply of HazyResearch/fly) transcribed as an independent reference.
 
 /**
  * The forward pass of `BlockdiagButterflyMultiply` on one vector x of length k·p, with w1 of shape (k, q, p) and

@@ -1,5 +1,4 @@
-// E3 of the Group-and-Shuffle paper: how many GS or BOFT factors make a dense product (Theorem 2), by boolean
-// support propagation, against the closed forms 1 + ⌈log_b r⌉ and 1 + ⌈log₂ r⌉ and against random-valued products.
+// E3 of the Group-and-Shuffle paper: the least number of GS and BOFT factors giving a dense product (Theorem 2).
 import type {Row} from "../../src/dataset.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity} from "../../src/linalg/matrix.js";
@@ -10,11 +9,18 @@ import type {BlockDiagonal} from "./blockDiagonal.js";
 import {applyBlockDiagonalBatch, randomBlockDiagonal, zeroBlockDiagonal} from "./blockDiagonal.js";
 import {boft, boftDenseFactors} from "./butterfly.js";
 import type {Support} from "./density.js";
-import {boftRowCount, gsDenseFactors, gsRowCountBound, isFull, rowCounts, supportHas, supportsByFactor} from "./density.js";
+import {
+  boftRowCount,
+  gsDenseFactors,
+  gsRowCountBound,
+  isFull,
+  rowCounts,
+  supportHas,
+  supportsByFactor
+} from "./density.js";
 import type {GsProduct} from "./gs.js";
-import {gsProduct} from "./gs.js";
-import type {Permutation} from "./shuffle.js";
-import {permuteRows, randomPermutation, shuffle} from "./shuffle.js";
+import {gsChain, gsProduct} from "./gs.js";
+import {permuteRows, randomPermutation} from "./shuffle.js";
 
 /** Theorem 2's table as printed in the spec: (r, b, GS min m, BOFT min m or null where BOFT does not apply). */
 const specTable: readonly (readonly [number, number, number, number | null])[] = [
@@ -35,7 +41,8 @@ const zeroThreshold = 1e-14;
 
 /**
  * Spec E3: for every block size b and number of blocks r (n = rb ≤ max_n), the support of m GS factors
- * (r blocks of b×b, P_(r,n) between them, random outer P_L and P_R) and of m BOFT butterfly factors (XOR rule;
+ * (r blocks of b×b, P_(r,n) between them, random outer P_L and P_R; `gsChain`) and of m BOFT butterfly factors (XOR
+ * rule;
  * b even, r a power of two), one factor at a time. Reports the least m giving a dense product against
  * 1 + ⌈log_b r⌉ and 1 + ⌈log₂ r⌉, nonzeros per row against min(n, b^m) and min(n, 2^{m−1}b), random inner
  * permutations that would beat the counting bound, and random-valued products whose entries below 1e-14 must be
@@ -75,8 +82,10 @@ export const densityFactors = pipeline({
         const levels = Math.max(gsFormula, boftFormula ?? 0);
 
         // GS: m square-block factors with P_(r,n) between them and random outer permutations.
-        const P = shuffle(r, n);
-        const gsStructure = gsChain(r, b, levels, P, randomPermutation(n, stream), randomPermutation(n, stream));
+        const gsStructure = gsChain(
+          Array.from({length: levels}, () => zeroBlockDiagonal(r, b, b)),
+          {pR: randomPermutation(n, stream), pL: randomPermutation(n, stream)}
+        );
         const gsSupports = supportsByFactor(gsStructure);
         const gsObserved = firstFull(gsSupports);
         if (gsObserved !== gsFormula) ++gsFormulaMismatches;
@@ -85,7 +94,8 @@ export const densityFactors = pipeline({
           const m = i + 1;
           const bound = gsRowCountBound(n, b, m);
           if (counts.some((c) => c !== bound)) ++gsRowCountMismatches;
-          rowCountRows.push({structure: "GS", b, r, n, m, min_row_nnz: Math.min(...counts), max_row_nnz: Math.max(...counts), formula: bound});
+          const [min, max] = [Math.min(...counts), Math.max(...counts)];
+          rowCountRows.push({structure: "GS", b, r, n, m, min_row_nnz: min, max_row_nnz: max, formula: bound});
         });
         // The counting bound: no choice of inner permutations makes fewer factors dense.
         for (let t = 0; t < randomTrials && gsFormula > 1; ++t) {
@@ -111,7 +121,8 @@ export const densityFactors = pipeline({
             const m = i + 1;
             const formula = boftRowCount(n, b, m);
             if (counts.some((c) => c !== formula)) ++boftRowCountMismatches;
-            rowCountRows.push({structure: "BOFT", b, r, n, m, min_row_nnz: Math.min(...counts), max_row_nnz: Math.max(...counts), formula});
+            const [min, max] = [Math.min(...counts), Math.max(...counts)];
+            rowCountRows.push({structure: "BOFT", b, r, n, m, min_row_nnz: min, max_row_nnz: max, formula});
           });
         }
 
@@ -121,7 +132,8 @@ export const densityFactors = pipeline({
           numericMismatches += zeroPatternMismatches(gsValues, gsSupports, gsFormula);
           numericChecks += gsFormula;
           if (boftStructure !== null && boftFormula !== null) {
-            numericMismatches += zeroPatternMismatches(withRandomBlocks(boftStructure, stream.fork("boft-values")), boftSupports, boftFormula);
+            const boftValues = withRandomBlocks(boftStructure, stream.fork("boft-values"));
+            numericMismatches += zeroPatternMismatches(boftValues, boftSupports, boftFormula);
             numericChecks += boftFormula;
           }
         }
@@ -177,15 +189,6 @@ export const densityFactors = pipeline({
   }
 });
 
-// m GS factors of r b×b blocks: P_L·B_m·P ⋯ P·B_1·P_R.
-function gsChain(r: number, b: number, m: number, P: Permutation, pR: Permutation, pL: Permutation): GsProduct {
-  const permutations = [pR, ...Array.from({length: m - 1}, () => P), pL];
-  return gsProduct(
-    Array.from({length: m}, () => zeroBlockDiagonal(r, b, b)),
-    permutations
-  );
-}
-
 // The number of factors after which the support is full (0 if never).
 function firstFull(supports: readonly Support[]): number {
   const index = supports.findIndex(isFull);
@@ -194,7 +197,10 @@ function firstFull(supports: readonly Support[]): number {
 
 // The same structure with N(0, 1/b) block entries.
 function withRandomBlocks(A: GsProduct, rng: Rng): GsProduct {
-  const factors: BlockDiagonal[] = A.factors.map((B) => randomBlockDiagonal(B.blocks.length, B.blocks[0].rows, B.blocks[0].cols, rng, 1 / Math.sqrt(B.blocks[0].cols)));
+  const factors: BlockDiagonal[] = A.factors.map((B) => {
+    const {rows, cols} = B.blocks[0];
+    return randomBlockDiagonal(B.blocks.length, rows, cols, rng, 1 / Math.sqrt(cols));
+  });
   return gsProduct(factors, A.permutations);
 }
 

@@ -1,7 +1,7 @@
 // GS matrices (Def. 3.1) and their higher-order products (Def. 5.1): fast apply, transposed apply, dense form.
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity} from "../../src/linalg/matrix.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal, BlockKernel} from "./blockDiagonal.js";
 import {
   applyBlockDiagonal,
   applyBlockDiagonalBatch,
@@ -55,7 +55,8 @@ export function gsProduct(factors: readonly BlockDiagonal[], permutations: reado
   const normalized = permutations.map((sigma, i) => {
     const size = i < m ? factors[i].cols : factors[m - 1].rows;
     if (i > 0 && i < m && factors[i - 1].rows !== factors[i].cols) {
-      throw new Error(`gsProduct: factor ${i} has ${factors[i - 1].rows} rows but factor ${i + 1} has ${factors[i].cols} columns`);
+      const [rows, cols] = [factors[i - 1].rows, factors[i].cols];
+      throw new Error(`gsProduct: factor ${i} has ${rows} rows but factor ${i + 1} has ${cols} columns`);
     }
     if (sigma === null) return null;
     if (sigma.length !== size) throw new Error(`gsProduct: permutation ${i + 1} has size ${sigma.length}, expected ${size}`);
@@ -85,6 +86,26 @@ export function gsoft(left: BlockDiagonal, right: BlockDiagonal): GsProduct {
   }
   const P = shuffle(r, right.rows);
   return gs(left, right, {pL: inversePermutation(P), p: P});
+}
+
+/**
+ * The higher-order GS product of Theorem 2, P_L·B_m·P·B_{m−1}·P ⋯ P·B_1·P_R, with P = P_(r,n) between every pair
+ * of factors (r = number of blocks of each factor, all n×n). With m = 2, P_L = Pᵀ and P_R = I this is GSOFT.
+ */
+export function gsChain(
+  factors: readonly BlockDiagonal[],
+  {pL = null, pR = null}: {pL?: Permutation | null; pR?: Permutation | null} = {}
+): GsProduct {
+  if (factors.length === 0) throw new Error("gsChain: expected at least one factor");
+  const n = factors[0].rows;
+  const r = factors[0].blocks.length;
+  for (const B of factors) {
+    if (B.rows !== n || B.cols !== n || B.blocks.length !== r) {
+      throw new Error(`gsChain: every factor must be ${n}×${n} with ${r} blocks`);
+    }
+  }
+  const P = shuffle(r, n);
+  return gsProduct(factors, [pR, ...Array.from({length: factors.length - 1}, () => P), pL]);
 }
 
 /** One step Πᵀ·D·Π of a conjugated product: a block-diagonal D acting in the order given by Π (null: identity). */
@@ -134,27 +155,30 @@ export function gsApplyTranspose(A: GsProduct, x: Float64Array): Float64Array {
   return y;
 }
 
-/** A·X for a matrix X (A.cols rows) whose columns are the vectors: each block is one small matrix product. */
-export function gsApplyBatch(A: GsProduct, X: Matrix): Matrix {
+/**
+ * A·X for a matrix X (A.cols rows) whose columns are the vectors: each block is one small matrix product, computed
+ * by `kernel` (see BlockKernel).
+ */
+export function gsApplyBatch(A: GsProduct, X: Matrix, kernel: BlockKernel = "gemm"): Matrix {
   if (X.rows !== A.cols) {
     throw new Error(`gsApplyBatch: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${X.rows}×${X.cols}`);
   }
   let Y = maybePermuteRows(A.permutations[0], X);
   A.factors.forEach((B, i) => {
-    Y = maybePermuteRows(A.permutations[i + 1], applyBlockDiagonalBatch(B, Y));
+    Y = maybePermuteRows(A.permutations[i + 1], applyBlockDiagonalBatch(B, Y, kernel));
   });
   return Y;
 }
 
 /** Aᵀ·X for a matrix X with A.rows rows. */
-export function gsApplyTransposeBatch(A: GsProduct, X: Matrix): Matrix {
+export function gsApplyTransposeBatch(A: GsProduct, X: Matrix, kernel: BlockKernel = "gemm"): Matrix {
   if (X.rows !== A.rows) {
     throw new Error(`gsApplyTransposeBatch: Matrix dimensions do not match: ${A.rows}×${A.cols}ᵀ · ${X.rows}×${X.cols}`);
   }
   const m = A.factors.length;
   let Y = maybePermuteRowsTranspose(A.permutations[m], X);
   for (let i = m - 1; i >= 0; --i) {
-    Y = maybePermuteRowsTranspose(A.permutations[i], applyBlockDiagonalTransposeBatch(A.factors[i], Y));
+    Y = maybePermuteRowsTranspose(A.permutations[i], applyBlockDiagonalTransposeBatch(A.factors[i], Y, kernel));
   }
   return Y;
 }

@@ -1,5 +1,4 @@
-// E1 of the Group-and-Shuffle paper: the exact parameter counts behind Tables 1–3, the n = 1024 example and the
-// Monarch comparison, beside the published (rounded) values.
+// E1 of the Group-and-Shuffle paper: exact parameter counts of Tables 1–3, the n = 1024 example and Monarch.
 import type {Row} from "../../src/dataset.js";
 import {integer} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
@@ -38,7 +37,10 @@ export const parameterCounts = pipeline({
   },
   run({n, block, monarch_blocks: monarchBlocks, monarch_gs_block: gsBlock}) {
     if (n % block !== 0 || n % monarchBlocks !== 0 || n % gsBlock !== 0) {
-      throw new Error(`parameter-counts: block (${block}), monarch_blocks (${monarchBlocks}) and monarch_gs_block (${gsBlock}) must divide n (${n})`);
+      throw new Error(
+        `parameter-counts: block (${block}), monarch_blocks (${monarchBlocks}) and monarch_gs_block (${gsBlock}) ` +
+          `must divide n (${n})`
+      );
     }
     const glue = glueTable();
     const dreamBooth = dreamBoothTable();
@@ -94,7 +96,8 @@ export const parameterCounts = pipeline({
     for (const layer of [...robertaBaseLinears(true), ...stableDiffusionAttentionLinears()]) {
       for (const b of [2, 4, 8, 16]) {
         const gsoft = gsoftParameters(layer, {block: b});
-        if (gsoft !== oftParameters(layer, {block: 2 * b}) || gsoft !== boftParameters(layer, {block: b}, 2)) ++equalBudgetMismatches;
+        const [oft, boft] = [oftParameters(layer, {block: 2 * b}), boftParameters(layer, {block: b}, 2)];
+        if (gsoft !== oft || gsoft !== boft) ++equalBudgetMismatches;
       }
     }
     scalars.equal_budget_mismatches = equalBudgetMismatches;

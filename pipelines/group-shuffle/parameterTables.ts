@@ -1,5 +1,4 @@
-// The paper's parameter tables recomputed from architectures: GLUE on RoBERTa-base (Table 1), DreamBooth on
-// Stable Diffusion 2 (Table 2) and LipConvNet-15 on CIFAR-100 (Table 3), beside the published values.
+// The parameter tables of the paper (GLUE/RoBERTa-base, DreamBooth/SD-2, LipConvNet-15) recomputed from architectures.
 import type {Adapter, LinearLayer} from "./adapters.js";
 import {totalParameters} from "./adapters.js";
 
@@ -107,8 +106,22 @@ export function glueTable(): GlueRow[] {
   });
   return [
     row("FT", robertaBaseParameters(), 125, 0, [87.62, 94.38, 61.97, 91.5, 93.06, 80.14, 88.97, 90.91], 86.07),
-    row("LoRA r=8", count({method: "lora", rank: 8}), 1.33, 2, [87.82, 95.07, 64.02, 90.97, 92.81, 81.95, 88.73, 90.84], 86.53),
-    row("OFT b=16", count({method: "oft", layout: {block: 16}}), 1.41, 2, [87.21, 95.07, 64.37, 90.6, 92.48, 79.78, 89.95, 90.71], 86.27),
+    row(
+      "LoRA r=8",
+      count({method: "lora", rank: 8}),
+      1.33,
+      2,
+      [87.82, 95.07, 64.02, 90.97, 92.81, 81.95, 88.73, 90.84],
+      86.53
+    ),
+    row(
+      "OFT b=16",
+      count({method: "oft", layout: {block: 16}}),
+      1.41,
+      2,
+      [87.21, 95.07, 64.37, 90.6, 92.48, 79.78, 89.95, 90.71],
+      86.27
+    ),
     row(
       "BOFT b=8, m=2",
       count({method: "boft", layout: {block: 8}, factors: 2}),
@@ -117,7 +130,14 @@ export function glueTable(): GlueRow[] {
       [87.14, 94.38, 62.57, 90.48, 92.39, 80.14, 88.97, 90.67],
       85.84
     ),
-    row("GSOFT b=8", count({method: "gsoft", layout: {block: 8}}, true), 1.42, 2, [87.16, 95.06, 65.3, 90.46, 92.46, 81.95, 90.2, 90.76], 86.67)
+    row(
+      "GSOFT b=8",
+      count({method: "gsoft", layout: {block: 8}}, true),
+      1.42,
+      2,
+      [87.16, 95.06, 65.3, 90.46, 92.46, 81.95, 90.2, 90.76],
+      86.67
+    )
   ];
 }
 

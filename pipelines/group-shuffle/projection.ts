@@ -1,5 +1,4 @@
-// Frobenius projection onto GS(P_L, P, P_R) (Algorithm 1), the block ranks of Proposition 1, and the block-wise
-// orthonormalisation of Theorem 1.
+// Frobenius projection onto GS matrices (Algorithm 1), block ranks (Prop. 1) and orthogonal factors (Theorem 1).
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {polar} from "../../src/linalg/polar.js";
@@ -66,7 +65,9 @@ export function projectGs(A: Matrix, layout: GsLayout): GsProjection {
   const {kL, bL1, bL2, kR, bR1, bR2, pL, p, pR} = layout;
   const rows = kL * bL1;
   const cols = kR * bR2;
-  if (A.rows !== rows || A.cols !== cols) throw new Error(`projectGs: A is ${A.rows}×${A.cols}, the layout needs ${rows}×${cols}`);
+  if (A.rows !== rows || A.cols !== cols) {
+    throw new Error(`projectGs: A is ${A.rows}×${A.cols}, the layout needs ${rows}×${cols}`);
+  }
   // B = P_Lᵀ A P_Rᵀ: row i of P_Lᵀ·A is row σ_L(i) of A; A·P_Rᵀ = A·P where P has the inverse permutation.
   let B = A;
   if (pL !== null) {

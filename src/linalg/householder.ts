@@ -1,7 +1,7 @@
 // Householder reflections H = I − τvvᵀ: generating one from a vector, and multiplying many together in blocks.
 // References: G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed. (2013), §5.1.2–5.1.3 (Algorithm 5.1.1,
 // the Householder vector) and §5.1.6–5.1.7 (the compact WY representation I − VTVᵀ); LAPACK dlarfg and dlarft.
-import {gemmInto, multiplyTransposeB} from "./gemm.js";
+import {gemmInto, multiply, multiplyTransposeB} from "./gemm.js";
 import {identity, matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 
@@ -88,6 +88,41 @@ export function accumulateReflectors(
     for (let i = 0; i < rows; ++i) q.set(s.subarray(i * cols, (i + 1) * cols), (offset + i) * L + offset);
   }
   return M;
+}
+
+/**
+ * R ← R·H₀H₁⋯H_{r−1} in place for a p×L matrix R, with the reflectors stored as for `accumulateReflectors`. With
+ * R = rows i … of the identity this gives rows i … of Q = H₀⋯H_{r−1}. Blocks of `blockSize` reflectors are applied
+ * as R ← R − (RV)TVᵀ (GVL §5.1.7), three matrix products each, on the columns from k0 + shift on.
+ */
+export function applyReflectorsRight(
+  R: Matrix,
+  vectors: Float64Array,
+  tau: Float64Array,
+  r: number,
+  shift: number,
+  blockSize = 32
+): void {
+  const {rows: p, cols: L, data: x} = R;
+  for (let k0 = 0; k0 < r; k0 += blockSize) {
+    const k1 = Math.min(r, k0 + blockSize);
+    const offset = k0 + shift;
+    if (offset >= L) break;
+    const b = k1 - k0;
+    const cols = L - offset;
+    const V = matrix(b, cols);
+    for (let t = 0; t < b; ++t) {
+      const k = k0 + t;
+      const from = k + shift;
+      if (from >= L) continue;
+      V.data.set(vectors.subarray(k * L + from, (k + 1) * L), t * cols + (from - offset));
+    }
+    const T = wyFactor(V, tau.subarray(k0, k1));
+    const S = matrix(p, cols);
+    for (let i = 0; i < p; ++i) S.data.set(x.subarray(i * L + offset, (i + 1) * L), i * cols);
+    gemmInto(S, multiply(multiplyTransposeB(S, V), T), V, {alpha: -1, beta: 1}); // S − (SVᵀ)TV, V by rows
+    for (let i = 0; i < p; ++i) x.set(S.data.subarray(i * cols, (i + 1) * cols), i * L + offset);
+  }
 }
 
 // The upper-triangular T of the compact WY form H₀H₁⋯H_{b−1} = I − VTVᵀ for the vectors in the rows of V

@@ -16,7 +16,7 @@ export {
   multiplyVector
 } from "./gemm.js";
 export type {GemmOptions} from "./gemm.js";
-export {accumulateReflectors, householderVector} from "./householder.js";
+export {accumulateReflectors, applyReflectorsRight, householderVector} from "./householder.js";
 export {
   assertFiniteMatrix,
   assertSquare,

@@ -4,9 +4,11 @@
 // bidiagonalisation, Algorithm 5.4.2) and §8.6.2–8.6.3 (the Golub–Kahan SVD step, Algorithms 8.6.1–8.6.2);
 // G. H. Golub & C. Reinsch, "Singular value decomposition and least squares solutions", Numer. Math. 14 (1970)
 // 403–420; the deflation tests and shift follow LINPACK dsvdc (Dongarra, Bunch, Moler & Stewart, 1979, ch. 11).
-import {accumulateReflectors, householderVector} from "./householder.js";
+import {accumulateReflectors} from "./householder.js";
 import {assertFiniteMatrix, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
+import {bidiagonalizeWasm, rotationSpace} from "./reductionWasm.js";
+import type {RotationSpace} from "./reductionWasm.js";
 
 /** A = U diag(s) Vᵀ with p = min(m, n). */
 export interface Svd {
@@ -25,6 +27,13 @@ export interface Svd {
  * and each singular value is within O(max(m, n)·ε·‖A‖) of the exact one. Singular vectors of (nearly) repeated
  * singular values are any orthonormal basis of their subspace, fixed by the input bits. Throws on non-finite input
  * and if the bidiagonal QR iteration fails to converge (more than 75 sweeps for one singular value).
+ *
+ * Method: A (m ≥ n; otherwise Aᵀ) is scaled by a power of two and reduced to upper bidiagonal form A = U_B B V_Bᵀ by
+ * alternating Householder reflections from the left (zeroing column k below the diagonal) and the right (zeroing
+ * row k right of the superdiagonal). Per step, one pass over the trailing block forms zᵀ = τuᵀA; a second applies
+ * A ← A − uzᵀ row by row and, while the row is in cache, the right reflection (a WebAssembly SIMD kernel,
+ * reductionKernel.as). U_B and V_B are formed in blocks with the compact WY representation; implicit-shift QR
+ * sweeps with LINPACK's deflation tests then diagonalise B, their rotations applied to the rows of U_Bᵀ and V_Bᵀ.
  */
 export function svd(A: Matrix): Svd {
   assertFiniteMatrix(A, "svd");
@@ -40,16 +49,9 @@ export function svd(A: Matrix): Svd {
   let amax = 0;
   for (const x of A.data) amax = Math.max(amax, Math.abs(x));
   const exponent = amax === 0 ? 0 : -Math.floor(Math.log2(amax));
-  const a = A.data.slice();
-  if (exponent !== 0) for (let q = 0; q < a.length; ++q) a[q] = ldexp(a[q], exponent);
+  const a = exponent === 0 ? A.data : A.data.map((x) => ldexp(x, exponent));
 
-  const d = new Float64Array(n);
-  const e = new Float64Array(n); // e[n − 1] = 0
-  const leftVectors = new Float64Array(n * m);
-  const leftTau = new Float64Array(n);
-  const rightVectors = new Float64Array(n * n);
-  const rightTau = new Float64Array(n);
-  bidiagonalize(m, n, a, d, e, leftVectors, leftTau, rightVectors, rightTau);
+  const {d, e, leftVectors, leftTau, rightVectors, rightTau} = bidiagonalizeWasm(m, n, a); // e[n − 1] = 0
   const Ut = accumulateReflectors(n, m, leftVectors, leftTau, n, 0); // rows: left vectors of the bidiagonal
   const Vt = accumulateReflectors(n, n, rightVectors, rightTau, Math.max(0, n - 2), 1);
   bidiagonalQr(d, e, Ut, Vt);
@@ -60,156 +62,25 @@ export function svd(A: Matrix): Svd {
   return {U: transpose(permuteRows(Ut, order)), s, V: transpose(permuteRows(Vt, order))};
 }
 
-// Householder bidiagonalisation of the m×n row-major `a` (m ≥ n, overwritten): A = U_B B V_Bᵀ with B upper
-// bidiagonal (diagonal d, superdiagonal e), U_B = H₀⋯H_{n−1} and V_B = G₀⋯G_{n−3}. H_k zeroes column k below the
-// diagonal; G_k zeroes row k right of the superdiagonal. Vectors go to the rows of leftVectors (coordinates
-// k … m − 1) and rightVectors (coordinates k + 1 … n − 1), with their τ. Per step, one pass over the trailing
-// block forms zᵀ = τuᵀA; a second applies A ← A − uzᵀ row by row and, while the row is in cache, the right
-// reflection A ← A(I − τyyᵀ).
-function bidiagonalize(
-  m: number,
-  n: number,
-  a: Float64Array,
-  d: Float64Array,
-  e: Float64Array,
-  leftVectors: Float64Array,
-  leftTau: Float64Array,
-  rightVectors: Float64Array,
-  rightTau: Float64Array
-): void {
-  const reflection = new Float64Array(2);
-  const u = new Float64Array(m);
-  const z = new Float64Array(n);
-  for (let k = 0; k < n; ++k) {
-    // Left reflection from column k, rows k … m − 1.
-    householderVector(a, k * n + k, n, m - k, reflection);
-    const tl = reflection[0];
-    d[k] = reflection[1];
-    leftTau[k] = tl;
-    u[k] = 1;
-    for (let i = k + 1; i < m; ++i) u[i] = a[i * n + k];
-    leftVectors.set(u.subarray(k, m), k * m + k);
-    if (k + 1 >= n) break;
-
-    // zᵀ = τ uᵀ A[k.., k+1..], then the update of row k.
-    z.fill(0, k + 1, n);
-    if (tl !== 0) {
-      accumulateRows(a, n, u, k, m, k + 1, z);
-      for (let j = k + 1; j < n; ++j) z[j] *= tl;
-      const row = k * n;
-      for (let j = k + 1; j < n; ++j) a[row + j] -= z[j];
-    }
-
-    if (k + 2 >= n) {
-      // No right reflection is left: finish the left update and read off the last superdiagonal entry.
-      e[k] = a[k * n + k + 1];
-      for (let i = k + 1; i < m; ++i) {
-        const row = i * n;
-        const ui = u[i];
-        for (let j = k + 1; j < n; ++j) a[row + j] -= ui * z[j];
-      }
-      continue;
-    }
-
-    // Right reflection from row k, columns k + 1 … n − 1.
-    const rowK = k * n;
-    householderVector(a, rowK + k + 1, 1, n - k - 1, reflection);
-    const tr = reflection[0];
-    e[k] = reflection[1];
-    rightTau[k] = tr;
-    a[rowK + k + 1] = 1; // a[k][k+1 ..] now holds y
-    rightVectors.set(a.subarray(rowK + k + 1, rowK + n), k * n + k + 1);
-    updateRows(a, n, u, z, k + 1, m, k + 1, rowK, tr);
-  }
-}
-
-// z[j] += Σ_{i = lo … hi−1} u_i a[i][j] for j = from … n − 1, four rows per pass over z.
-function accumulateRows(a: Float64Array, n: number, u: Float64Array, lo: number, hi: number, from: number, z: Float64Array): void {
-  let i = lo;
-  for (; i + 3 < hi; i += 4) {
-    const r0 = i * n;
-    const r1 = r0 + n;
-    const r2 = r1 + n;
-    const r3 = r2 + n;
-    const u0 = u[i];
-    const u1 = u[i + 1];
-    const u2 = u[i + 2];
-    const u3 = u[i + 3];
-    for (let j = from; j < n; ++j) z[j] += u0 * a[r0 + j] + u1 * a[r1 + j] + u2 * a[r2 + j] + u3 * a[r3 + j];
-  }
-  for (; i < hi; ++i) {
-    const r = i * n;
-    const ui = u[i];
-    for (let j = from; j < n; ++j) z[j] += ui * a[r + j];
-  }
-}
-
-// For rows i = lo … hi − 1, columns j ≥ from: x = a_ij − u_i z_j (the left update), then
-// a_ij = x − τ(x·y)y_j (the right reflection with y_j = a[yRow + j]), two rows per pass.
-function updateRows(
-  a: Float64Array,
-  n: number,
-  u: Float64Array,
-  z: Float64Array,
-  lo: number,
-  hi: number,
-  from: number,
-  yRow: number, // offset of row k, so y_j = a[yRow + j]
-  tau: number
-): void {
-  const y = yRow; // y_j = a[y + j]
-  let i = lo;
-  for (; i + 1 < hi; i += 2) {
-    const r0 = i * n;
-    const r1 = r0 + n;
-    const u0 = u[i];
-    const u1 = u[i + 1];
-    let s0 = 0;
-    let s1 = 0;
-    for (let j = from; j < n; ++j) {
-      const zj = z[j];
-      const yj = a[y + j];
-      const x0 = a[r0 + j] - u0 * zj;
-      const x1 = a[r1 + j] - u1 * zj;
-      a[r0 + j] = x0;
-      a[r1 + j] = x1;
-      s0 += x0 * yj;
-      s1 += x1 * yj;
-    }
-    s0 *= tau;
-    s1 *= tau;
-    for (let j = from; j < n; ++j) {
-      const yj = a[y + j];
-      a[r0 + j] -= s0 * yj;
-      a[r1 + j] -= s1 * yj;
-    }
-  }
-  for (; i < hi; ++i) {
-    const r = i * n;
-    const ui = u[i];
-    let s = 0;
-    for (let j = from; j < n; ++j) {
-      const x = a[r + j] - ui * z[j];
-      a[r + j] = x;
-      s += x * a[y + j];
-    }
-    s *= tau;
-    for (let j = from; j < n; ++j) a[r + j] -= s * a[y + j];
-  }
-}
-
 // Golub–Kahan SVD steps on the upper bidiagonal matrix (diagonal d, superdiagonal e, e[n − 1] = 0), until every
 // e is negligible: |e_k| ≤ tiny + ε(|d_k| + |d_{k+1}|). Rotations on columns j, j+1 of V_B (U_B) are applied to
-// rows j, j+1 of Vt (Ut). On return d holds the singular values, non-negative but unsorted.
+// rows j, j+1 of Vt (Ut), which stay in WebAssembly memory meanwhile; each QR sweep's rotations are recorded and
+// applied as one chain by the SIMD kernel (reductionKernel.as rotateChain). On return d holds the singular values,
+// non-negative but unsorted.
 function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix): void {
-  const n = d.length;
+  const space = rotationSpace(Vt, Ut);
+  try {
+    iterate(d, e, space, Ut.cols, Vt.cols);
+  } finally {
+    space.finish();
+  }
+}
+
+function iterate(d: Float64Array, e: Float64Array, space: RotationSpace, m: number, n: number): void {
   const eps = Number.EPSILON;
   const tiny = 2 ** -966; // entries are scaled to at most 2
-  const cu = new Float64Array(n);
-  const su = new Float64Array(n);
-  const cv = new Float64Array(n);
-  const sv = new Float64Array(n);
-  let p = n; // the trailing d[p ..] have converged
+  const {first: vt, second: ut, firstCos: cv, firstSin: sv, secondCos: cu, secondSin: su} = space;
+  let p = d.length; // the trailing d[p ..] have converged
   let iterations = 0;
   while (p > 0) {
     // The largest k < p − 1 with negligible e[k] (−1 if none): the block k + 1 … p − 1 is unreduced.
@@ -224,7 +95,7 @@ function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix):
       // d[p − 1] has converged: make it non-negative.
       if (d[p - 1] <= 0) {
         d[p - 1] = d[p - 1] < 0 ? -d[p - 1] : 0;
-        negateRow(Vt, p - 1);
+        for (let q = (p - 1) * n; q < p * n; ++q) vt[q] = -vt[q];
       }
       --p;
       iterations = 0;
@@ -252,7 +123,7 @@ function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix):
           f = -s * e[j - 1];
           e[j - 1] = c * e[j - 1];
         }
-        rotatePair(Vt, j, p - 1, c, s);
+        rotatePair(vt, n, j, p - 1, c, s);
       }
     } else if (ks > k) {
       // d[ks] = 0: the matrix splits; rotate e[ks] away with rotations from the left (columns j and ks of U_B).
@@ -265,7 +136,7 @@ function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix):
         d[j] = t;
         f = -s * e[j];
         e[j] = c * e[j];
-        rotatePair(Ut, j, ks, c, s);
+        rotatePair(ut, m, j, ks, c, s);
       }
     } else {
       // One implicit QR step on the block lo … p − 1 with the shift from its trailing 2×2 block of BᵀB.
@@ -312,64 +183,14 @@ function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix):
         su[j] = s;
       }
       e[p - 2] = f;
-      rotateChain(Vt.data, Vt.cols, cv, sv, lo, p - 2);
-      rotateChain(Ut.data, Ut.cols, cu, su, lo, p - 2);
+      space.rotate(0, lo, p - 2);
+      space.rotate(1, lo, p - 2);
     }
   }
 }
 
-// Applies rotations j = from, from + 1, …, to (in that order) to the rows of the row-major array z (row length w):
-// rotation j maps (row j, row j + 1) to (c_j·row j + s_j·row j+1, −s_j·row j + c_j·row j+1). Consecutive rotations
-// share a row, so four at a time run in one pass that keeps the shared row in a register.
-function rotateChain(z: Float64Array, w: number, c: Float64Array, s: Float64Array, from: number, to: number): void {
-  let j = from;
-  for (; j + 3 <= to; j += 4) {
-    const c0 = c[j];
-    const s0 = s[j];
-    const c1 = c[j + 1];
-    const s1 = s[j + 1];
-    const c2 = c[j + 2];
-    const s2 = s[j + 2];
-    const c3 = c[j + 3];
-    const s3 = s[j + 3];
-    const o0 = j * w;
-    const o1 = o0 + w;
-    const o2 = o1 + w;
-    const o3 = o2 + w;
-    const o4 = o3 + w;
-    for (let q = 0; q < w; ++q) {
-      let x = z[o0 + q];
-      let y = z[o1 + q];
-      z[o0 + q] = c0 * x + s0 * y;
-      x = c0 * y - s0 * x;
-      y = z[o2 + q];
-      z[o1 + q] = c1 * x + s1 * y;
-      x = c1 * y - s1 * x;
-      y = z[o3 + q];
-      z[o2 + q] = c2 * x + s2 * y;
-      x = c2 * y - s2 * x;
-      y = z[o4 + q];
-      z[o3 + q] = c3 * x + s3 * y;
-      z[o4 + q] = c3 * y - s3 * x;
-    }
-  }
-  for (; j <= to; ++j) {
-    const cj = c[j];
-    const sj = s[j];
-    const o0 = j * w;
-    const o1 = o0 + w;
-    for (let q = 0; q < w; ++q) {
-      const x = z[o0 + q];
-      const y = z[o1 + q];
-      z[o0 + q] = cj * x + sj * y;
-      z[o1 + q] = cj * y - sj * x;
-    }
-  }
-}
-
-// (row i, row k) ← (c·row i + s·row k, −s·row i + c·row k).
-function rotatePair(M: Matrix, i: number, k: number, c: number, s: number): void {
-  const {cols: w, data: z} = M;
+// (row i, row k) ← (c·row i + s·row k, −s·row i + c·row k) in the row-major z with rows of w entries.
+function rotatePair(z: Float64Array, w: number, i: number, k: number, c: number, s: number): void {
   const oi = i * w;
   const ok = k * w;
   for (let q = 0; q < w; ++q) {
@@ -378,11 +199,6 @@ function rotatePair(M: Matrix, i: number, k: number, c: number, s: number): void
     z[oi + q] = c * x + s * y;
     z[ok + q] = c * y - s * x;
   }
-}
-
-function negateRow(M: Matrix, i: number): void {
-  const {cols: w, data: z} = M;
-  for (let q = i * w; q < (i + 1) * w; ++q) z[q] = -z[q];
 }
 
 function permuteRows(M: Matrix, order: readonly number[]): Matrix {

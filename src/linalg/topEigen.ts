@@ -2,12 +2,12 @@
 // References: G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed. (2013), §10.1 (Lanczos, Rayleigh–Ritz,
 // residual bounds), §10.3.6 (block Lanczos) and §10.3.1 (full reorthogonalisation); K. Wu & H. Simon,
 // "Thick-restart Lanczos method for large symmetric eigenvalue problems", SIAM J. Matrix Anal. Appl. 22 (2000)
-// 602–616; L. Giraud, J. Langou & M. Rozložník, "The loss of orthogonality in the Gram–Schmidt orthogonalization
-// process", Comput. Math. Appl. 50 (2005) 1069–1075 (classical Gram–Schmidt applied twice).
+// 602–616; T. Fukaya, Y. Nakatsukasa, Y. Yanagisawa & Y. Yamamoto, "CholeskyQR2: a simple and communication-avoiding
+// algorithm for computing a tall-skinny QR factorization", ScalA 2014 (block orthonormalisation).
 import {createRng} from "../random/rng.js";
 import type {Rng} from "../random/rng.js";
 import {eigh, eighRows} from "./eigh.js";
-import {gemmInto, multiply, multiplyTransposeA, multiplyTransposeB} from "./gemm.js";
+import {gemmInto, gram, multiply, multiplyTransposeA, multiplyTransposeB} from "./gemm.js";
 import {assertFiniteMatrix, assertSquare, identity, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {qr} from "./qr.js";
@@ -22,7 +22,7 @@ export interface SymmetricOperator {
 
 /** Options for `topEigen`. */
 export interface TopEigenOptions {
-  /** Converged when every ‖Av − λv‖ ≤ tolerance · max|λ| over the computed pairs. Default 1e-10. */
+  /** Converged when every ‖Av − λv‖ ≤ tolerance · max|θ| over all Ritz values θ (an estimate of ‖A‖₂). Default 1e-10. */
   tolerance?: number;
   /** Vectors per Lanczos block (one product A·X per block). Default max(k, 16), at most n. */
   blockSize?: number;
@@ -50,11 +50,14 @@ export interface TopEigen {
  * The k algebraically largest eigenvalues (descending) and orthonormal eigenvectors (n×k) of a symmetric matrix,
  * meant for large positive semidefinite ones such as Gram matrices, where these are the k largest in magnitude.
  *
- * Block Lanczos with full reorthogonalisation (classical Gram–Schmidt, twice): the Krylov basis Q and the
- * products AQ are kept, the projection T = QᵀAQ is formed from them, and the Ritz pairs of T give residual
- * estimates ‖R·s_last‖ from the last block. When the basis is full it is thick-restarted with the best Ritz vectors.
- * Convergence is declared only after the residuals ‖Av − λv‖ of the returned vectors have been computed
- * explicitly and are all at most tolerance·max|λ|; otherwise, after `maxIterations` block products, it throws
+ * Block Lanczos with full reorthogonalisation: the Krylov basis Q (by rows) and the products AQ are kept; each new
+ * block AQ_j is projected off the whole basis (T's new columns are the coefficients) and orthonormalised by
+ * Cholesky QR with a second projection and factorisation (Householder QR with random replacement of directions
+ * the block does not span, when it is ill-conditioned). The Ritz pairs of T = QᵀAQ, with only the last block's
+ * coordinates of their vectors (`eighRows`), give residual estimates ‖R·s_last‖. When the basis is full it is
+ * thick-restarted with the best k + blockSize Ritz vectors. Convergence is declared only after the residuals
+ * ‖Av − λv‖ of the returned vectors have been computed explicitly and are all at most tolerance·max|θ|
+ * (all products use `gemm`); otherwise, after `maxIterations` block products, it throws
  * "topEigen: no convergence after N iterations (residual r)". The starting block is drawn from a seeded
  * generator, so the same input gives bit-identical output. Small problems (n ≤ maxBasis) are solved densely by
  * `eigh` (an operator is then applied to the identity).
@@ -110,6 +113,7 @@ function toOperator(A: Matrix | SymmetricOperator): RowOperator {
 function dense(operator: RowOperator, k: number): TopEigen {
   const n = operator.n;
   const M = operator.applyRows(identity(n)); // row i = A e_i = column i of A, i.e. Aᵀ = A
+  assertSymmetric(M, "topEigen");
   const {values, vectors} = eigh(M);
   const top = Float64Array.from({length: k}, (_, j) => values[n - 1 - j]);
   const V = matrix(n, k);
@@ -150,16 +154,15 @@ function blockLanczos(
     const W = operator.applyRows(block);
     w.set(W.data, dim * n);
     const Q = matrix(dim + bb, n, q.subarray(0, (dim + bb) * n));
-    // Project out the basis twice: C = QWᵀ, Z = W − CᵀQ, then again on Z.
+    // Project out the basis: C = QWᵀ, Z = W − CᵀQ; orthonormalising Z projects again and reports the correction.
     const C = multiplyTransposeB(Q, W);
     const Z = matrix(bb, n, W.data.slice());
     gemmInto(Z, C, Q, {alpha: -1, beta: 1, transA: true});
-    const C2 = multiplyTransposeB(Q, Z);
-    gemmInto(Z, C2, Q, {alpha: -1, beta: 1, transA: true});
+    const {Q: next, R, correction} = orthonormalRows(Z, Q, rng);
     // New columns of T (and the mirrored rows); the new diagonal block is symmetrised.
     for (let i = 0; i < dim + bb; ++i) {
       for (let j = 0; j < bb; ++j) {
-        const x = C.data[i * bb + j] + C2.data[i * bb + j];
+        const x = C.data[i * bb + j] + correction.data[i * bb + j];
         t[i * maxBasis + dim + j] = x;
         t[(dim + j) * maxBasis + i] = x;
       }
@@ -172,11 +175,11 @@ function blockLanczos(
       }
     }
     dim += bb;
-    const {Q: next, R} = orthonormalRows(Z, Q, rng);
     const T = projected(t, maxBasis, dim);
 
-    // Residual estimates ‖R·s_last‖ for the top k Ritz pairs, from the last block's coordinates.
-    if (dim >= k) {
+    // Residual estimates ‖R·s_last‖ for the top k Ritz pairs, from the last block's coordinates: every other
+    // iteration while they are far from the tolerance, then every iteration.
+    if (dim >= k && (lastResidual <= 1e4 * tolerance || iteration % 2 === 0)) {
       const {values, rows} = eighRows(T, dim - bb, dim);
       const scale = Math.max(Math.abs(values[0]), Math.abs(values[dim - 1]));
       let worst = 0;
@@ -250,33 +253,78 @@ function ritzPairs(T: Matrix, Q: Matrix, W: Matrix, k: number): Omit<TopEigen, "
   return {values: top, vectors: transpose(Y), residuals};
 }
 
-// Orthonormalises the rows of Z (b×n) against each other and against the orthonormal rows of `basis`:
-// Zᵀ = Q₁R₁ by Householder QR; directions Z does not span to working precision (|R₁_ii| ≤ 1e-12·max|R₁_jj|) get
-// random vectors and zero rows in R₁; the block is projected off the basis twice and factored again, Q₁ᵀ = Q₂R₂.
-// Returns Q = Q₂ᵀ (full rank, orthonormal to the basis) and R = R₂R₁, so that Z ≈ RᵀQ up to the basis components.
-function orthonormalRows(Z: Matrix, basis: Matrix | null, rng: Rng): {Q: Matrix; R: Matrix} {
+// Orthonormalises the rows of Z (b×n) and makes them orthogonal to the orthonormal rows of `basis` (d×n): returns
+// Q (b×n), upper-triangular R and the d×b `correction` with Z = RᵀQ + correctionᵀ·basis. Each factorisation is
+// Cholesky QR (Z = LQ from ZZᵀ = LLᵀ; Fukaya et al., "CholeskyQR2", 2014) when its pivots show Z is well
+// conditioned, and Householder QR otherwise, where directions Z does not span to working precision get random
+// vectors and zero rows of R. After each factorisation the block is projected off the basis; this repeats until the
+// projection leaves the block orthonormal (at least twice, as in classical Gram–Schmidt with reorthogonalisation).
+function orthonormalRows(Z: Matrix, basis: Matrix | null, rng: Rng): {Q: Matrix; R: Matrix; correction: Matrix} {
+  const b = Z.rows;
+  const correction = matrix(basis === null ? 0 : basis.rows, b);
+  let {Q, R} = factor(Z, rng);
+  for (let pass = 0; pass < 4; ++pass) {
+    if (basis !== null) {
+      const C = multiplyTransposeB(basis, Q); // d×b
+      gemmInto(Q, C, basis, {alpha: -1, beta: 1, transA: true});
+      gemmInto(correction, C, R, {beta: 1});
+    }
+    const next = factor(Q, rng);
+    Q = next.Q;
+    R = multiply(next.R, R);
+    if (next.orthonormal) return {Q, R, correction};
+  }
+  throw new Error("topEigen: cannot extend the Krylov basis (orthogonalisation does not converge)");
+}
+
+// One factorisation Z = RᵀQ of the rows of Z; `orthonormal` when Z's rows were already orthonormal to working
+// precision (every Cholesky pivot within 1e-8 of 1), so that no further pass is needed.
+function factor(Z: Matrix, rng: Rng): {Q: Matrix; R: Matrix; orthonormal: boolean} {
   const b = Z.rows;
   const n = Z.cols;
-  const first = qr(transpose(Z));
-  const Q1 = transpose(first.Q);
-  const R1 = first.R;
+  const G = gram(Z).data; // ZZᵀ, exactly symmetric
+  const L = new Float64Array(b * b);
+  let wellConditioned = true;
+  let orthonormal = true;
+  for (let i = 0; i < b && wellConditioned; ++i) {
+    for (let j = 0; j <= i; ++j) {
+      let s = G[i * b + j];
+      for (let k = 0; k < j; ++k) s -= L[i * b + k] * L[j * b + k];
+      if (j < i) {
+        L[i * b + j] = s / L[j * b + j];
+      } else if (s > 1e-12 * G[i * b + i] && s > 0) {
+        L[i * b + i] = Math.sqrt(s);
+        if (Math.abs(L[i * b + i] - 1) > 1e-8) orthonormal = false;
+      } else {
+        wellConditioned = false;
+      }
+    }
+  }
+  if (wellConditioned) {
+    // Q = L⁻¹Z by forward substitution on rows; R = Lᵀ.
+    const Q = matrix(b, n, Z.data.slice());
+    const q = Q.data;
+    for (let i = 0; i < b; ++i) {
+      for (let j = 0; j < i; ++j) {
+        const f = L[i * b + j];
+        for (let l = 0; l < n; ++l) q[i * n + l] -= f * q[j * n + l];
+      }
+      const inverse = 1 / L[i * b + i];
+      for (let l = 0; l < n; ++l) q[i * n + l] *= inverse;
+    }
+    const R = matrix(b, b);
+    for (let i = 0; i < b; ++i) for (let j = i; j < b; ++j) R.data[i * b + j] = L[j * b + i];
+    return {Q, R, orthonormal};
+  }
+  // Householder QR of Zᵀ, replacing directions that Z does not span.
+  const {Q: Qt, R} = qr(transpose(Z));
+  const Q = transpose(Qt);
   let rmax = 0;
-  for (let i = 0; i < b; ++i) rmax = Math.max(rmax, Math.abs(R1.data[i * b + i]));
-  let replaced = false;
+  for (let i = 0; i < b; ++i) rmax = Math.max(rmax, Math.abs(R.data[i * b + i]));
   for (let i = 0; i < b; ++i) {
-    if (rmax > 0 && Math.abs(R1.data[i * b + i]) > 1e-12 * rmax) continue;
-    R1.data.fill(0, i * b + i, (i + 1) * b);
-    Q1.data.set(rng.normals(n), i * n);
-    replaced = true;
+    if (rmax > 0 && Math.abs(R.data[i * b + i]) > 1e-12 * rmax) continue;
+    R.data.fill(0, i * b + i, (i + 1) * b);
+    Q.data.set(rng.normals(n), i * n);
   }
-  if (basis === null && !replaced) return {Q: Q1, R: R1};
-  if (basis !== null) {
-    for (let pass = 0; pass < 2; ++pass) gemmInto(Q1, multiplyTransposeB(Q1, basis), basis, {alpha: -1, beta: 1});
-  }
-  const second = qr(transpose(Q1));
-  const R2 = second.R;
-  for (let i = 0; i < b; ++i) {
-    if (!(Math.abs(R2.data[i * b + i]) > 1e-3)) throw new Error("topEigen: cannot extend the Krylov basis");
-  }
-  return {Q: transpose(second.Q), R: multiply(R2, R1)};
+  return {Q, R, orthonormal: false};
 }

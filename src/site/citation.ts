@@ -77,7 +77,15 @@ export function parseBibtex(text: string, file: string): Map<string, BibEntry> {
       ++i;
     }
   };
-  while ((i = text.indexOf("@", i)) >= 0) {
+  const nextEntry = () => {
+    // Outside entries everything is comment; a % comments out the rest of its line (as biber reads it).
+    for (; i < text.length; ++i) {
+      if (text[i] === "%") while (i < text.length && text[i] !== "\n") ++i;
+      else if (text[i] === "@") return i;
+    }
+    return -1;
+  };
+  while (nextEntry() >= 0) {
     const start = i++;
     const type = word().toLowerCase();
     skipSpace();
@@ -171,7 +179,7 @@ export function companionEntry(cff: string | undefined, home: {title: string; de
   if (text("doi")) fields.doi = text("doi")!;
   const url = text("repository-code") ?? text("url");
   if (url) fields.url = url;
-  return {type: "software", key: slugKey(title), fields};
+  return {type: "software", key: slugKey(title.split(":")[0]), fields};
 }
 
 /** Writes an entry as BibTeX text, fields in a fixed order. */
@@ -241,8 +249,22 @@ function splitAuthors(value: string): string[] {
     }
   }
   names.push(value.slice(start));
-  // "Family, Given" → "Given Family"
-  return names.map((n) => n.trim()).map((n) => (/^[^{]*,/.test(n) ? n.replace(/^([^,]+),\s*(.+)$/, "$2 $1") : n));
+  // "Family, Given" → "Given Family" (a comma inside braces belongs to the name)
+  return names.map((n) => {
+    const name = n.trim();
+    const comma = topLevelComma(name);
+    return comma < 0 ? name : `${name.slice(comma + 1).trim()} ${name.slice(0, comma).trim()}`;
+  });
+}
+
+function topLevelComma(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; ++i) {
+    if (text[i] === "{") ++depth;
+    else if (text[i] === "}") --depth;
+    else if (text[i] === "," && depth === 0) return i;
+  }
+  return -1;
 }
 
 function joinNames(names: string[]): string {

@@ -12,7 +12,7 @@ export function citePageHtml(model: SiteModel, hasCitationFile: boolean): string
     (paper) => `<section class="cite-entry" aria-labelledby="cite-${paper.slug}">
 <h3 id="cite-${paper.slug}"><a href="${escapeHtml(relativeHref(citePage, paperPage(paper.slug)))}">${escapeHtml(paper.title)}</a></h3>
 <p class="byline">${byline(paper.authors)}</p>
-${codeBlock(`bibtex-${paper.slug}`, formatBibtex(model.paperEntries.get(paper.slug)!), `BibTeX of ${paper.shortTitle}`)}
+${codeBlock(`bibtex-${paper.slug}`, formatBibtex(model.paperEntries.get(paper.slug)!), `BibTeX of ${paper.shortTitle}`, {wrap: false})}
 </section>`
   );
   return `${breadcrumbs(citePage, [
@@ -26,7 +26,7 @@ ${codeBlock(`bibtex-${paper.slug}`, formatBibtex(model.paperEntries.get(paper.sl
 </header>
 <section aria-labelledby="companion">
 <h2 id="companion">The companion</h2>
-${codeBlock("bibtex-companion", formatBibtex(model.companion), "BibTeX of the companion")}
+${codeBlock("bibtex-companion", formatBibtex(model.companion), "BibTeX of the companion", {wrap: false})}
 ${hasCitationFile ? `<p class="note">The same information is in the repository’s <code>CITATION.cff</code>.</p>\n` : ""}</section>
 <section aria-labelledby="papers">
 <h2 id="papers">The papers</h2>

@@ -64,34 +64,40 @@ export function followPageColors(svg: string): string {
   );
 }
 
-/** A figure placed in prose or on its own page. */
+/**
+ * A figure placed in prose, or on its own page (`anchor: false`: no id, the caption without links to the page
+ * itself, and the alt text shown for everyone).
+ */
 export function figureHtml(item: PlacedItem, options: {anchor?: boolean} = {}): string {
-  const id = options.anchor === false ? "" : ` id="${item.id}"`;
+  const own = options.anchor === false;
+  const id = own ? "" : ` id="${item.id}"`;
   const media = item.body
     ? `<div class="figure-media">${item.body}</div>`
     : `<div class="figure-media figure-missing" role="img" aria-label="${escapeHtml(item.alt ?? item.label)}"><p>Not built yet: run <code>${escapeHtml(item.command)}</code></p></div>`;
   return `<figure class="figure figure--${item.width ?? "single"}"${id}>
 ${media}
-<figcaption>${captionHtml(item)}</figcaption>
+<figcaption>${captionHtml(item, own)}</figcaption>
 </figure>
-`;
+${own && item.alt ? `<details class="alt-text"><summary>Text description</summary><p>${escapeHtml(item.alt)}</p></details>\n` : ""}`;
 }
 
 /** A table placed in prose or on its own page: caption above, the table in a box that scrolls sideways on its own. */
 export function tableHtml(item: PlacedItem, options: {anchor?: boolean} = {}): string {
-  const id = options.anchor === false ? "" : ` id="${item.id}"`;
-  const captionId = `${item.id}-caption${options.anchor === false ? "-page" : ""}`;
+  const own = options.anchor === false;
+  const id = own ? "" : ` id="${item.id}"`;
+  const captionId = `${item.id}-caption`;
   const body = item.body
     ? `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${captionId}">\n${item.body.trim()}\n</div>`
     : `<div class="figure-missing"><p>Not built yet: run <code>${escapeHtml(item.command)}</code></p></div>`;
   return `<figure class="table-figure"${id}>
-<figcaption id="${captionId}">${captionHtml(item)}</figcaption>
+<figcaption id="${captionId}">${captionHtml(item, own)}</figcaption>
 ${body}
 </figure>
 `;
 }
 
-function captionHtml(item: PlacedItem): string {
+function captionHtml(item: PlacedItem, own: boolean): string {
+  if (own) return `<span class="item-label">${escapeHtml(item.label)}</span> ${item.caption}`;
   return `<a class="item-label" href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a> ${item.caption} <a class="item-details" href="${escapeHtml(item.href)}" aria-label="${escapeHtml(`${item.label}: data, parameters and code`)}">Data and code</a>`;
 }
 

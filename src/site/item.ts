@@ -8,7 +8,7 @@ import {buildCommand, runCommand} from "./commands.js";
 import type {PageContext} from "./context.js";
 import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
-import {codeBlock, escapeHtml, formatParam} from "./html.js";
+import {codeBlock, escapeHtml} from "./html.js";
 import {renderInline} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {breadcrumbs} from "./nav.js";
@@ -125,7 +125,8 @@ function provenanceHtml(model: SiteModel, experiment: Experiment, entry: Manifes
   const swept = new Map(experiment.sweep.map((s) => [s.name, s.values]));
   const rows = Object.entries(experiment.params).map(([name, value]) => {
     const values = swept.get(name);
-    const shown = values ? `${values.map((v) => escapeHtml(formatParam(v))).join(", ")} <span class="muted">(swept)</span>` : escapeHtml(formatParam(value));
+    const show = (v: unknown) => escapeHtml(Array.isArray(v) ? `[${v.join(", ")}]` : String(v));
+    const shown = values ? `${values.map(show).join(", ")} <span class="muted">(swept)</span>` : show(value);
     const description = pipeline?.params[name]?.description ?? "";
     return `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td>${shown}</td><td>${escapeHtml(description)}</td></tr>`;
   });

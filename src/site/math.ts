@@ -44,6 +44,8 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     const c = src[i];
     if (c === "\\") {
       ++i;
+    } else if (c === "`" && !display) {
+      break; // a code span: "$5 and `$x$`" is not math
     } else if (c === "$") {
       if (display) {
         if (src[i + 1] === "$") end = i;

@@ -63,9 +63,9 @@ ${sections.join("\n")}
 ${references}<section class="cite" aria-labelledby="cite">
 <h2 id="cite">Cite</h2>
 <p>This paper:</p>
-${codeBlock("cite-paper", formatBibtex(model.paperEntries.get(paper.slug)!), "BibTeX of the paper")}
+${codeBlock("cite-paper", formatBibtex(model.paperEntries.get(paper.slug)!), "BibTeX of the paper", {wrap: false})}
 <p>The companion (its figures, tables and claims):</p>
-${codeBlock("cite-companion", formatBibtex(model.companion), "BibTeX of the companion")}
+${codeBlock("cite-companion", formatBibtex(model.companion), "BibTeX of the companion", {wrap: false})}
 <p><a href="${href(citePage)}">All citations</a></p>
 </section>
 ${pager ? `<nav class="pager" aria-label="Papers">${pager}</nav>` : ""}

@@ -44,8 +44,10 @@ export async function checkSite(browser: Browser, siteDir: string, label: string
     return ids;
   };
   if (options.screenshots) mkdirSync(screenshotDir, {recursive: true});
-  for (const scheme of ["light", "dark"] as const) {
-    for (const width of widths) {
+  const modes = (["light", "dark"] as const).flatMap((scheme) => widths.map((width) => ({scheme, width})));
+  // The four modes run side by side, each visiting the pages in order.
+  await Promise.all(
+    modes.map(async ({scheme, width}) => {
       const context = await browser.newContext({viewport: {width, height: 900}, colorScheme: scheme, deviceScaleFactor: 1, javaScriptEnabled: true});
       // Nothing may come from the network: any non-file request fails the check.
       await context.route(/^(?!file:|data:)/, (route) => {
@@ -64,9 +66,9 @@ export async function checkSite(browser: Browser, siteDir: string, label: string
         }
       }
       await context.close();
-    }
-  }
-  return problems;
+    })
+  );
+  return problems.sort();
 }
 
 async function checkPage(page: Page, file: string, where: string, idsOf: (file: string) => Set<string>, width: number): Promise<string[]> {
@@ -105,6 +107,7 @@ async function checkPage(page: Page, file: string, where: string, idsOf: (file: 
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => document.activeElement?.className ?? "");
       if (focused !== "skip-link") problems.push(`${where}: the first Tab stop is "${focused}", not the skip link`);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     }
   } finally {
     page.off("console", onConsole);

@@ -1,0 +1,99 @@
+// The ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient of the top mode)
+// recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
+import {integer, real} from "../../src/params.js";
+import {pipeline} from "../../src/pipeline.js";
+import {gaussHermite} from "../../src/special/gaussHermite.js";
+import {hermite} from "../../src/special/hermite.js";
+import {nystrom, sectorSpectrum} from "./targetSector.js";
+
+/** A published reference row: the printed strings, so that tolerances follow their digits. */
+interface Published {
+  s0: number;
+  r: number;
+  top: string;
+  second: string;
+  he2: string;
+}
+
+/** The reference table as printed (ReLU, d → ∞, Nyström with 120 Gauss–Hermite nodes). */
+export const publishedSector: readonly Published[] = [
+  {s0: 1, r: 0, top: "0.159155", second: "0", he2: "0"},
+  {s0: 1, r: 0.25, top: "0.16940", second: "0.000434", he2: "0.0417"},
+  {s0: 1, r: 0.5, top: "0.203042", second: "0.003428", he2: "0.1424"},
+  {s0: 1, r: 1, top: "0.361420", second: "0.011876", he2: "0.3435"},
+  {s0: 1, r: 1.5, top: "0.653814", second: "0.01576", he2: "0.4471"},
+  {s0: 1, r: 2, top: "1.078104", second: "0.01661", he2: "0.4945"},
+  {s0: 2, r: 1, top: "0.505499", second: "0.014445", he2: "0.2359"}
+];
+
+/** Target-sector eigenvalues of the ReLU k₁ at one (s₀, r): Nyström and Hermite-matrix routes, and the published row. */
+export const sectorReference = pipeline({
+  id: "feature-learning/sector-reference",
+  description: "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
+  source: import.meta.url,
+  params: {
+    s0: real(1, "bulk variance s₀", {min: 0.01}),
+    r: real(1, "spike strength r", {min: 0}),
+    degree: integer(16, "Hermite truncation J", {min: 2, max: 200}),
+    nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
+  },
+  run({s0, r, degree, nodes}) {
+    const params = {activation: "relu" as const, s0, r};
+    const spectrum = sectorSpectrum(params, degree);
+    const ny = nystrom(params, nodes);
+    // Split the Nyström eigenpairs by parity of the eigenfunction on the symmetric nodes.
+    const N = ny.nodes.length;
+    const even: {value: number; he2: number}[] = [];
+    ny.functions.forEach((phi, m) => {
+      const weights = nystromWeights(N);
+      let odd = 0;
+      let norm = 0;
+      let he2 = 0;
+      let he0 = 0;
+      for (let a = 0; a < N; ++a) {
+        odd += weights[a] * (phi[a] - phi[N - 1 - a]) ** 2;
+        norm += weights[a] * phi[a] ** 2;
+      }
+      if (odd > 1e-6 * norm) return;
+      for (let a = 0; a < N; ++a) {
+        he0 += weights[a] * phi[a];
+        he2 += (weights[a] * phi[a] * hermite(2, ny.nodes[a])) / Math.SQRT2;
+      }
+      even.push({value: ny.values[m], he2: he0 < 0 ? -he2 : he2});
+    });
+    const published = publishedSector.find((row) => row.s0 === s0 && row.r === r);
+    const scalars: Record<string, number> = {
+      lambda_top: even[0].value,
+      lambda_top_hermite: spectrum.even.values[0],
+      lambda_linear: spectrum.odd.values[0],
+      lambda_linear_theory: (r * r) / 4,
+      lambda_second_even: r > 0 ? even[1].value : 0,
+      lambda_second_even_hermite: spectrum.even.values[1],
+      he2_coefficient: even[0].he2,
+      he2_coefficient_hermite: spectrum.even.vectors[0][1],
+      has_published: published ? 1 : 0
+    };
+    if (published) {
+      scalars.published_top = Number(published.top);
+      scalars.published_second = Number(published.second);
+      scalars.published_he2 = Number(published.he2);
+      scalars.tolerance_top = lastDigit(published.top);
+      scalars.tolerance_second = lastDigit(published.second);
+      scalars.tolerance_he2 = lastDigit(published.he2);
+    }
+    return {scalars, tables: {}};
+  }
+});
+
+// One unit in the last printed digit ("0.16940" → 1e-5; "0" → 1e-6): the printed values are rounded or truncated.
+function lastDigit(text: string): number {
+  const decimals = text.includes(".") ? text.split(".")[1].length : 6;
+  return 10 ** -decimals;
+}
+
+const weightCache = new Map<number, Float64Array>();
+function nystromWeights(n: number): Float64Array {
+  let w = weightCache.get(n);
+  if (!w) weightCache.set(n, (w = gaussHermite(n).weights));
+  return w;
+}

@@ -1,0 +1,26 @@
+// Symmetry and skew-symmetry checks with a relative tolerance.
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {matrix} from "../../src/linalg/matrix.js";
+import {assertSkew, assertSymmetric, symmetricLower} from "../../src/linalg/symmetry.js";
+
+test("assertSymmetric(A, routine) accepts rounding-level asymmetry and names the routine otherwise", () => {
+  assert.doesNotThrow(() => assertSymmetric(matrix(2, 2, Float64Array.of(1e6, 3, 3 + 1e-9, 1)), "f"));
+  assert.throws(
+    () => assertSymmetric(matrix(2, 2, Float64Array.of(1, 3, 3.1, 1)), "f"),
+    /^Error: f: matrix is not symmetric \(\|A\[1\]\[0\] − A\[0\]\[1\]\| = 1\.000e-1, relative 3\.226e-2 > 1e-10\)$/
+  );
+  assert.doesNotThrow(() => assertSymmetric(matrix(0, 0), "f"));
+});
+
+test("assertSkew(K, routine) needs K_ij = −K_ji and a zero diagonal", () => {
+  assert.doesNotThrow(() => assertSkew(matrix(2, 2, Float64Array.of(0, -2, 2, 0)), "g"));
+  assert.throws(() => assertSkew(matrix(2, 2, Float64Array.of(0, 2, 2, 0)), "g"), /^Error: g: matrix is not skew-symmetric/);
+  assert.throws(() => assertSkew(matrix(1, 1, Float64Array.of(1)), "g"), /g: matrix is not skew-symmetric/);
+  assert.throws(() => assertSkew(matrix(1, 2), "g"), /g: expected a square matrix/);
+});
+
+test("symmetricLower(A) averages the two triangles into the lower one", () => {
+  const L = symmetricLower(matrix(2, 2, Float64Array.of(1, 2, 4, 5)));
+  assert.deepEqual(Array.from(L), [1, 0, 3, 5]);
+});
