@@ -20,7 +20,7 @@ import {createRng} from "../src/random/rng.js";
 
 const rng = createRng(20240601).fork("bench-decompositions");
 
-console.log("median ms of our runs (after a warm-up) against one ml-matrix run (after a small warm-up); ratio = ml / ours");
+console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after a small warm-up; ratio = ml/ours");
 
 {
   const n = 800;

@@ -165,12 +165,15 @@ function nonNegativeInteger(flag: string, text: string): number {
 }
 
 let debug = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    // Cache entries and outputs are written by rename, so stopping here leaves every file whole.
-    process.stderr.write(`\ninterrupted (${signal})\n`);
-    process.exit(ExitCode.interrupted);
-  });
+// serve handles Ctrl-C itself, as its normal way to stop.
+if (process.argv[2] !== "serve") {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      // Cache entries and outputs are written by rename, so stopping here leaves every file whole.
+      process.stderr.write(`\ninterrupted (${signal})\n`);
+      process.exit(ExitCode.interrupted);
+    });
+  }
 }
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -32,7 +32,8 @@ export function cayley(K: Matrix): Matrix {
 export function cayleyGradient(K: Matrix, G: Matrix): Matrix {
   assertSkew(K, "cayleyGradient");
   if (G.rows !== K.rows || G.cols !== K.cols) {
-    throw new Error(`cayleyGradient: Matrix dimensions do not match: K is ${K.rows}×${K.cols}, G is ${G.rows}×${G.cols}`);
+    const shapes = `K is ${K.rows}×${K.cols}, G is ${G.rows}×${G.cols}`;
+    throw new Error(`cayleyGradient: Matrix dimensions do not match: ${shapes}`);
   }
   assertFiniteMatrix(G, "cayleyGradient");
   const n = K.rows;

@@ -57,7 +57,7 @@ export function eigh(A: Matrix, {vectors = true}: EighOptions = {}): {values: Fl
 export interface SymmetricEigenRows {
   /** Eigenvalues in ascending order. */
   values: Float64Array;
-  /** (to − from)×n: rows from … to − 1 of the eigenvector matrix, so column j holds those coordinates of eigenvector j. */
+  /** (to − from)×n: rows from … to − 1 of the eigenvector matrix; column j holds those coordinates of eigenvector j. */
   rows: Matrix;
 }
 
@@ -102,11 +102,7 @@ function shiftedTridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
   }
   if (bound === 0) return tridiagonalEigen(d, e, basis);
   const sigma = 2 ** Math.ceil(Math.log2(2 * bound));
-  const values = tridiagonalEigen(
-    d.map((x) => x + sigma),
-    e,
-    basis
-  );
+  const values = tridiagonalEigen(d.map((x) => x + sigma), e, basis);
   for (let i = 0; i < n; ++i) values[i] -= sigma;
   return values;
 }

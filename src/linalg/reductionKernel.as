@@ -328,7 +328,8 @@ function sweep(n: i32, a: usize, lo: i32, v: usize, w: usize, vp: usize, wp: usi
       S1 = f64x2.add(S1, f64x2.mul(x1, vj));
       S2 = f64x2.add(S2, f64x2.mul(x2, vj));
       S3 = f64x2.add(S3, f64x2.mul(x3, vj));
-      const sum = f64x2.add(f64x2.add(f64x2.add(f64x2.mul(x0, V0), f64x2.mul(x1, V1)), f64x2.mul(x2, V2)), f64x2.mul(x3, V3));
+      const sum01 = f64x2.add(f64x2.mul(x0, V0), f64x2.mul(x1, V1));
+      const sum = f64x2.add(f64x2.add(sum01, f64x2.mul(x2, V2)), f64x2.mul(x3, V3));
       v128.store(w + J, f64x2.add(v128.load(w + J), sum));
     }
     let s0 = f64x2.extract_lane(S0, 0) + f64x2.extract_lane(S0, 1);
@@ -412,10 +413,8 @@ function accumulateRows(a: usize, n: i32, u: usize, lo: i32, hi: i32, from: i32,
     let q: usize = 0;
     for (; q < even; q += 2) {
       const Q = q << 3;
-      const sum = f64x2.add(
-        f64x2.add(f64x2.add(f64x2.mul(U0, v128.load(r0 + Q)), f64x2.mul(U1, v128.load(r1 + Q))), f64x2.mul(U2, v128.load(r2 + Q))),
-        f64x2.mul(U3, v128.load(r3 + Q))
-      );
+      const sum01 = f64x2.add(f64x2.mul(U0, v128.load(r0 + Q)), f64x2.mul(U1, v128.load(r1 + Q)));
+      const sum = f64x2.add(f64x2.add(sum01, f64x2.mul(U2, v128.load(r2 + Q))), f64x2.mul(U3, v128.load(r3 + Q)));
       v128.store(zz + Q, f64x2.add(v128.load(zz + Q), sum));
     }
     for (; q < span; q++) {

@@ -190,7 +190,8 @@ class Layout {
       throw new RangeError(`reductionWasm: ${(this.end / 2 ** 30).toFixed(1)} GiB exceeds WebAssembly's 4 GiB`);
     }
     const {memory} = this.kernel;
-    if (this.end > memory.buffer.byteLength) memory.grow(Math.ceil((this.end - memory.buffer.byteLength) / wasmPageBytes));
+    const missing = this.end - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / wasmPageBytes));
     return this.kernel;
   }
 }

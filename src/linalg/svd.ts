@@ -141,10 +141,18 @@ function iterate(d: Float64Array, e: Float64Array, space: RotationSpace, m: numb
     } else {
       // One implicit QR step on the block lo … p − 1 with the shift from its trailing 2×2 block of BᵀB.
       if (++iterations > 75) {
-        throw new Error(`svd: no convergence after 75 iterations (singular value ${p - 1}, residual ${Math.abs(e[p - 2])})`);
+        throw new Error(
+          `svd: no convergence after 75 iterations (singular value ${p - 1}, residual ${Math.abs(e[p - 2])})`
+        );
       }
       const lo = k + 1;
-      const scale = Math.max(Math.abs(d[p - 1]), Math.abs(d[p - 2]), Math.abs(e[p - 2]), Math.abs(d[lo]), Math.abs(e[lo]));
+      const scale = Math.max(
+        Math.abs(d[p - 1]),
+        Math.abs(d[p - 2]),
+        Math.abs(e[p - 2]),
+        Math.abs(d[lo]),
+        Math.abs(e[lo])
+      );
       const sp = d[p - 1] / scale;
       const spm1 = d[p - 2] / scale;
       const epm1 = e[p - 2] / scale;

@@ -28,7 +28,8 @@ export function assertSymmetric(A: Matrix, routine: string, tolerance: number = 
   }
   if (worst > limit) {
     throw new Error(
-      `${routine}: matrix is not symmetric (|A[${worstI}][${worstJ}] − A[${worstJ}][${worstI}]| = ${worst.toExponential(3)}, ` +
+      `${routine}: matrix is not symmetric ` +
+        `(|A[${worstI}][${worstJ}] − A[${worstJ}][${worstI}]| = ${worst.toExponential(3)}, ` +
         `relative ${(worst / scale).toExponential(3)} > ${tolerance})`
     );
   }
@@ -57,7 +58,7 @@ export function assertSkew(K: Matrix, routine: string, tolerance: number = symme
   }
 }
 
-/** The lower triangle (with diagonal) of (A + Aᵀ)/2 in a fresh row-major n×n array; the strict upper triangle is zero. */
+/** The lower triangle (with diagonal) of (A + Aᵀ)/2 in a fresh row-major n×n array, the strict upper triangle zero. */
 export function symmetricLower(A: Matrix): Float64Array {
   const {rows: n, data: a} = A;
   const out = new Float64Array(n * n);

@@ -22,7 +22,7 @@ export interface SymmetricOperator {
 
 /** Options for `topEigen`. */
 export interface TopEigenOptions {
-  /** Converged when every ‖Av − λv‖ ≤ tolerance · max|θ| over all Ritz values θ (an estimate of ‖A‖₂). Default 1e-10. */
+  /** Converged when every ‖Av − λv‖ ≤ tolerance·max|θ| over all Ritz values θ (an estimate of ‖A‖₂). Default 1e-10. */
   tolerance?: number;
   /** Vectors per Lanczos block (one product A·X per block). Default max(k, 16), at most n. */
   blockSize?: number;
@@ -75,9 +75,13 @@ export function topEigen(A: Matrix | SymmetricOperator, k: number, options: TopE
   const maxBasis = Math.min(n, options.maxBasis ?? Math.max(20 * blockSize, 3 * k));
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new Error(`topEigen: invalid blockSize ${blockSize}`);
   if (!Number.isInteger(maxBasis) || maxBasis < k + 2 * blockSize) {
-    if (maxBasis < n) throw new Error(`topEigen: maxBasis ${maxBasis} must be at least k + 2·blockSize = ${k + 2 * blockSize}`);
+    if (maxBasis < n) {
+      throw new Error(`topEigen: maxBasis ${maxBasis} must be at least k + 2·blockSize = ${k + 2 * blockSize}`);
+    }
   }
-  if (k === 0) return {values: new Float64Array(0), vectors: matrix(n, 0), residuals: new Float64Array(0), iterations: 0};
+  if (k === 0) {
+    return {values: new Float64Array(0), vectors: matrix(n, 0), residuals: new Float64Array(0), iterations: 0};
+  }
   if (n <= maxBasis) return dense(operator, k);
   return blockLanczos(operator, k, blockSize, maxBasis, tolerance, maxIterations, createRng(seed).fork("topEigen"));
 }
@@ -197,7 +201,9 @@ function blockLanczos(
       // Thick restart: keep the best Ritz vectors (and their images); the new block continues the Krylov space.
       const {vectors: S, values} = eigh(T);
       const Skeep = matrix(dim, keep);
-      for (let i = 0; i < dim; ++i) for (let j = 0; j < keep; ++j) Skeep.data[i * keep + j] = S.data[i * dim + dim - 1 - j];
+      for (let i = 0; i < dim; ++i) {
+        for (let j = 0; j < keep; ++j) Skeep.data[i * keep + j] = S.data[i * dim + dim - 1 - j];
+      }
       const Y = multiplyTransposeA(Skeep, Q);
       const WY = multiplyTransposeA(Skeep, matrix(dim, n, w.subarray(0, dim * n)));
       q.set(Y.data, 0);
@@ -208,7 +214,9 @@ function blockLanczos(
     }
     block = next;
   }
-  throw new Error(`topEigen: no convergence after ${maxIterations} iterations (residual ${lastResidual.toExponential(2)})`);
+  throw new Error(
+    `topEigen: no convergence after ${maxIterations} iterations (residual ${lastResidual.toExponential(2)})`
+  );
 }
 
 // The leading dim×dim block of the row-major maxBasis×maxBasis array t.

@@ -12,7 +12,9 @@ export function gaussian(rng: Rng, m: number, n: number): Matrix {
 export function randomSymmetric(rng: Rng, n: number): Matrix {
   const G = gaussian(rng, n, n);
   const S = matrix(n, n);
-  for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) S.data[i * n + j] = 0.5 * (G.data[i * n + j] + G.data[j * n + i]);
+  for (let i = 0; i < n; ++i) {
+    for (let j = 0; j < n; ++j) S.data[i * n + j] = 0.5 * (G.data[i * n + j] + G.data[j * n + i]);
+  }
   return S;
 }
 
@@ -20,7 +22,9 @@ export function randomSymmetric(rng: Rng, n: number): Matrix {
 export function randomSkew(rng: Rng, n: number, scale = 1): Matrix {
   const G = gaussian(rng, n, n);
   const K = matrix(n, n);
-  for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) K.data[i * n + j] = (scale * (G.data[i * n + j] - G.data[j * n + i])) / 2;
+  for (let i = 0; i < n; ++i) {
+    for (let j = 0; j < n; ++j) K.data[i * n + j] = (scale * (G.data[i * n + j] - G.data[j * n + i])) / 2;
+  }
   return K;
 }
 
@@ -53,7 +57,9 @@ export function scaleColumns(A: Matrix, d: Float64Array): Matrix {
 
 /** max |A_ij − B_ij|. */
 export function maxDifference(A: Matrix, B: Matrix): number {
-  if (A.rows !== B.rows || A.cols !== B.cols) throw new Error(`maxDifference: ${A.rows}×${A.cols} vs ${B.rows}×${B.cols}`);
+  if (A.rows !== B.rows || A.cols !== B.cols) {
+    throw new Error(`maxDifference: ${A.rows}×${A.cols} vs ${B.rows}×${B.cols}`);
+  }
   let d = 0;
   for (let q = 0; q < A.data.length; ++q) d = Math.max(d, Math.abs(A.data[q] - B.data[q]));
   return d;

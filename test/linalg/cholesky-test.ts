@@ -19,7 +19,9 @@ test("cholesky(A) gives lower-triangular L with positive diagonal and LLᵀ = A"
     }
     assert.ok(maxDifference(naiveProduct(L, naiveTranspose(L)), A) < 1e-14 * maxAbs(A) * n, `n = ${n}`);
     const ml = new CholeskyDecomposition(toMlMatrix(A)).lowerTriangularMatrix;
-    for (let i = 0; i < n; ++i) for (let j = 0; j <= i; ++j) assert.ok(Math.abs(L.data[i * n + j] - ml.get(i, j)) < 1e-12 * maxAbs(L));
+    for (let i = 0; i < n; ++i) {
+      for (let j = 0; j <= i; ++j) assert.ok(Math.abs(L.data[i * n + j] - ml.get(i, j)) < 1e-12 * maxAbs(L));
+    }
   }
   assert.deepEqual(Array.from(cholesky(identity(3)).data), Array.from(identity(3).data));
   assert.equal(cholesky(matrix(0, 0)).rows, 0);

@@ -1,4 +1,4 @@
-// Symmetric eigendecomposition: reconstruction, orthogonality, known spectra, repeated eigenvalues, ml-matrix agreement.
+// Symmetric eigendecomposition: reconstruction, orthogonality, known spectra, repeated eigenvalues, ml-matrix.
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {EigenvalueDecomposition} from "ml-matrix";

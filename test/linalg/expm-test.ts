@@ -42,7 +42,11 @@ test("expmSkew of a 2×2 and a block-diagonal skew matrix gives the closed-form 
   K.data[3 * 5 + 2] = 1;
   const Q = expmSkew(K);
   const [c, s] = [Math.cos(1), Math.sin(1)];
-  const expected = matrix(5, 5, Float64Array.of(c, -s, 0, 0, 0, s, c, 0, 0, 0, 0, 0, c, -s, 0, 0, 0, s, c, 0, 0, 0, 0, 0, 1));
+  const expected = matrix(
+    5,
+    5,
+    Float64Array.of(c, -s, 0, 0, 0, s, c, 0, 0, 0, 0, 0, c, -s, 0, 0, 0, s, c, 0, 0, 0, 0, 0, 1)
+  );
   assert.ok(maxDifference(Q, expected) < 1e-15);
 });
 

@@ -37,7 +37,12 @@ test("householderVector(x, …) gives H = I − τvvᵀ with Hx = βe₁, |β| =
 
 test("accumulateReflectors gives the leading rows of (H₀⋯H_{r−1})ᵀ, in blocks and across block edges", () => {
   const rng = createRng(2).fork("accumulate");
-  for (const [L, r, shift, p, blockSize] of [[10, 8, 1, 10, 3], [12, 7, 0, 7, 32], [12, 7, 0, 12, 4], [40, 38, 1, 40, 32]]) {
+  for (const [L, r, shift, p, blockSize] of [
+    [10, 8, 1, 10, 3],
+    [12, 7, 0, 7, 32],
+    [12, 7, 0, 12, 4],
+    [40, 38, 1, 40, 32]
+  ]) {
     const vectors = new Float64Array(r * L);
     const tau = new Float64Array(r);
     const out = new Float64Array(2);
@@ -50,7 +55,9 @@ test("accumulateReflectors gives the leading rows of (H₀⋯H_{r−1})ᵀ, in b
       vectors.set(x, k * L + from);
       tau[k] = out[0];
       const H = identity(L);
-      for (let i = from; i < L; ++i) for (let j = from; j < L; ++j) H.data[i * L + j] -= out[0] * x[i - from] * x[j - from];
+      for (let i = from; i < L; ++i) {
+        for (let j = from; j < L; ++j) H.data[i * L + j] -= out[0] * x[i - from] * x[j - from];
+      }
       product = naiveProduct(product, H);
     }
     const M = accumulateReflectors(p, L, vectors, tau, r, shift, blockSize);

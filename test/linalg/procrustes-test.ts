@@ -39,7 +39,7 @@ test("procrustes minimises ‖RA − B‖_F: no random orthogonal matrix does be
   for (let t = 0; t < 50; ++t) assert.ok(misfit(haarOrthogonal(d, rng.fork(`q${t}`)), A, B) >= best);
 });
 
-test("procrustes(A, B, {rotation: true}) returns the best rotation (det +1) when the best orthogonal map reflects", () => {
+test("procrustes(A, B, {rotation: true}) gives the best rotation (det +1) when plain procrustes reflects", () => {
   const rng = createRng(3).fork("rotation");
   const d = 3;
   const reflection = matrix(3, 3, Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, -1));

@@ -45,7 +45,9 @@ test("qr agrees with ml-matrix QrDecomposition up to the signs of R's rows", () 
   const {R} = qr(A);
   const mlR = new QrDecomposition(toMlMatrix(A)).upperTriangularMatrix;
   for (let i = 0; i < 8; ++i) {
-    for (let j = 0; j < 8; ++j) assert.ok(Math.abs(Math.abs(R.data[i * 8 + j]) - Math.abs(mlR.get(i, j))) < 1e-12 * maxAbs(R));
+    for (let j = 0; j < 8; ++j) {
+      assert.ok(Math.abs(Math.abs(R.data[i * 8 + j]) - Math.abs(mlR.get(i, j))) < 1e-12 * maxAbs(R));
+    }
   }
 });
 

@@ -21,7 +21,9 @@ test("solve(A, B) has a small residual and agrees with ml-matrix", () => {
     const X = solve(A, B);
     assert.ok(relativeResidual(A, X, B) < 1e-15, `n = ${n}`);
     const ml = mlSolve(toMlMatrix(A), toMlMatrix(B));
-    for (let i = 0; i < n; ++i) for (let j = 0; j < k; ++j) assert.ok(Math.abs(X.data[i * k + j] - ml.get(i, j)) < 1e-9 * maxAbs(X));
+    for (let i = 0; i < n; ++i) {
+      for (let j = 0; j < k; ++j) assert.ok(Math.abs(X.data[i * k + j] - ml.get(i, j)) < 1e-9 * maxAbs(X));
+    }
   }
 });
 
@@ -37,7 +39,8 @@ test("solve throws on singular matrices and bad shapes; inputs are not modified"
   assert.throws(() => solve(matrix(3, 3), matrix(3, 1)), singular);
   assert.throws(() => solve(matrix(2, 2), matrix(3, 1)), /solve: Matrix dimensions do not match/);
   assert.throws(() => solve(matrix(2, 3), matrix(2, 1)), /solve: expected a square matrix/);
-  assert.throws(() => solve(matrix(1, 1, Float64Array.of(1)), matrix(1, 1, Float64Array.of(NaN))), /solve: non-finite input/);
+  const one = matrix(1, 1, Float64Array.of(1));
+  assert.throws(() => solve(one, matrix(1, 1, Float64Array.of(NaN))), /solve: non-finite input/);
   const A = gaussian(createRng(2).fork("copy"), 4, 4);
   const B = gaussian(createRng(3).fork("copy"), 4, 2);
   const [a, b] = [A.data.slice(), B.data.slice()];
@@ -60,5 +63,8 @@ test("solveSymmetricPositive(A, B) solves SPD systems via Cholesky", () => {
     () => solveSymmetricPositive(matrix(2, 2, Float64Array.of(1, 2, 2, 1)), matrix(2, 1)),
     {message: "cholesky: matrix is not positive definite"}
   );
-  assert.throws(() => solveSymmetricPositive(matrix(2, 2), matrix(1, 1)), /solveSymmetricPositive: Matrix dimensions do not match/);
+  assert.throws(
+    () => solveSymmetricPositive(matrix(2, 2), matrix(1, 1)),
+    /solveSymmetricPositive: Matrix dimensions do not match/
+  );
 });

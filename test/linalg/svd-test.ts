@@ -7,7 +7,15 @@ import type {Matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
 import {haarOrthogonal} from "../../src/random/haar.js";
 import {createRng} from "../../src/random/rng.js";
-import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError, scaleColumns} from "./checks.js";
+import {
+  gaussian,
+  maxAbs,
+  maxDifference,
+  naiveProduct,
+  naiveTranspose,
+  orthonormalityError,
+  scaleColumns
+} from "./checks.js";
 
 function reconstructionError(A: Matrix, U: Matrix, s: Float64Array, V: Matrix): number {
   return maxDifference(naiveProduct(scaleColumns(U, s), naiveTranspose(V)), A) / maxAbs(A);
@@ -104,5 +112,6 @@ test("svd handles extreme scales exactly: svd(2^k A) = 2^k svd(A)", () => {
 });
 
 test("svd rejects non-finite input", () => {
-  assert.throws(() => svd(matrix(2, 2, Float64Array.of(1, Infinity, 0, 1))), /svd: non-finite input Infinity at \(0, 1\)/);
+  const A = matrix(2, 2, Float64Array.of(1, Infinity, 0, 1));
+  assert.throws(() => svd(A), /svd: non-finite input Infinity at \(0, 1\)/);
 });

@@ -7,7 +7,14 @@ import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import {createRng} from "../../src/random/rng.js";
-import {columnAlignment, gaussian, naiveProduct, naiveTranspose, orthonormalityError, randomSymmetric} from "./checks.js";
+import {
+  columnAlignment,
+  gaussian,
+  naiveProduct,
+  naiveTranspose,
+  orthonormalityError,
+  randomSymmetric
+} from "./checks.js";
 
 // XXᵀ/d for an n×d Gaussian X.
 function wishartGram(seed: number, n: number, d: number): Matrix {
@@ -92,7 +99,9 @@ test("topEigen solves small problems densely and handles k = 0 and k = n", () =>
   const {values} = eigh(A);
   const all = topEigen(A, 12);
   assert.equal(all.iterations, 0);
-  for (let j = 0; j < 12; ++j) assert.ok(Math.abs(all.values[j] - values[11 - j]) < 1e-13 * Math.abs(values[11]) + 1e-13);
+  for (let j = 0; j < 12; ++j) {
+    assert.ok(Math.abs(all.values[j] - values[11 - j]) < 1e-13 * Math.abs(values[11]) + 1e-13);
+  }
   const none = topEigen(A, 0);
   assert.equal(none.values.length, 0);
   assert.equal(none.vectors.rows, 12);
@@ -113,7 +122,8 @@ test("topEigen errors: bad k, asymmetric or non-finite input, operator shape, no
   assert.throws(() => topEigen(K, 301), /topEigen: k must be an integer in \[0, 300\]/);
   assert.throws(() => topEigen(matrix(2, 2, Float64Array.of(1, 2, 3, 1)), 1), /topEigen: matrix is not symmetric/);
   assert.throws(() => topEigen(matrix(2, 2, Float64Array.of(1, NaN, NaN, 1)), 1), /topEigen: non-finite input/);
-  assert.throws(() => topEigen({n: 300, apply: () => matrix(3, 3)}, 2, {maxBasis: 40}), /topEigen: operator returned 3×3/);
+  const badOperator = {n: 300, apply: () => matrix(3, 3)};
+  assert.throws(() => topEigen(badOperator, 2, {maxBasis: 40}), /topEigen: operator returned 3×3/);
   assert.throws(
     () => topEigen(K, 4, {maxIterations: 2, blockSize: 4, maxBasis: 40}),
     /^Error: topEigen: no convergence after 2 iterations \(residual \d/
