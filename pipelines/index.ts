@@ -4,9 +4,10 @@ import {featureLearning} from "./feature-learning/index.js";
 import {oracles} from "./feature-learning/oracles.js";
 import {hermiteCoefficientsPlot} from "./feature-learning/oracles.plot.js";
 import {kernelOraclesTable} from "./feature-learning/oracles.table.js";
+import {groupShuffle} from "./group-shuffle/index.js";
 
 export const registry: Registry = {
-  pipelines: {[oracles.id]: oracles, ...featureLearning.pipelines},
-  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot, ...featureLearning.plots},
-  tables: {"feature-learning/kernel-oracles": kernelOraclesTable, ...featureLearning.tables}
+  pipelines: {[oracles.id]: oracles, ...featureLearning.pipelines, ...groupShuffle.pipelines},
+  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot, ...featureLearning.plots, ...groupShuffle.plots},
+  tables: {"feature-learning/kernel-oracles": kernelOraclesTable, ...featureLearning.tables, ...groupShuffle.tables}
 };

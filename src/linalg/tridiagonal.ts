@@ -16,7 +16,7 @@ import type {Matrix} from "./matrix.js";
  * eigenvalue order. With basis = I, row j becomes the unit eigenvector of T for eigenvalue j; with
  * basis = Qᵀ where A = Q T Qᵀ, row j becomes the unit eigenvector of A for eigenvalue j.
  *
- * Throws on non-finite input, on mismatched lengths, and if some eigenvalue needs more than 60 iterations.
+ * Throws on non-finite input, on mismatched lengths, and if the eigenvalues need more than 30n QL sweeps in all.
  */
 export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matrix): Float64Array {
   const n = d.length;
@@ -53,8 +53,11 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
   const cosines = new Float64Array(z === undefined ? 0 : n);
   const sines = new Float64Array(z === undefined ? 0 : n);
 
+  // A total budget of QL sweeps, as in LAPACK's dsteqr (30 per eigenvalue), rather than a budget per eigenvalue:
+  // eigenvalues at rounding-noise level (a rank-deficient Gram matrix) may need many sweeps each.
+  const maxSweeps = SWEEPS_PER_EIGENVALUE * n;
+  let sweeps = 0;
   for (let l = 0; l < n; ++l) {
-    let iterations = 0;
     for (;;) {
       // Find the first negligible off-diagonal entry at or after l.
       let k = l;
@@ -64,8 +67,8 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
         if (ek <= EPSILON * dd || ek < TINY) break;
       }
       if (k === l) break; // w[l] has converged
-      if (++iterations > MAX_ITERATIONS) {
-        throw new Error(`tridiagonalEigen: no convergence after ${MAX_ITERATIONS} iterations at index ${l}`);
+      if (++sweeps > maxSweeps) {
+        throw new Error(`tridiagonalEigen: no convergence after ${maxSweeps} QL sweeps (at index ${l})`);
       }
 
       // Wilkinson shift from the leading 2×2 block of the unreduced segment [l, k].
@@ -139,7 +142,7 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
 
 const EPSILON = 2 ** -52;
 const TINY = 2 ** -1000; // entries are scaled to at most 2, so anything below this is negligible
-const MAX_ITERATIONS = 60;
+const SWEEPS_PER_EIGENVALUE = 30;
 
 // Applies the plane rotations hi, hi − 1, …, lo (in that order) to the rows of the row-major n×m array z:
 // rotation i maps (row i, row i + 1) to (c·row i − s·row i + 1, s·row i + c·row i + 1). Consecutive rotations
