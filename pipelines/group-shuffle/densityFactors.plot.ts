@@ -1,5 +1,4 @@
-// Figures of E3: the least number of GS and BOFT factors giving a dense product (Theorem 2), and the nonzeros per
-// row after m factors; formulas as lines and support propagation as points.
+// Figures of E3: least numbers of GS and BOFT factors for a dense product, and nonzeros per row after m factors.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/experiment.js";
@@ -20,8 +19,8 @@ const columns = 3;
 /**
  * Least m giving a dense product against the number of blocks r (log₂ axis), one panel per block size b:
  * 1 + ⌈log_b r⌉ for GS and 1 + ⌈log₂ r⌉ for BOFT as staircases over integer r, and the m at which boolean support
- * propagation first gives a full matrix as points (BOFT only for even b and r a power of two). The points of the two
- * methods are drawn 0.1 octave left and right of their r so that equal values stay visible.
+ * propagation first gives a full matrix as points: circles for GS over larger squares for BOFT (only for even b and
+ * r a power of two), so that equal values stay visible.
  */
 export const minimalFactorsPlot: PlotModule = {
   source: import.meta.url,
@@ -33,17 +32,19 @@ export const minimalFactorsPlot: PlotModule = {
       return {column: index % columns, row: Math.floor(index / columns)};
     };
     const largest = (b: number) => Math.max(...rows.filter((row) => row.b === b).map((row) => row.r as number));
-    const staircase = (b: number, formula: (r: number) => number) =>
-      integers(1, largest(b)).map((r) => ({...panel(b), r, m: formula(r)}));
+    // Over integer r ≥ 2, held a little past the largest r so that the last step is a level, not a riser.
+    const staircase = (b: number, formula: (r: number) => number) => [
+      ...integers(2, largest(b)).map((r) => ({...panel(b), r, m: formula(r)})),
+      {...panel(b), r: largest(b) * 1.15, m: formula(largest(b))}
+    ];
     const gsLines = blockSizes.flatMap((b) => staircase(b, (r) => gsDenseFactors(r, b)));
     const boftLines = blockSizes
       .filter((b) => rows.some((row) => row.b === b && row.boft_applicable === true))
       .flatMap((b) => staircase(b, boftDenseFactors));
-    const shift = 2 ** 0.1;
-    const gsPoints = rows.map((row) => ({...panel(row.b as number), r: (row.r as number) / shift, m: row.gs_observed as number}));
+    const gsPoints = rows.map((row) => ({...panel(row.b as number), r: row.r as number, m: row.gs_observed as number}));
     const boftPoints = rows
       .filter((row) => row.boft_applicable === true)
-      .map((row) => ({...panel(row.b as number), r: (row.r as number) * shift, m: row.boft_observed as number}));
+      .map((row) => ({...panel(row.b as number), r: row.r as number, m: row.boft_observed as number}));
     const labels = blockSizes.map((b) => ({...panel(b), label: `b = ${b}`}));
     const rMax = Math.max(...rows.map((row) => row.r as number));
     const mMax = Math.max(...rows.map((row) => Math.max(row.gs_observed as number, row.boft_observed as number)));
@@ -53,15 +54,29 @@ export const minimalFactorsPlot: PlotModule = {
     return paperPlot(context, {
       marginTop: 6,
       marginRight: 8,
-      x: {type: "log", base: 2, domain: [1.6, rMax * 1.25], ticks: powersOfTwo(2, rMax, 2), tickFormat: (r: number) => String(r), label: "number of blocks r"},
-      y: {domain: [1, mMax + 2.2], ticks: integers(1, mMax).filter((m) => m % 2 === 1), label: "factors m for a dense product"},
+      x: {
+        type: "log",
+        base: 2,
+        domain: [1.6, rMax * 1.25],
+        ticks: powersOfTwo(2, rMax, 2),
+        tickFormat: (r: number) => String(r),
+        label: "number of blocks r",
+        line: false
+      },
+      y: {
+        domain: [1, mMax + 2.2],
+        ticks: integers(1, mMax).filter((m) => m % 2 === 1),
+        tickFormat: (m: number) => String(m),
+        label: "factors m for a dense product",
+        line: false
+      },
       fx: {axis: null, padding: 0.08},
       fy: {axis: null, padding: 0.12},
       marks: [
         Plot.frame({strokeOpacity: 0.3}),
         facetLine(boftLines, {...channels, stroke: boft, strokeDasharray: "3,2", curve: "step-after", theme: t}),
         facetLine(gsLines, {...channels, stroke: gs, curve: "step-after", theme: t}),
-        facetPoints(boftPoints, {...channels, fill: boft, symbol: "square", theme: t}),
+        facetPoints(boftPoints, {...channels, fill: boft, symbol: "square", scale: 1.7, theme: t}),
         facetPoints(gsPoints, {...channels, fill: gs, theme: t}),
         Plot.text(labels, {fx: "column", fy: "row", text: "label", frameAnchor: "bottom-right", dx: -4, dy: -4, fontSize: t.fontSize}),
         panelLegend(
@@ -109,11 +124,11 @@ export const rowNonzerosPlot: PlotModule = {
     const nMax = r * Math.max(...blockSizes);
     const nMin = Math.min(...blockSizes);
     return paperPlot(context, {
-      x: {domain: [0.6, mMax + 0.4], ticks: integers(1, mMax), label: "factors m"},
+      x: {domain: [0.6, mMax + 0.4], ticks: integers(1, mMax), tickFormat: (m: number) => String(m), label: "factors m"},
       y: {
         type: "log",
         base: 2,
-        domain: [nMin / 1.5, nMax * 1.6],
+        domain: [nMin / 10, nMax * 1.6],
         ticks: powersOfTwo(nMin, nMax, 2),
         tickFormat: (v: number) => `2${superscript(Math.round(Math.log2(v)))}`,
         label: `nonzeros per row (r = ${r})`

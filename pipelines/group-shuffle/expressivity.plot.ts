@@ -12,13 +12,6 @@ import {summarizeRows} from "./seedSummaries.js";
 /** The fitted structures at one budget (GS block c, OFT block 2c, BOFT (c, m = 2)), in drawing order. */
 const methods = ["OFT", "BOFT", "GS"] as const;
 
-/** Dense targets drawn, one panel each, with their panel titles: Haar first, then the rotations exp(αS). */
-function panelTitle(target: string): string {
-  if (target === "haar") return "Haar target";
-  const alpha = /^exp\((.+)S\)$/.exec(target)?.[1];
-  return alpha === undefined ? target : `T = exp(${alpha}·S)`;
-}
-
 /**
  * One panel per dense target (Haar, then exp(αS) by decreasing α): the relative error ‖Q − T‖_F/‖T‖_F of each
  * structure after the Procrustes sweeps, mean ± sd over seeds, against its raw parameter count 2nc (log₂ axis),
@@ -70,7 +63,7 @@ export const expressivityPlot: PlotModule = {
         domain: [parameters[0] / 1.45, parameters[parameters.length - 1] * 1.45],
         ticks: parameters,
         tickFormat: (p: number) => (p >= 1024 ? `${p / 1024}k` : String(p)),
-        label: "raw parameters 2nc (k = 1024)"
+        label: "raw parameters 2nc (1k = 1024)"
       },
       y: {domain: [0, Math.max(1.3, errorMax * 1.2)], label: "relative error ‖Q − T‖/‖T‖"},
       fx: {domain: targets.map(panelTitle), padding: 0.08, label: null, axis: "top", tickSize: 0},
@@ -101,4 +94,11 @@ function methodLabel(method: (typeof methods)[number], budgets: number[]): strin
 
 function alphaOf(target: string): number {
   return Number(/^exp\((.+)S\)$/.exec(target)?.[1] ?? 0);
+}
+
+// The panel title of a dense target: "Haar-random T" or "T = exp(α·S)".
+function panelTitle(target: string): string {
+  if (target === "haar") return "Haar-random T";
+  const alpha = /^exp\((.+)S\)$/.exec(target)?.[1];
+  return alpha === undefined ? target : `T = exp(${alpha}·S)`;
 }

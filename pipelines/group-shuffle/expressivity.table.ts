@@ -4,12 +4,6 @@ import type {TableModule} from "../../src/registry.js";
 import type {Table, TableCell} from "../../src/tables/table.js";
 import {summarizeRows} from "./seedSummaries.js";
 
-/** Target names of the pipeline, as written in the table. */
-function targetLabel(target: string): string {
-  if (target === "haar") return "Haar";
-  return target.replace(/S\)$/, "·S)");
-}
-
 /**
  * One row per (n, c, target): the raw parameter count 2nc and the relative error ‖Q − T‖_F/‖T‖_F of OFT (block
  * 2c), BOFT (c, m = 2) and GS (block c) after the sweeps, mean ± sd over seeds.
@@ -44,3 +38,9 @@ export const expressivityTable: TableModule = {
     };
   }
 };
+
+// A target name of the pipeline as written in the table: "Haar", "exp(0.5·S)", "GS class".
+function targetLabel(target: string): string {
+  if (target === "haar") return "Haar";
+  return target.replace(/S\)$/, "·S)");
+}

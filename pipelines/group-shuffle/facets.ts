@@ -1,5 +1,4 @@
-// Faceted versions of the figure conventions for the Group-and-Shuffle plots: theory lines, simulation points with
-// error bars, and one legend over all panels (the shared helpers in src/render take no facet channels).
+// Faceted forms of the figure conventions (theory lines, points with error bars, one legend over all panels).
 import * as Plot from "@observablehq/plot";
 import type {CurveName, Markish, SymbolType} from "@observablehq/plot";
 import {legend} from "../../src/render/legend.js";
@@ -28,6 +27,8 @@ export interface FacetLineOptions extends FacetChannels {
 export interface FacetPointsOptions extends FacetChannels {
   fill: string;
   symbol?: SymbolType;
+  /** Marker radius as a multiple of the theme's (default 1): a larger marker drawn first stays visible under a smaller one. */
+  scale?: number;
   /** Standard deviation field: vertical error bars over y ± sd. */
   ySd?: string;
   theme: Theme;
@@ -73,7 +74,7 @@ export function facetPoints(data: readonly Record<string, unknown>[], options: F
       y,
       fx,
       fy,
-      r: theme.markerRadius,
+      r: theme.markerRadius * (options.scale ?? 1),
       symbol: options.symbol ?? "circle",
       fill: options.fill,
       stroke: "var(--plot-background)",

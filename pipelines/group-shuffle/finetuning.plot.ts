@@ -29,8 +29,9 @@ export function adapterLabel(method: string, b: number): string {
 }
 
 /**
- * Test MSE relative to the un-adapted network against the Adam step, one line per adapter: the mean over seeds,
- * with a band of ± one standard deviation, and the final value as a point with its error bar.
+ * Test MSE relative to the un-adapted network against the Adam step (symmetric log axis, so that the first tens of
+ * steps are visible), one line per adapter: the mean over seeds, with a band of ± one standard deviation, and the
+ * final value as a point with its error bar.
  */
 export const finetuningCurvesPlot: PlotModule = {
   source: import.meta.url,
@@ -50,13 +51,26 @@ export const finetuningCurvesPlot: PlotModule = {
       const series = curves.filter((d) => d.method === method).sort((a, b) => a.step - b.step);
       const color = seriesColor(i, t);
       marks.push(
-        Plot.areaY(series, {x: "step", y1: (d: {mean: number; sd: number}) => d.mean - d.sd, y2: (d: {mean: number; sd: number}) => d.mean + d.sd, fill: color, fillOpacity: 0.18}),
+        Plot.areaY(series, {
+          x: "step",
+          y1: (d: {mean: number; sd: number}) => d.mean - d.sd,
+          y2: (d: {mean: number; sd: number}) => d.mean + d.sd,
+          fill: color,
+          fillOpacity: 0.18
+        }),
         Plot.line(series, {x: "step", y: "mean", stroke: color, strokeWidth: t.lineWidth}),
         simulationPoints(series.filter((d) => d.step === steps), {x: "step", y: "mean", ySd: "sd", color, theme: t})
       );
     });
     return paperPlot(context, {
-      x: {domain: [0, steps * 1.03], label: "Adam step"},
+      x: {
+        type: "symlog",
+        constant: 10,
+        domain: [0, steps * 1.1],
+        ticks: stepTicks(steps),
+        tickFormat: (v: number) => String(v),
+        label: "Adam step (symmetric log scale)"
+      },
       y: {domain: [0, 1.02], label: "test MSE ÷ un-adapted MSE"},
       marks: [
         ...marks,
@@ -107,7 +121,15 @@ export const finetuningSeedsPlot: PlotModule = {
         ...methods.map((method, i) =>
           Plot.dot(
             values.filter((d) => d.method === method),
-            {x: "x", y: "value", r: t.markerRadius * 0.8, fill: seriesColor(i, t), fillOpacity: 0.7, stroke: "var(--plot-background)", strokeWidth: t.markerOutlineWidth}
+            {
+              x: "x",
+              y: "value",
+              r: t.markerRadius * 0.8,
+              fill: seriesColor(i, t),
+              fillOpacity: 0.7,
+              stroke: "var(--plot-background)",
+              strokeWidth: t.markerOutlineWidth
+            }
           )
         ),
         ...methods.flatMap((method, i) =>
@@ -127,3 +149,10 @@ export const finetuningSeedsPlot: PlotModule = {
     });
   }
 };
+
+// Round tick values up to the number of steps: 0, 10, 30, 100, 300, 1000, … and the last step.
+function stepTicks(steps: number): number[] {
+  const ticks = [0];
+  for (let decade = 10; decade < steps; decade *= 10) for (const t of [decade, 3 * decade]) if (t < steps * 0.8) ticks.push(t);
+  return [...ticks, steps];
+}

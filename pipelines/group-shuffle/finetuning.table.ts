@@ -28,7 +28,9 @@ export const finetuningTable: TableModule = {
       ],
       rows: methods.map((method) => {
         const summary = point.summary[`${method}_relative_mse`];
-        const below = point.runs.filter((run) => run.dataset.scalars[`${method}_relative_mse`] < run.dataset.scalars.gsoft_relative_mse).length;
+        const below = point.runs.filter(
+          (run) => run.dataset.scalars[`${method}_relative_mse`] < run.dataset.scalars.gsoft_relative_mse
+        ).length;
         return {
           adapter: adapterLabel(method, block),
           parameters: point.summary[`${method}_parameters`].mean,

@@ -29,7 +29,9 @@ export const groupShuffle: {
   tables: Record<string, TableModule>;
 } = {
   pipelines: Object.fromEntries(
-    [parameterCounts, permutation, densityFactors, orthogonality, frobeniusProjection, expressivity, finetuning, speed].map((p) => [p.id, p])
+    [parameterCounts, permutation, densityFactors, orthogonality, frobeniusProjection, expressivity, finetuning, speed].map(
+      (p) => [p.id, p]
+    )
   ),
   plots: {
     "group-shuffle/shuffle-permutation": shufflePermutationPlot,

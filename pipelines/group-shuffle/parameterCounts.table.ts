@@ -1,5 +1,4 @@
-// Tables of E1: the paper's Tables 1–3 with exact recounted parameters beside the printed ones, and the dense
-// BOFT, GS and Monarch layouts of the n = 1024 example.
+// Tables of E1: the paper's Tables 1–3 with exact recounted parameters, and the dense layouts of the n = 1024 example.
 import type {Row} from "../../src/dataset.js";
 import type {ExperimentResult} from "../../src/experiment.js";
 import type {TableModule} from "../../src/registry.js";
@@ -73,9 +72,9 @@ export const dreamBoothParametersTable: TableModule = {
       rows: rows.map((row) => ({
         method: row.method as string,
         ...parameterCells(row),
-        hours: printed(row.hours as number),
-        clip_i: printed(row.clip_i as number),
-        clip_t: printed(row.clip_t as number)
+        hours: printed(row.hours as number, 1),
+        clip_i: printed(row.clip_i as number, 3),
+        clip_t: printed(row.clip_t as number, 3)
       }))
     };
   }
@@ -100,8 +99,8 @@ export const lipConvParametersTable: TableModule = {
         groups: row.groups as string,
         ...parameterCells(row),
         speedup: printed(row.speedup as number),
-        accuracy: printed(row.accuracy as number),
-        robust_accuracy: printed(row.robust_accuracy as number)
+        accuracy: printed(row.accuracy as number, 2),
+        robust_accuracy: printed(row.robust_accuracy as number, 2)
       }))
     };
   }
@@ -147,7 +146,7 @@ function parameterCells(row: Row): TableRow {
   };
 }
 
-// A published number written as the paper prints it (shortest decimal form).
-function printed(value: number): string {
-  return String(value);
+// A published number written as the paper prints it: with its printed decimals, or in shortest form.
+function printed(value: number, decimals?: number): string {
+  return decimals === undefined ? String(value) : value.toFixed(decimals);
 }

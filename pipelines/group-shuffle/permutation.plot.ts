@@ -22,17 +22,25 @@ export const shufflePermutationPlot: PlotModule = {
     const groups = ks.flatMap((k) => Array.from({length: k - 1}, (_, g) => ({k, at: ((g + 1) * n) / k})));
     const step = n <= 16 ? 3 : Math.ceil(n / 4);
     const ticks = indices.filter((i) => i % step === 0).map((i) => i + 0.5);
-    const cell = {inset: 0.5};
+    // A unit cell from (field) to (field + 1) on each axis, faceted by k.
+    const cell = (x: string, y: string) => ({
+      x1: x,
+      x2: (d: Record<string, number>) => d[x] + 1,
+      y1: y,
+      y2: (d: Record<string, number>) => d[y] + 1,
+      fx: "k",
+      inset: 0.5
+    });
     return paperPlot(context, {
-      marginTop: 14,
+      marginTop: 22,
       marginLeft: 34,
       marginBottom: 28,
       x: {domain: [0, n], ticks, tickFormat: (v: number) => String(v - 0.5), label: "column i", line: false},
       y: {domain: [0, n], reverse: true, ticks, tickFormat: (v: number) => String(v - 0.5), label: "row σ(i)", line: false},
       fx: {domain: ks, padding: 0.16, label: null, tickFormat: (k: number) => `k = ${k}`, axis: "top", tickSize: 0},
       marks: [
-        Plot.rect(grid, {x1: "j", x2: (d: {j: number}) => d.j + 1, y1: "i", y2: (d: {i: number}) => d.i + 1, fx: "k", fill: "currentColor", fillOpacity: 0.07, ...cell}),
-        Plot.rect(ones, {x1: "i", x2: (d: {i: number}) => d.i + 1, y1: "sigma", y2: (d: {sigma: number}) => d.sigma + 1, fx: "k", fill: seriesColor(0, context.theme), ...cell}),
+        Plot.rect(grid, {...cell("j", "i"), fill: "currentColor", fillOpacity: 0.07}),
+        Plot.rect(ones, {...cell("i", "sigma"), fill: seriesColor(0, context.theme)}),
         Plot.ruleY(groups, {y: "at", fx: "k", stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 0.5}),
         Plot.frame({strokeOpacity: 0.4})
       ]
