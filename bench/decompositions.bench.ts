@@ -17,6 +17,7 @@ import {solve} from "../src/linalg/solve.js";
 import {svd} from "../src/linalg/svd.js";
 import {topEigen} from "../src/linalg/topEigen.js";
 import {createRng} from "../src/random/rng.js";
+import {medianTime} from "./timing.js";
 
 const rng = createRng(20240601).fork("bench-decompositions");
 
@@ -28,7 +29,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const mlA = toMlMatrix(A);
   new EigenvalueDecomposition(toMlMatrix(symmetric(60)), {assumeSymmetric: true});
   const ml = once(() => new EigenvalueDecomposition(mlA, {assumeSymmetric: true}));
-  const ours = median(() => eigh(A), 3);
+  const ours = medianTime(() => eigh(A), 3);
   agree("eigh", ours.value.values, ml.value.realEigenvalues);
   line(`eigh ${n}×${n} (values and vectors)`, ml.ms, ours.ms, 5);
 }
@@ -41,7 +42,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
     ["Wishart XXᵀ/d, d = 1000", wishart],
     ["ReLU features, d = 400, p = 2000", features]
   ] as const) {
-    const ours = median(() => topEigen(K, 10), 3);
+    const ours = medianTime(() => topEigen(K, 10), 3);
     const worst = Math.max(...ours.value.residuals) / ours.value.values[0];
     console.log(
       `${`topEigen k = 10 of ${n}×${n} Gram (${label})`.padEnd(60)} ours ${ms(ours.ms)} | budget 1000 ms: ` +
@@ -57,7 +58,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const mlA = toMlMatrix(A);
   new SingularValueDecomposition(toMlMatrix(seeded(60, 60)));
   const ml = once(() => new SingularValueDecomposition(mlA));
-  const ours = median(() => svd(A), 3);
+  const ours = medianTime(() => svd(A), 3);
   agree("svd", ours.value.s, ml.value.diagonal);
   line(`svd ${n}×${n} (U, s, V)`, ml.ms, ours.ms, 5);
 }
@@ -68,7 +69,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const mlA = toMlMatrix(A);
   new QrDecomposition(toMlMatrix(seeded(60, 60)));
   const ml = once(() => new QrDecomposition(mlA).orthogonalMatrix);
-  const ours = median(() => qr(A), 3);
+  const ours = medianTime(() => qr(A), 3);
   line(`qr ${n}×${n} (Q and R)`, ml.ms, ours.ms);
 }
 
@@ -78,7 +79,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const A = scaled(gram(X), 1 / n);
   const mlA = toMlMatrix(A);
   const ml = once(() => new CholeskyDecomposition(mlA));
-  const ours = median(() => cholesky(A), 3);
+  const ours = medianTime(() => cholesky(A), 3);
   line(`cholesky ${n}×${n}`, ml.ms, ours.ms);
 }
 
@@ -88,7 +89,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const B = seeded(n, 10);
   const [mlA, mlB] = [toMlMatrix(A), toMlMatrix(B)];
   const ml = once(() => mlSolve(mlA, mlB));
-  const ours = median(() => solve(A, B), 3);
+  const ours = medianTime(() => solve(A, B), 3);
   line(`solve ${n}×${n}, 10 right-hand sides`, ml.ms, ours.ms);
 }
 
@@ -106,18 +107,6 @@ function once<T>(run: () => T): {ms: number; value: T} {
   const start = performance.now();
   const value = run();
   return {ms: performance.now() - start, value};
-}
-
-function median<T>(run: () => T, runs: number): {ms: number; value: T} {
-  let value = run();
-  const samples: number[] = [];
-  for (let r = 0; r < runs; ++r) {
-    const start = performance.now();
-    value = run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((x, y) => x - y);
-  return {ms: samples[Math.floor(runs / 2)], value};
 }
 
 // Guards the comparison: both libraries must have found the same spectrum (sorted either way).

@@ -4,6 +4,7 @@ import {gram, multiply} from "../src/linalg/gemm.js";
 import type {Matrix} from "../src/linalg/matrix.js";
 import {matrix, toMlMatrix} from "../src/linalg/matrix.js";
 import {createRng} from "../src/random/rng.js";
+import {medianTime} from "./timing.js";
 
 const sizes = [256, 512, 1024];
 const rng = createRng(20240601).fork("bench-gemm");
@@ -29,26 +30,14 @@ function report(
   ours: () => Matrix
 ): {ml: MlMatrix; ours: Matrix} {
   const mlRuns = n >= 1024 ? 3 : n >= 512 ? 5 : 10;
-  const {ms: mlMs, value: mlValue} = time(ml, mlRuns);
-  const {ms: oursMs, value: oursValue} = time(ours, 4 * mlRuns);
+  const {ms: mlMs, value: mlValue} = medianTime(ml, mlRuns);
+  const {ms: oursMs, value: oursValue} = medianTime(ours, 4 * mlRuns);
   const rate = (ms: number) => (flops / ms / 1e6).toFixed(2).padStart(6);
   console.log(
     `${label.padEnd(11)} ml-matrix ${mlMs.toFixed(1).padStart(7)} ms ${rate(mlMs)} GFLOP/s | ` +
       `ours ${oursMs.toFixed(2).padStart(7)} ms ${rate(oursMs)} GFLOP/s | ${(mlMs / oursMs).toFixed(1)}×`
   );
   return {ml: mlValue, ours: oursValue};
-}
-
-function time<T>(run: () => T, runs: number): {ms: number; value: T} {
-  let value = run();
-  const samples: number[] = [];
-  for (let r = 0; r < runs; ++r) {
-    const start = performance.now();
-    value = run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((x, y) => x - y);
-  return {ms: samples[Math.floor(runs / 2)], value};
 }
 
 // Guards the comparison: both sides must have computed the same product (to rounding).

@@ -7,6 +7,7 @@ import {blockDiagonal, randomBlockDiagonal} from "../pipelines/group-shuffle/blo
 import {boft, boftDenseFactors} from "../pipelines/group-shuffle/butterfly.js";
 import {gsDenseFactors} from "../pipelines/group-shuffle/density.js";
 import {gsApplyBatch, gsChain, gsDense, gsMultiplyAdds, gsoft, gsProduct} from "../pipelines/group-shuffle/gs.js";
+import {medianTime} from "./timing.js";
 
 const sizes = [64, 128, 256, 512, 1024];
 const blockSizes = [8, 16, 32];
@@ -33,12 +34,12 @@ for (const n of sizes) {
     const X = matrix(n, batch, rng.normals(n * batch));
     const runs = n >= 512 ? 7 : 21;
 
-    const denseLoops = time(() => gsApplyBatch(denseProduct, X, "loops"), runs);
-    const denseGemm = time(() => multiply(D, X), runs);
-    const gs2Loops = time(() => gsApplyBatch(gs2, X, "loops"), runs);
-    const gs2Gemm = time(() => gsApplyBatch(gs2, X, "gemm"), runs);
-    const gsLoops = time(() => gsApplyBatch(gs, X, "loops"), runs);
-    const boftLoops = time(() => gsApplyBatch(butterfly, X, "loops"), runs);
+    const denseLoops = medianTime(() => gsApplyBatch(denseProduct, X, "loops"), runs);
+    const denseGemm = medianTime(() => multiply(D, X), runs);
+    const gs2Loops = medianTime(() => gsApplyBatch(gs2, X, "loops"), runs);
+    const gs2Gemm = medianTime(() => gsApplyBatch(gs2, X, "gemm"), runs);
+    const gsLoops = medianTime(() => gsApplyBatch(gs, X, "loops"), runs);
+    const boftLoops = medianTime(() => gsApplyBatch(butterfly, X, "loops"), runs);
     const ratio = (n * n) / gsMultiplyAdds(gs2); // n / 2b
     agree(gs2Loops.value, denseGemm.value, `GS n=${n} b=${b}`);
     agree(gs2Gemm.value, denseGemm.value, `GS (gemm) n=${n} b=${b}`);
@@ -61,18 +62,6 @@ for (const n of sizes) {
   }
 }
 console.log(failures.length === 0 ? "checks: all passed" : `checks failed:\n  ${failures.join("\n  ")}`);
-
-function time(run: () => Matrix, runs: number): {ms: number; value: Matrix} {
-  let value = run();
-  const samples: number[] = [];
-  for (let k = 0; k < runs; ++k) {
-    const start = performance.now();
-    value = run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((x, y) => x - y);
-  return {ms: samples[Math.floor(runs / 2)], value};
-}
 
 function agree(A: Matrix, B: Matrix, label: string): void {
   let error = 0;

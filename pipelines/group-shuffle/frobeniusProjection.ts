@@ -2,6 +2,7 @@
 import type {Row} from "../../src/dataset.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {svd} from "../../src/linalg/svd.js";
 import {integer, reals} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
@@ -115,7 +116,7 @@ export const frobeniusProjection = pipeline({
       const [memberL, memberR] = [randomBlockDiagonal(kL, bL1, bL2, stream), randomBlockDiagonal(kR, bR1, bR2, stream)];
       const member = gsDense(gs(memberL, memberR, {pL, p, pR}));
       const memberProjection = gsDense(projectGs(member, layout).product);
-      const exact = frobeniusDifference(memberProjection, member) / frobeniusNorm(member);
+      const exact = frobeniusDistance(memberProjection, member) / frobeniusNorm(member);
       exactness = Math.max(exactness, exact);
 
       // Prop. 1: numerical block ranks of the member against the counts (capped by the block shape).
@@ -136,7 +137,7 @@ export const frobeniusProjection = pipeline({
       // A random dense matrix: the projection error is the discarded spectrum, and no perturbation does better.
       const A = matrix(rows, cols, stream.normals(rows * cols));
       const projection = projectGs(A, layout);
-      const error = frobeniusDifference(gsDense(projection.product), A);
+      const error = frobeniusDistance(gsDense(projection.product), A);
       const identityGap = Math.abs(error * error - projection.discarded) / frobeniusNorm(A) ** 2;
       discardedIdentity = Math.max(discardedIdentity, identityGap);
       let layoutBeaten = 0;
@@ -144,7 +145,7 @@ export const frobeniusProjection = pipeline({
         const scale = params.perturbation_scales[t % params.perturbation_scales.length];
         const left = perturb(projection.left, scale, stream);
         const right = perturb(projection.right, scale, stream);
-        const perturbed = frobeniusDifference(gsDense(gs(left, right, {pL, p, pR})), A);
+        const perturbed = frobeniusDistance(gsDense(gs(left, right, {pL, p, pR})), A);
         if (perturbed < error * (1 - 1e-12)) ++layoutBeaten;
       }
       beaten += layoutBeaten;
@@ -208,24 +209,8 @@ function perturb(D: BlockDiagonal, scale: number, rng: Rng): BlockDiagonal {
   return blockDiagonal(
     D.blocks.map((B) => {
       const noise = rng.normals(B.data.length);
-      const factor = (scale * Math.max(frobeniusNorm(B), 1e-3)) / Math.max(norm(noise), Number.MIN_VALUE);
+      const factor = (scale * Math.max(frobeniusNorm(B), 1e-3)) / Math.max(vectorNorm(noise), Number.MIN_VALUE);
       return matrix(B.rows, B.cols, B.data.map((x, q) => x + factor * noise[q]));
     })
   );
-}
-
-function frobeniusNorm(A: Matrix): number {
-  return norm(A.data);
-}
-
-function frobeniusDifference(A: Matrix, B: Matrix): number {
-  let sum = 0;
-  for (let q = 0; q < A.data.length; ++q) sum += (A.data[q] - B.data[q]) ** 2;
-  return Math.sqrt(sum);
-}
-
-function norm(x: Float64Array): number {
-  let sum = 0;
-  for (const v of x) sum += v * v;
-  return Math.sqrt(sum);
 }

@@ -3,6 +3,7 @@ import type {Row} from "../../src/dataset.js";
 import {gramTransposeA, multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity, matrix, transpose} from "../../src/linalg/matrix.js";
+import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {solve} from "../../src/linalg/solve.js";
 import {svd} from "../../src/linalg/svd.js";
 import {integer, real, reals} from "../../src/params.js";
@@ -83,7 +84,7 @@ export const orthogonality = pipeline({
           for (let t = 0; t < params.probes; ++t) {
             const x = stream.normals(n);
             const back = gsApplyTranspose(Q, gsApply(Q, x));
-            probe = Math.max(probe, norm(back.map((v, i) => v - x[i])) / norm(x));
+            probe = Math.max(probe, vectorNorm(back.map((v, i) => v - x[i])) / vectorNorm(x));
           }
           probeError = Math.max(probeError, probe);
 
@@ -149,12 +150,12 @@ export const orthogonality = pipeline({
         const P = shuffle(r, n);
         const layout = gsoftLayout(r, b, P);
         const projected = projectGs(A, layout);
-        const projectionError = frobeniusDifference(gsDense(projected.product), A) / Math.sqrt(n);
+        const projectionError = frobeniusDistance(gsDense(projected.product), A) / Math.sqrt(n);
         const rawDeviation = Math.max(...[...projected.left.blocks, ...projected.right.blocks].map(orthogonalityError));
         const {left, right} = orthonormalizeFactors(projected.left, projected.right);
         const orthogonal = Math.max(...[...left.blocks, ...right.blocks].map(orthogonalityError));
         const rebuilt = gsDense(gs(left, right, {pL: layout.pL, p: layout.p, pR: layout.pR}));
-        const reconstruction = frobeniusDifference(rebuilt, A) / Math.sqrt(n);
+        const reconstruction = frobeniusDistance(rebuilt, A) / Math.sqrt(n);
         t1Orthogonality = Math.max(t1Orthogonality, orthogonal);
         t1Reconstruction = Math.max(t1Reconstruction, reconstruction);
         t1Projection = Math.max(t1Projection, projectionError);
@@ -200,7 +201,7 @@ function randomRaw(r: number, b: number, scale: number, rng: Rng): BlockDiagonal
   return blockDiagonal(
     Array.from({length: r}, () => {
       const data = rng.normals(b * b);
-      const factor = scale / norm(data);
+      const factor = scale / vectorNorm(data);
       for (let q = 0; q < data.length; ++q) data[q] *= factor;
       return matrix(b, b, data);
     })
@@ -244,7 +245,7 @@ function gradientCheck(rawL: BlockDiagonal, rawR: BlockDiagonal, rng: Rng, h: nu
     for (let j = 0; j < b; ++j) closed.data[i * b + j] = 0.5 * (GK.data[i * b + j] - GK.data[j * b + i]);
   }
   const viaLibrary = cayleyParameterGradient(A0, dBlocks[1][0]);
-  const formula = frobeniusDifference(closed, viaLibrary) / Math.max(frobeniusNorm(closed), Number.MIN_VALUE);
+  const formula = frobeniusDistance(closed, viaLibrary) / Math.max(frobeniusNorm(closed), Number.MIN_VALUE);
 
   const directional = (dL: Matrix[], dR: Matrix[]) => {
     const shift = (raw: BlockDiagonal, d: Matrix[], t: number) =>
@@ -278,29 +279,13 @@ function orthogonalityError(Q: Matrix): number {
   return Math.sqrt(sum);
 }
 
-function frobeniusNorm(A: Matrix): number {
-  return norm(A.data);
-}
-
-function frobeniusDifference(A: Matrix, B: Matrix): number {
-  let sum = 0;
-  for (let q = 0; q < A.data.length; ++q) sum += (A.data[q] - B.data[q]) ** 2;
-  return Math.sqrt(sum);
-}
-
-function norm(x: Float64Array): number {
-  let sum = 0;
-  for (const v of x) sum += v * v;
-  return Math.sqrt(sum);
-}
-
 function column(A: Matrix, j: number): Float64Array {
   return Float64Array.from({length: A.rows}, (_, i) => A.data[i * A.cols + j]);
 }
 
 function unitColumns(A: Matrix): Matrix {
   for (let j = 0; j < A.cols; ++j) {
-    const length = norm(column(A, j));
+    const length = vectorNorm(column(A, j));
     for (let i = 0; i < A.rows; ++i) A.data[i * A.cols + j] /= length;
   }
   return A;
