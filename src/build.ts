@@ -18,6 +18,7 @@ import {matchesPattern, planExperiment} from "./plan.js";
 import {defaultJobs, WorkerPool} from "./pool.js";
 import type {Progress} from "./progress.js";
 import {silentProgress} from "./progress.js";
+import {writeProvenance} from "./provenance.js";
 import type {Registry} from "./registry.js";
 import {loadRegistry, registryPath} from "./registry.js";
 import {SourceGraph} from "./sourceGraph.js";
@@ -157,6 +158,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     report.published = await publishAll({root, out, registry, content, selected, results: report.results, claims: report.claims, graph});
   }
   report.ms = performance.now() - start;
+  if (report.computed > 0 || report.published.length > 0) {
+    writeProvenance({root, out, profile, jobs, experiments: selected.map((e) => e.id), computed: report.computed, cached: report.cached, ms: report.ms});
+  }
   return report;
 }
 

@@ -24,6 +24,9 @@ test("build computes every task once, then takes all of them from the cache in u
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stdout, /computed 0, cached 12/);
   assert.ok(seconds < 2, `no-op rebuild took ${seconds.toFixed(2)}s`);
+  const provenance = JSON.parse(readFileSync(join(root, "figures/provenance.json"), "utf8"));
+  assert.equal(provenance.versions.node, process.versions.node);
+  assert.equal(provenance.computed, 12, "the no-op build leaves the record of the build that computed");
 });
 
 test("build gives byte-identical datasets with --jobs 1 and --jobs 2, and on a forced rebuild", () => {
