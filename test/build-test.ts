@@ -124,3 +124,17 @@ test("check exits 5 and reports measured, expected and tolerance when a claim fa
   assert.equal(result.status, 5);
   assert.match(result.stdout, /✗ claim "variance within 0.01% of 1" \(experiment demo-other\)\n {4}measured [0-9.]+, expected 1 ± 0\.000100000/);
 });
+
+test("editing a figure's styling re-renders that figure without recomputing any experiment", () => {
+  const root = copyProject("website");
+  assert.equal(orthogonal(root, "build").status, 0);
+  const svg = () => readFileSync(join(root, "figures/alpha/alpha-lambda.svg"), "utf8");
+  const before = svg();
+  const file = join(root, "pipelines/index.ts");
+  writeFileSync(file, readFileSync(file, "utf8").replace('fill: "#0072B2"', 'fill: "#009E73"'));
+  const rebuild = orthogonal(root, "build");
+  assert.equal(rebuild.status, 0, rebuild.stderr);
+  assert.match(rebuild.stdout, /computed 0, cached/);
+  assert.notEqual(svg(), before);
+  assert.match(svg(), /#009E73/i);
+});
