@@ -23,7 +23,7 @@ import {gsChain, gsProduct} from "./gs.js";
 import {permuteRows, randomPermutation} from "./shuffle.js";
 
 /** Theorem 2's table as printed in the spec: (r, b, GS min m, BOFT min m or null where BOFT does not apply). */
-const specTable: readonly (readonly [number, number, number, number | null])[] = [
+export const specTable: readonly (readonly [number, number, number, number | null])[] = [
   [4, 4, 2, 3],
   [8, 4, 3, 4],
   [16, 4, 3, 5],

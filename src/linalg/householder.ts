@@ -69,17 +69,9 @@ export function accumulateReflectors(
     const k0 = Math.max(0, k1 - blockSize);
     const offset = k0 + shift;
     if (offset >= p) continue; // acts only on rows ≥ p, which are not kept
-    const b = k1 - k0;
     const rows = p - offset;
     const cols = L - offset;
-    // V by rows: row t is v_{k0+t} on coordinates offset … L − 1.
-    const V = matrix(b, cols);
-    for (let t = 0; t < b; ++t) {
-      const k = k0 + t;
-      const from = k + shift;
-      if (from >= L) continue;
-      V.data.set(vectors.subarray(k * L + from, (k + 1) * L), t * cols + (from - offset));
-    }
+    const V = reflectorBlock(vectors, L, k0, k1, shift);
     const T = wyFactor(V, tau.subarray(k0, k1));
     const S = matrix(rows, cols);
     const s = S.data;
@@ -108,15 +100,8 @@ export function applyReflectorsRight(
     const k1 = Math.min(r, k0 + blockSize);
     const offset = k0 + shift;
     if (offset >= L) break;
-    const b = k1 - k0;
     const cols = L - offset;
-    const V = matrix(b, cols);
-    for (let t = 0; t < b; ++t) {
-      const k = k0 + t;
-      const from = k + shift;
-      if (from >= L) continue;
-      V.data.set(vectors.subarray(k * L + from, (k + 1) * L), t * cols + (from - offset));
-    }
+    const V = reflectorBlock(vectors, L, k0, k1, shift);
     const T = wyFactor(V, tau.subarray(k0, k1));
     const S = matrix(p, cols);
     for (let i = 0; i < p; ++i) S.data.set(x.subarray(i * L + offset, (i + 1) * L), i * cols);
@@ -142,4 +127,18 @@ function wyFactor(V: Matrix, tau: Float64Array): Matrix {
     }
   }
   return T;
+}
+
+// The reflectors k0 … k1 − 1 as the rows of a block V: row t is v_{k0+t} on coordinates k0 + shift … L − 1 (zero
+// before its own start k0 + t + shift).
+function reflectorBlock(vectors: Float64Array, L: number, k0: number, k1: number, shift: number): Matrix {
+  const offset = k0 + shift;
+  const cols = L - offset;
+  const V = matrix(k1 - k0, cols);
+  for (let k = k0; k < k1; ++k) {
+    const from = k + shift;
+    if (from >= L) continue;
+    V.data.set(vectors.subarray(k * L + from, (k + 1) * L), (k - k0) * cols + (from - offset));
+  }
+  return V;
 }

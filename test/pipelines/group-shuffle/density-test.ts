@@ -7,22 +7,9 @@ import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal, zeroBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, boftDenseFactors} from "../../../pipelines/group-shuffle/butterfly.js";
 import {gsDenseFactors, gsRowCountBound, isFull, rowCounts, supportHas, supportsByFactor} from "../../../pipelines/group-shuffle/density.js";
+import {specTable} from "../../../pipelines/group-shuffle/densityFactors.js";
 import {gsChain, gsDense} from "../../../pipelines/group-shuffle/gs.js";
 import {permutationMatrix, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
-
-// Theorem 2's table as printed in the spec: r, b, GS min m, BOFT min m (null: BOFT does not apply).
-const specTable: [number, number, number, number | null][] = [
-  [4, 4, 2, 3],
-  [8, 4, 3, 4],
-  [16, 4, 3, 5],
-  [32, 4, 4, 6],
-  [8, 8, 2, 4],
-  [32, 8, 3, 6],
-  [9, 3, 3, null],
-  [27, 3, 4, null],
-  [16, 16, 2, 5],
-  [32, 32, 2, 6]
-];
 
 // Brute force, independent of density.ts: multiply boolean 0/1 matrices densely and count nonzeros.
 function bruteForceFactors(r: number, b: number, structure: "gs" | "boft", maxFactors: number): number {
