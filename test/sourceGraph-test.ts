@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {fileURLToPath} from "node:url";
 import {test} from "node:test";
 import {SourceGraph} from "../src/sourceGraph.js";
 
@@ -35,4 +36,15 @@ test("SourceGraph.hash changes when an imported file changes and not when an unr
   assert.equal(new SourceGraph(dir).hash(join(dir, "a.ts")), before);
   writeFileSync(join(dir, "b.ts"), "export const x = 2;");
   assert.notEqual(new SourceGraph(dir).hash(join(dir, "a.ts")), before);
+});
+
+test("the source closure of every registered pipeline holds only project files, never the cache or node_modules", async () => {
+  const {registry} = await import("../pipelines/index.js");
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const graph = new SourceGraph(root);
+  for (const pipeline of Object.values(registry.pipelines)) {
+    const files = graph.closure(fileURLToPath(pipeline.source));
+    for (const file of files) assert.ok(!/\/(\.cache|node_modules)\//.test(file), `${pipeline.id} depends on ${file}`);
+    assert.ok(files.includes(fileURLToPath(pipeline.source)));
+  }
 });

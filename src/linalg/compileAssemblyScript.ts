@@ -2,7 +2,7 @@
 import {spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {writeFileAtomic} from "../atomicWrite.js";
 import {sha256, stableStringify} from "../hash.js";
@@ -80,4 +80,22 @@ function readValidBinary(path: string): Uint8Array | undefined {
     return undefined;
   }
   return webAssembly.validate(bytes) ? bytes : undefined;
+}
+
+/**
+ * The folder holding compiled kernel binaries: `.cache/wasm/` at the project root. (Built with join, not as a
+ * `new URL(…, import.meta.url)`, which the source hashing would follow into the cache.)
+ */
+const wasmCacheDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", ".cache", "wasm");
+
+/**
+ * Returns a function that instantiates the SIMD AssemblyScript kernel at `source` (compiled at most once per
+ * process, its binary cached in .cache/wasm under `name`) and returns its exports.
+ */
+export function kernelInstantiator<T>(source: URL, name: string): () => T {
+  let module: WasmModule | undefined;
+  return () => {
+    module ??= compileAssemblyScript(readFileSync(source, "utf8"), {cacheDir: wasmCacheDir, name, enable: ["simd"]}).module;
+    return new webAssembly.Instance(module).exports as unknown as T;
+  };
 }

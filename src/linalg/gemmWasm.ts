@@ -1,17 +1,12 @@
 // The WebAssembly SIMD matrix-product kernel: gemmKernel.as compiled on first use (the binary is cached under
 // .cache/wasm/), with the operands copied into its linear memory for each product.
-import {readFileSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
-import {compileAssemblyScript} from "./compileAssemblyScript.js";
+import {kernelInstantiator} from "./compileAssemblyScript.js";
 import type {GemmTask} from "./gemmTask.js";
-import type {WasmMemory, WasmModule} from "./webAssembly.js";
-import {wasmPageBytes, webAssembly} from "./webAssembly.js";
+import type {WasmMemory} from "./webAssembly.js";
+import {wasmPageBytes} from "./webAssembly.js";
 
-/** The folder holding compiled kernel binaries: `.cache/wasm/` at the project root. */
-const wasmCacheDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", ".cache", "wasm");
 
-const kernelSource = new URL("./gemmKernel.as", import.meta.url);
+const instantiate = kernelInstantiator<KernelExports>(new URL("./gemmKernel.as", import.meta.url), "gemmKernel");
 
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;
@@ -43,7 +38,6 @@ interface KernelExports {
   mirrorLower(n: number, c: number): void;
 }
 
-let kernelModule: WasmModule | undefined;
 let instance: KernelExports | undefined;
 
 /**
@@ -94,15 +88,6 @@ export function gemmWasm(task: GemmTask): void {
   if (symmetric) kernel.mirrorLower(n, cOffset);
   c.set(result);
   if (memory.buffer.byteLength > retainedMemoryBytes) instance = undefined;
-}
-
-function instantiate(): KernelExports {
-  kernelModule ??= compileAssemblyScript(readFileSync(kernelSource, "utf8"), {
-    cacheDir: wasmCacheDir,
-    name: "gemmKernel",
-    enable: ["simd"]
-  }).module;
-  return new webAssembly.Instance(kernelModule).exports as unknown as KernelExports;
 }
 
 function align(offset: number): number {

@@ -1,17 +1,12 @@
 // The WebAssembly SIMD kernels of the dense decompositions: reductionKernel.as compiled on first use (the binary is
 // cached under .cache/wasm/), with operands copied into its linear memory for each call.
-import {readFileSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
-import {compileAssemblyScript} from "./compileAssemblyScript.js";
+import {kernelInstantiator} from "./compileAssemblyScript.js";
 import type {Matrix} from "./matrix.js";
-import type {WasmMemory, WasmModule} from "./webAssembly.js";
-import {wasmPageBytes, webAssembly} from "./webAssembly.js";
+import type {WasmMemory} from "./webAssembly.js";
+import {wasmPageBytes} from "./webAssembly.js";
 
-/** The folder holding compiled kernel binaries: `.cache/wasm/` at the project root. */
-const wasmCacheDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", ".cache", "wasm");
 
-const kernelSource = new URL("./reductionKernel.as", import.meta.url);
+const instantiate = kernelInstantiator<KernelExports>(new URL("./reductionKernel.as", import.meta.url), "reductionKernel");
 
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;
@@ -37,7 +32,6 @@ interface KernelExports {
   rotateChain(z: number, w: number, c: number, s: number, from: number, to: number): void;
 }
 
-let kernelModule: WasmModule | undefined;
 let instance: KernelExports | undefined;
 
 /** The output of `tridiagonalizeWasm`: T = QᵀAQ with Q = H₀⋯H_{n−3}, H_k = I − τ_k v_k v_kᵀ. */
@@ -194,15 +188,6 @@ class Layout {
     if (missing > 0) memory.grow(Math.ceil(missing / wasmPageBytes));
     return this.kernel;
   }
-}
-
-function instantiate(): KernelExports {
-  kernelModule ??= compileAssemblyScript(readFileSync(kernelSource, "utf8"), {
-    cacheDir: wasmCacheDir,
-    name: "reductionKernel",
-    enable: ["simd"]
-  }).module;
-  return new webAssembly.Instance(kernelModule).exports as unknown as KernelExports;
 }
 
 function release(kernel: KernelExports): void {
