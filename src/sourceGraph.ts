@@ -11,9 +11,10 @@ import {sha256} from "./hash.js";
 const reference =
   /\b(?:(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]*?\bfrom\s*)?|import\s*\(\s*|new\s+URL\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
-/** Memoises file contents and dependency lists within one process. */
+/** Memoises file digests, dependency lists and closure hashes within one process. */
 export class SourceGraph {
-  private readonly files = new Map<string, {bytes: Buffer; deps: string[]}>();
+  private readonly files = new Map<string, {digest: string; deps: string[]}>();
+  private readonly hashes = new Map<string, string>();
 
   /** @param root the directory that relative paths in the result are given against (the project root). */
   constructor(readonly root: string) {}
@@ -32,23 +33,29 @@ export class SourceGraph {
 
   /** SHA-256 over (relative path, content hash) of the closure: changes whenever any file in it changes. */
   hash(file: string): string {
-    const parts = this.closure(file).map((path) => `${relative(this.root, path)}\0${sha256(this.read(path).bytes)}`);
-    return sha256(parts.join("\n"));
+    const key = resolve(file);
+    let hash = this.hashes.get(key);
+    if (hash === undefined) {
+      const parts = this.closure(key).map((path) => `${relative(this.root, path)}\0${this.read(path).digest}`);
+      hash = sha256(parts.join("\n"));
+      this.hashes.set(key, hash);
+    }
+    return hash;
   }
 
-  private read(path: string): {bytes: Buffer; deps: string[]} {
+  private read(path: string): {digest: string; deps: string[]} {
     let entry = this.files.get(path);
     if (!entry) {
       if (statSync(path).isDirectory()) {
         // A folder referenced by URL (fonts, assets): it depends on every file in it.
         const names = readdirSync(path).sort();
-        entry = {bytes: Buffer.from(names.join("\n")), deps: names.map((name) => join(path, name))};
+        entry = {digest: sha256(names.join("\n")), deps: names.map((name) => join(path, name))};
       } else {
         const bytes = readFileSync(path);
         const deps = /\.(ts|js|mjs)$/.test(path)
           ? [...bytes.toString("utf8").matchAll(reference)].filter((match) => !match[1]).map((match) => resolveSource(dirname(path), match[2]))
           : [];
-        entry = {bytes, deps};
+        entry = {digest: sha256(bytes), deps};
       }
       this.files.set(path, entry);
     }
