@@ -1,0 +1,71 @@
+// A3: the orthogonal input gradient of the trained network is Gaussian given the training trajectory, with
+// E‖P⊥∇N(x)‖² = (β²/d)·(1 − ηλ)^{2t}·ℓ·S(x) exactly (ℓ = d − k, S(x) = Σ_j u_j²·1[unit j active at x]).
+import {integer, real} from "../../src/params.js";
+import {pipeline} from "../../src/pipeline.js";
+import {drawSetting, settingParams, trainSetting} from "./setting.js";
+import type {GradientSplit, SubspaceNetwork} from "./subspaceNetwork.js";
+import {fullNetwork, gradientSplit, mean} from "./subspaceNetwork.js";
+
+/**
+ * Spec A3: trains the A.4 network at (d, β) and measures, at the training points and at fresh test points of P,
+ * ‖P∇N‖, ‖P⊥∇N‖ and Q(x) = ‖P⊥∇N(x)‖² / [(β²/d)(1 − ηλ)^{2t}ℓS(x)], whose conditional mean is exactly 1.
+ */
+export const gradientLaw = pipeline({
+  id: "adversarial-subspace/gradient-law",
+  description: "In-subspace and orthogonal input-gradient norms of the trained network, and Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS).",
+  source: import.meta.url,
+  params: {
+    d: integer(400, "input dimension", {min: 2, max: 4000}),
+    beta: real(1, "initial scale β: W(0) ~ N(0, β²/d)", {min: 0.001, max: 10}),
+    lambda: real(0, "coupled weight decay λ on W", {min: 0, max: 10}),
+    n_test: integer(200, "test points of P", {min: 1, max: 10000}),
+    ...settingParams
+  },
+  run(params, rng) {
+    const {d, k, n, width, beta, lambda} = params;
+    const draw = drawSetting(rng, d, k, n, params.n_test, width);
+    const net = trainSetting(draw, params, {beta, lambda});
+    const full = fullNetwork(net);
+    const train = gradientSplit(net, draw.train.F, full);
+    const test = gradientSplit(net, draw.test.F, full);
+    const qTrain = lawRatios(net, train);
+    const qTest = lawRatios(net, test);
+    const accuracy = mean(Array.from(test.outputs, (f, i) => (f * draw.test.y[i] > 0 ? 1 : 0)));
+    const predicted = (s: GradientSplit) => Math.sqrt(mean(s.activeMass.map((mass) => lawScale(net) * mass)));
+    return {
+      scalars: {
+        ell: d - k,
+        steps: net.steps,
+        stopped: net.stopped ? 1 : 0,
+        decay: net.decay,
+        test_accuracy: accuracy,
+        q_mean: mean([...qTrain, ...qTest]),
+        q_train: mean(qTrain),
+        q_test: mean(qTest),
+        g_perp_train: mean(train.orthogonal),
+        g_perp_test: mean(test.orthogonal),
+        g_par_train: mean(train.parallel),
+        g_par_test: mean(test.parallel),
+        g_perp_rms: Math.sqrt(mean(test.orthogonal.map((g) => g * g))),
+        g_perp_rms_theory: predicted(test),
+        g_perp_half_active: beta * net.decay * Math.sqrt((d - k) / (2 * d)),
+        active_mass: mean(test.activeMass),
+        perp_test_over_train: mean(test.orthogonal) / mean(train.orthogonal),
+        perp_over_par: mean(test.orthogonal) / mean(test.parallel),
+        perp_over_par_init: Math.sqrt((d - k) / k)
+      },
+      tables: {}
+    };
+  }
+});
+
+// (β²/d)(1 − ηλ)^{2t}ℓ: the scale of E‖g⊥(x)‖² per unit of S(x).
+function lawScale(net: SubspaceNetwork): number {
+  const {d, k} = net.space;
+  return ((net.beta * net.beta) / d) * net.decay * net.decay * (d - k);
+}
+
+// Q(x) for each point.
+function lawRatios(net: SubspaceNetwork, split: GradientSplit): number[] {
+  return Array.from(split.orthogonal, (g, i) => (g * g) / (lawScale(net) * split.activeMass[i]));
+}
