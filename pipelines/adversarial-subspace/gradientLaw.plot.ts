@@ -39,7 +39,7 @@ export const gradientNormsPlot: PlotModule = {
     });
     const top = Math.max(...rows.map((r) => r.value + r.se));
     return paperPlot(context, {
-      x: {type: "log", label: "input dimension d", domain: [lo, hi], ticks: ds, tickFormat: (d: number) => String(d)},
+      x: {type: "log", base: 2, label: "input dimension d", domain: [lo, hi], ticks: ds, tickFormat: (d: number) => String(d)},
       y: {label: "input-gradient norm (β = 1)", domain: [0, top * 1.08]},
       marks: [
         theoryLine(curve.filter((c) => c.d > k), {x: "d", y: "value", theme: t}),
@@ -74,8 +74,8 @@ export const gradientQPlot: PlotModule = {
     const hi = ds[ds.length - 1] * 1.3;
     const spread = Math.max(0.16, ...rows.map((r) => Math.abs(r.q - 1) + r.se));
     return paperPlot(context, {
-      x: {type: "log", label: "input dimension d", domain: [lo, hi], ticks: ds, tickFormat: (d: number) => String(d)},
-      y: {label: "Q = ‖g⊥‖² / ((β²/d)(1 − ηλ)²ᵗ ℓ S)", domain: [1 - spread * 1.6, 1 + spread * 1.15]},
+      x: {type: "log", base: 2, label: "input dimension d", domain: [lo, hi], ticks: ds, tickFormat: (d: number) => String(d)},
+      y: {label: "Q = ‖g⊥‖² / ((β²/d)(1 − ηλ)²ᵗ ℓ S)", domain: [1 - spread * 2, 1 + spread * 1.15]},
       marks: [
         Plot.ruleY([0.85, 1.15], {stroke: t.ink, strokeOpacity: 0.35, strokeDasharray: "3,2"}),
         theoryLine([{d: lo, q: 1}, {d: hi, q: 1}], {x: "d", y: "q", theme: t}),

@@ -1,6 +1,8 @@
 // The adversarial-subspace paper's registry entries (A1–A6): pipelines, plot modules and table modules by id.
 import type {Pipeline} from "../../src/pipeline.js";
 import type {PlotModule, TableModule} from "../../src/registry.js";
+import {checkerboard} from "./checkerboard.js";
+import {checkerboardFlipsPlot} from "./checkerboard.plot.js";
 import {diagonal} from "./diagonal.js";
 import {decisionRegionsPlot} from "./diagonal.plot.js";
 import {flipDistanceTable} from "./diagonal.table.js";
@@ -22,8 +24,9 @@ export const adversarialSubspace: {
   plots: Record<string, PlotModule>;
   tables: Record<string, TableModule>;
 } = {
-  pipelines: Object.fromEntries([diagonal, invariance, gradientLaw, minimalFlip, universal].map((p) => [p.id, p])),
+  pipelines: Object.fromEntries([diagonal, invariance, gradientLaw, minimalFlip, universal, checkerboard].map((p) => [p.id, p])),
   plots: {
+    "adversarial-subspace/checkerboard-flips": checkerboardFlipsPlot,
     "adversarial-subspace/decision-regions": decisionRegionsPlot,
     "adversarial-subspace/decay": decayPlot,
     "adversarial-subspace/gradient-norms": gradientNormsPlot,

@@ -20,8 +20,10 @@ export const decayPlot: PlotModule = {
     const low = 10 ** Math.floor(Math.log10(lowest));
     const t = context.theme;
     return paperPlot(context, {
-      x: {label: "gradient-descent step t", domain: [0, steps], ticks: 4},
-      y: {type: "log", label: "‖W(t)P⊥‖ / ‖W(0)P⊥‖", domain: [low, 1.5], tickFormat: formatPowerOfTen},
+      marginTop: 12,
+      marginRight: 16,
+      x: {label: "gradient-descent step t", domain: [0, steps], ticks: 4, tickFormat: (x: number) => String(x)},
+      y: {type: "log", label: "‖W(t)P⊥‖ / ‖W(0)P⊥‖", domain: [low, 1], tickFormat: formatPowerOfTen},
       marks: [
         theoryLine(curve, {x: "t", y: "ratio", theme: t}),
         ...simulationPoints(rows, {x: "t", y: "ratio", color: seriesColor(1, t), theme: t}),

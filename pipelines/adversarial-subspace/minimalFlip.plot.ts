@@ -23,9 +23,11 @@ export const flipScatterPlot: PlotModule = {
     const lo = 10 ** Math.floor(Math.log10(Math.min(...values)));
     const hi = 10 ** Math.ceil(Math.log10(Math.max(...values)));
     const d = result.points[0].params.d_ref as number;
+    const decades = Array.from({length: Math.round(Math.log10(hi / lo)) + 1}, (_, i) => lo * 10 ** i);
     return paperPlot(context, {
-      x: {type: "log", label: "first-order size |N(x)| / ‖P⊥∇N(x)‖", domain: [lo, hi], tickFormat: formatPowerOfTen},
-      y: {type: "log", label: `minimal orthogonal flip r⋆ (d = ${d})`, domain: [lo, hi], tickFormat: formatPowerOfTen},
+      marginRight: 14,
+      x: {type: "log", label: "first-order size |N(x)| / ‖P⊥∇N(x)‖", domain: [lo, hi], ticks: decades, tickFormat: formatPowerOfTen},
+      y: {type: "log", label: `minimal orthogonal flip r⋆ (d = ${d})`, domain: [lo, hi], ticks: decades, tickFormat: formatPowerOfTen},
       marks: [
         theoryLine([{x: lo, y: lo}, {x: hi, y: hi}], {x: "x", y: "y", theme: t}),
         ...betas.map((beta, i) =>
@@ -72,9 +74,12 @@ export const flipDimensionPlot: PlotModule = {
     const hi = ells[ells.length - 1] * 1.4;
     const guide = [lo, hi].map((ell) => ({ell, value: Math.exp(c - 0.5 * Math.log(ell))}));
     const values = rows.flatMap((row) => [row.value - row.se, row.value + row.se]);
+    const yDomain = [Math.min(...values) / 1.5, Math.max(...values) * 1.5];
+    const yTicks = [0.05, 0.1, 0.2, 0.5, 1, 2, 5].filter((y) => y >= yDomain[0] && y <= yDomain[1]);
     return paperPlot(context, {
-      x: {type: "log", label: "orthogonal dimension ℓ = d − k", domain: [lo, hi], ticks: ells, tickFormat: (x: number) => String(x)},
-      y: {type: "log", label: "median flip size / ‖x‖ (β = 1)", domain: [Math.min(...values) / 1.5, Math.max(...values) * 1.5], ticks: [0.1, 0.2, 0.5, 1, 2], tickFormat: (x: number) => String(x)},
+      marginTop: 12,
+      x: {type: "log", base: 2, label: "orthogonal dimension ℓ = d − k", domain: [lo, hi], ticks: ells, tickFormat: (x: number) => String(x)},
+      y: {type: "log", label: "median flip size / ‖x‖ (β = 1)", domain: yDomain, ticks: yTicks, tickFormat: (x: number) => String(x)},
       marks: [
         theoryLine(guide, {x: "ell", y: "value", strokeDasharray: "4,2", theme: t}),
         ...simulationPoints(rows.filter((row) => row.series === "r"), {x: "ell", y: "value", ySd: "se", color: seriesColor(0, t), theme: t}),

@@ -24,8 +24,8 @@ export const robustAccuracyPlot: PlotModule = {
     const labels: Record<string, string> = {
       "β = 1": "ẑ, β = 1",
       "small β": `ẑ, β = ${betaSmall}`,
-      "weight decay": `ẑ, β = 1, λ = ${lambda}`,
-      "random direction": "random v ⊥ P, β = 1"
+      "weight decay": `ẑ, λ = ${lambda}`,
+      "random direction": "random v ⊥ P"
     };
     const rows = summaries.map((s) => {
       const i = universalSeries.indexOf(s.key.series as (typeof universalSeries)[number]);

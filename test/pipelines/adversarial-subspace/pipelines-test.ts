@@ -14,7 +14,8 @@ const small: Record<string, Record<string, ParamValue>> = {
   "adversarial-subspace/invariance": {d: 40, k: 4, n: 24, width: 16, steps: 200, every: 50, max_steps: 2000},
   "adversarial-subspace/gradient-law": {d: 40, k: 4, n: 24, width: 16, n_test: 20, max_steps: 2000},
   "adversarial-subspace/minimal-flip": {dims: [20, 40], betas: [1, 0.1], d_ref: 40, k: 4, n: 24, width: 16, n_test: 12, max_steps: 2000},
-  "adversarial-subspace/universal": {d: 40, k: 4, n: 24, width: 16, n_test: 40, decay_steps: 200, epsilons: [1, 4], epsilon_ref: 4, max_steps: 2000}
+  "adversarial-subspace/universal": {d: 40, k: 4, n: 24, width: 16, n_test: 40, decay_steps: 200, epsilons: [1, 4], epsilon_ref: 4, max_steps: 2000},
+  "adversarial-subspace/checkerboard": {width: 20, max_steps: 2000, decay_steps: 500}
 };
 
 function run(id: string, seed: number): Dataset {
@@ -37,7 +38,7 @@ test("every adversarial-subspace pipeline is registered with small parameters, d
   }
 });
 
-test("the small runs satisfy the exact laws: invariance, decay, span training, Figure 2's orthogonal weights", () => {
+test("the small runs satisfy the exact laws: invariance, decay, span training, the orthogonal weights of Figures 2 and 3", () => {
   const invariance = run("adversarial-subspace/invariance", 1).scalars;
   assert.ok(invariance.invariance_error < 1e-12);
   assert.ok(invariance.decay_law_error < 1e-12);
@@ -46,6 +47,9 @@ test("the small runs satisfy the exact laws: invariance, decay, span training, F
   const diagonal = run("adversarial-subspace/diagonal", 1).scalars;
   assert.ok(diagonal.vanilla_wperp_change < 1e-12 && diagonal.small_wperp_change < 1e-12);
   assert.ok(diagonal.decay_law_error < 1e-12);
+  const checkerboard = run("adversarial-subspace/checkerboard", 1).scalars;
+  for (const key of ["vanilla", "small", "decay"]) assert.ok(checkerboard[`${key}_invariant_error`] < 1e-12, key);
+  assert.ok(checkerboard.vanilla_e3_change > 0);
   const flips = run("adversarial-subspace/minimal-flip", 1).scalars;
   assert.ok(flips.projected_over_line_max <= 1 + 1e-12);
   assert.ok(flips.ratio_min > 0.5);
