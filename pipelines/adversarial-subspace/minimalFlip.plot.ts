@@ -74,8 +74,12 @@ export const flipDimensionPlot: PlotModule = {
     const hi = ells[ells.length - 1] * 1.4;
     const guide = [lo, hi].map((ell) => ({ell, value: Math.exp(c - 0.5 * Math.log(ell))}));
     const values = rows.flatMap((row) => [row.value - row.se, row.value + row.se]);
-    const yDomain = [Math.min(...values) / 1.5, Math.max(...values) * 1.5];
-    const yTicks = [0.05, 0.1, 0.2, 0.5, 1, 2, 5].filter((y) => y >= yDomain[0] && y <= yDomain[1]);
+    // Ends on labelled ticks, with room above the data for the legend (about a third of the axis, in log units).
+    const nice = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50];
+    const bottom = [...nice].reverse().find((y) => y <= Math.min(...values) / 1.2) ?? nice[0];
+    const top = Math.max(...values) * 1.2;
+    const yDomain = [bottom, nice.find((y) => y >= top * (top / bottom) ** 0.5) ?? nice[nice.length - 1]];
+    const yTicks = nice.filter((y) => y >= yDomain[0] && y <= yDomain[1]);
     return paperPlot(context, {
       marginTop: 12,
       x: {type: "log", base: 2, label: "orthogonal dimension ℓ = d − k", domain: [lo, hi], ticks: ells, tickFormat: (x: number) => String(x)},

@@ -42,7 +42,7 @@ export const robustAccuracyPlot: PlotModule = {
         ticks: [zeroAt, ...epsilons],
         tickFormat: (x: number) => (x === zeroAt ? "0" : String(x))
       },
-      y: {label: `robust accuracy (${seedCount(result)} seeds)`, domain: [0, 1]},
+      y: {label: `robust accuracy (${seedCount(result)} ${seedCount(result) === 1 ? "seed" : "seeds"})`, domain: [0, 1]},
       marks: [
         ...universalSeries.flatMap((series, i) => {
           const data = rows.filter((row) => row.series === series).sort((a, b) => a.x - b.x);
