@@ -85,7 +85,7 @@ export const flipDimensionPlot: PlotModule = {
       x: {type: "log", base: 2, label: "orthogonal dimension ℓ = d − k", domain: [lo, hi], ticks: ells, tickFormat: (x: number) => String(x)},
       y: {type: "log", label: "median flip size / ‖x‖ (β = 1)", domain: yDomain, ticks: yTicks, tickFormat: (x: number) => String(x)},
       marks: [
-        theoryLine(guide, {x: "ell", y: "value", strokeDasharray: "4,2", theme: t}),
+        theoryLine(guide, {x: "ell", y: "value", strokeDasharray: "4,2", clip: true, theme: t}),
         ...simulationPoints(rows.filter((row) => row.series === "r"), {x: "ell", y: "value", ySd: "se", color: seriesColor(0, t), theme: t}),
         ...simulationPoints(linear, {x: "ell", y: "value", ySd: "se", color: seriesColor(1, t), symbol: "triangle", theme: t}),
         legend(
