@@ -1,12 +1,6 @@
 // Times our decompositions against ml-matrix on seeded inputs: symmetric eigendecomposition (800×800), top-10
 // eigenpairs of 2000×2000 Gram matrices, SVD (500×500), and QR, Cholesky and LU solves for scale.
-import {
-  CholeskyDecomposition,
-  EigenvalueDecomposition,
-  QrDecomposition,
-  SingularValueDecomposition,
-  solve as mlSolve
-} from "ml-matrix";
+import {CholeskyDecomposition, EigenvalueDecomposition, QrDecomposition, SingularValueDecomposition, solve as mlSolve} from "ml-matrix";
 import {cholesky} from "../src/linalg/cholesky.js";
 import {eigh} from "../src/linalg/eigh.js";
 import {gram, multiplyTransposeB} from "../src/linalg/gemm.js";

@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {test} from "node:test";
-import {SourceGraph} from "../src/sourceGraph.js";
+import {SourceGraph} from "../src/build/sourceGraph.js";
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "orthogonal-graph-"));
@@ -16,9 +16,7 @@ function project(files: Record<string, string>): string {
 test("SourceGraph.closure follows imports, re-exports, dynamic imports and new URL, but not type-only imports", () => {
   const dir = project({
     "a.ts": `import {b} from "./b.js";\nimport type {T} from "./types.js";\nexport * from "./c.js";\nconst w = new URL("./kernel.wat", import.meta.url);\nawait import("./d.js");`,
-    "b.ts": `import {
-  c
-} from "./c.js";
+    "b.ts": `import {c} from "./c.js";
 export const b = c;`,
     "c.ts": "export const c = 1;",
     "d.ts": "export {};",

@@ -1,6 +1,5 @@
 // The feature-learning paper's registry entries (E2–E8): pipelines, plot modules and table modules by id.
-import type {Pipeline} from "../../src/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
+import type {Pipeline, PlotModule, TableModule} from "../../src/contract/index.js";
 import {degreeAmplification} from "./degreeAmplification.js";
 import {degreesPlot} from "./degreeAmplification.plot.js";
 import {featureGram} from "./featureGram.js";

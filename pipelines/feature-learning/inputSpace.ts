@@ -1,12 +1,11 @@
 // E8: the learned kernel as an isotropic kernel on stretched inputs, k₁(x, x′) = k₀(Ax, Ax′), and what it buys
 // downstream: ridge regression on fresh data with k₀, k₁ and the trained random features.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {solveSymmetricPositive} from "../../src/linalg/solve.js";
-import {choice, integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
 import type {SpikedCovariance} from "./kernel.js";
 import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms} from "./kernel.js";
 import {giantStep, norm, sampleData, spikeTheory, stepWeights, targets} from "./model.js";

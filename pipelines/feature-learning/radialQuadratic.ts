@@ -1,8 +1,7 @@
 // E6: the top eigenfunction of the ReLU k₁ mixes the radial mode ‖x‖/√d with the target-aligned quadratic harmonic
 // (t² − ‖x‖²/d)/√2: Gram eigenvector projections against the 2×2 block of M and its small-r expansions.
-import type {Row} from "../../src/dataset.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Row} from "../../src/contract/index.js";
+import {integer, pipeline, real} from "../../src/contract/index.js";
 import {sampleGram, topPairs} from "./gramSample.js";
 import {sectorSpectrum} from "./targetSector.js";
 import {hermiteNormalized} from "../../src/special/hermite.js";

@@ -1,12 +1,11 @@
 // E6 of the Group-and-Shuffle paper: OFT, BOFT and GS fits to orthogonal targets at equal parameter budgets.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {expmSkew} from "../../src/linalg/expm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import type {Rng} from "../../src/random/rng.js";
 import {blockDiagonal} from "./blockDiagonal.js";
 import {boft, butterflyPermutation} from "./butterfly.js";

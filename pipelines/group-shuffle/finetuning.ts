@@ -1,12 +1,11 @@
 // E7 of the Group-and-Shuffle paper: toy fine-tuning with GSOFT, OFT, BOFT and LoRA at equal parameter budgets.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {expmSkew} from "../../src/linalg/expm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
 import type {Rng} from "../../src/random/rng.js";
 import {adamState, adamStep} from "./adam.js";
 import type {TrainableAdapter} from "./trainableAdapters.js";

@@ -1,11 +1,10 @@
 // E5 of the Group-and-Shuffle paper: Algorithm 1 (Frobenius projection onto GS) and the block ranks of Prop. 1.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
 import type {Rng} from "../../src/random/rng.js";
 import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal, randomBlockDiagonal} from "./blockDiagonal.js";

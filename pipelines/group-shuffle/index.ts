@@ -1,6 +1,5 @@
 // The Group-and-Shuffle paper's registry entries (E1–E8): pipelines, plot modules and table modules by id.
-import type {Pipeline} from "../../src/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
+import type {Pipeline, PlotModule, TableModule} from "../../src/contract/index.js";
 import {densityFactors} from "./densityFactors.js";
 import {minimalFactorsPlot, rowNonzerosPlot} from "./densityFactors.plot.js";
 import {densityTable} from "./densityFactors.table.js";

@@ -1,10 +1,9 @@
 // E2 of the Group-and-Shuffle paper: the shuffle P_(k,n) (Fig. 3) and the fast GS apply against dense products.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
 import type {Rng} from "../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal} from "./blockDiagonal.js";
 import {butterflyMultiply} from "./butterflyMultiply.js";

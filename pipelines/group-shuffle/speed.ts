@@ -1,10 +1,9 @@
 // E8 of the Group-and-Shuffle paper: multiply–add counts of batched dense, GS and BOFT applies (no clocks).
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {multiply} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {flag, integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {flag, integer, pipeline, reals} from "../../src/contract/index.js";
 import {randomBlockDiagonal} from "./blockDiagonal.js";
 import {boft, boftDenseFactors} from "./butterfly.js";
 import {gsDenseFactors} from "./density.js";

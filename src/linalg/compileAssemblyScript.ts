@@ -4,8 +4,8 @@ import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {sha256, stableStringify} from "../hash.js";
+import {writeFileAtomic} from "../build/atomicWrite.js";
+import {sha256, stableStringify} from "../build/hash.js";
 import type {WasmModule} from "./webAssembly.js";
 import {webAssembly} from "./webAssembly.js";
 

@@ -4,32 +4,10 @@ export {cholesky} from "./cholesky.js";
 export {eigh, eighRows} from "./eigh.js";
 export type {EighOptions, SymmetricEigen, SymmetricEigenRows} from "./eigh.js";
 export {expmSkew} from "./expm.js";
-export {
-  gemmInto,
-  gram,
-  gramTransposeA,
-  loopMaxWork,
-  multiply,
-  multiplyTransposeA,
-  multiplyTransposeB,
-  multiplyTransposeVector,
-  multiplyVector
-} from "./gemm.js";
+export {gemmInto, gram, gramTransposeA, loopMaxWork, multiply, multiplyTransposeA, multiplyTransposeB, multiplyTransposeVector, multiplyVector} from "./gemm.js";
 export type {GemmOptions} from "./gemm.js";
 export {accumulateReflectors, applyReflectorsRight, householderVector} from "./householder.js";
-export {
-  assertFiniteMatrix,
-  assertSquare,
-  at,
-  copy,
-  fromMlMatrix,
-  fromRows,
-  identity,
-  matrix,
-  toMlMatrix,
-  toRows,
-  transpose
-} from "./matrix.js";
+export {assertFiniteMatrix, assertSquare, at, copy, fromMlMatrix, fromRows, identity, matrix, toMlMatrix, toRows, transpose} from "./matrix.js";
 export type {Matrix} from "./matrix.js";
 export {polar} from "./polar.js";
 export type {Polar} from "./polar.js";

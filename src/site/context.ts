@@ -2,7 +2,7 @@
 // use (with the page's reference list), cross-references to numbered figures and tables, and links to content files.
 import type {BibEntry} from "./citation.js";
 import {formatReference, referenceText} from "./citation.js";
-import {ContentError} from "../error.js";
+import {ContentError} from "../contract/error.js";
 import {escapeHtml} from "./html.js";
 import type {ProseContext, SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";

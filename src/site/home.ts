@@ -1,6 +1,6 @@
 // The home page: the companion's title and introduction, then each paper with its authors, venue, the start of
 // its abstract and how many of its claims hold.
-import type {ClaimResult} from "../claims.js";
+import type {ClaimResult} from "../contract/claims.js";
 import {claimCounts} from "./claims.js";
 import {byline, PageContext, venueText} from "./context.js";
 import {escapeHtml} from "./html.js";

@@ -4,7 +4,7 @@ import {test} from "node:test";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {procrustes} from "../../src/linalg/procrustes.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {createRng} from "../../src/random/rng.js";
 import {determinant, gaussian, maxDifference, naiveProduct, orthonormalityError} from "./checks.js";
 

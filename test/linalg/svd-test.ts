@@ -5,17 +5,9 @@ import {SingularValueDecomposition} from "ml-matrix";
 import {matrix, toMlMatrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {createRng} from "../../src/random/rng.js";
-import {
-  gaussian,
-  maxAbs,
-  maxDifference,
-  naiveProduct,
-  naiveTranspose,
-  orthonormalityError,
-  scaleColumns
-} from "./checks.js";
+import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError, scaleColumns} from "./checks.js";
 
 function reconstructionError(A: Matrix, U: Matrix, s: Float64Array, V: Matrix): number {
   return maxDifference(naiveProduct(scaleColumns(U, s), naiveTranspose(V)), A) / maxAbs(A);

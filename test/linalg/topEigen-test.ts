@@ -7,14 +7,7 @@ import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import {createRng} from "../../src/random/rng.js";
-import {
-  columnAlignment,
-  gaussian,
-  naiveProduct,
-  naiveTranspose,
-  orthonormalityError,
-  randomSymmetric
-} from "./checks.js";
+import {columnAlignment, gaussian, naiveProduct, naiveTranspose, orthonormalityError, randomSymmetric} from "./checks.js";
 
 // XXᵀ/d for an n×d Gaussian X.
 function wishartGram(seed: number, n: number, d: number): Matrix {

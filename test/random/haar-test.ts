@@ -1,7 +1,7 @@
 // Haar orthogonal matrices: orthogonality, determinism, and moments of the Haar measure on O(n).
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {haarOrthogonal} from "../../src/random/haar.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {createRng} from "../../src/random/rng.js";
 import {orthonormalityError} from "../linalg/checks.js";
 

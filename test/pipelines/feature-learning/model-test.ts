@@ -3,17 +3,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {matrix} from "../../../src/linalg/matrix.js";
 import {createRng} from "../../../src/random/rng.js";
-import {
-  derivativeMoments,
-  giantStep,
-  initialNetwork,
-  loss,
-  lossGradient,
-  sampleData,
-  spikeTheory,
-  targetMoments,
-  unitVector
-} from "../../../pipelines/feature-learning/model.js";
+import {derivativeMoments, giantStep, initialNetwork, loss, lossGradient, sampleData, spikeTheory, targetMoments, unitVector} from "../../../pipelines/feature-learning/model.js";
 import type {Activation} from "../../../pipelines/feature-learning/model.js";
 
 for (const activation of ["relu", "tanh", "erf"] as const satisfies readonly Activation[]) {

@@ -6,18 +6,7 @@ import {identity, matrix} from "../../../src/linalg/matrix.js";
 import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {butterflyMultiply} from "../../../pipelines/group-shuffle/butterflyMultiply.js";
-import {
-  conjugatedProduct,
-  gs,
-  gsApply,
-  gsApplyBatch,
-  gsApplyTranspose,
-  gsApplyTransposeBatch,
-  gsChain,
-  gsDense,
-  gsMultiplyAdds,
-  gsoft
-} from "../../../pipelines/group-shuffle/gs.js";
+import {conjugatedProduct, gs, gsApply, gsApplyBatch, gsApplyTranspose, gsApplyTransposeBatch, gsChain, gsDense, gsMultiplyAdds, gsoft} from "../../../pipelines/group-shuffle/gs.js";
 import {inversePermutation, permutationMatrix, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
 
 const pairs = [

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {haarOrthogonal} from "../../../src/random/haar.js";
+import {haarOrthogonal} from "../../../src/linalg/haar.js";
 import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, butterflyPermutation} from "../../../pipelines/group-shuffle/butterfly.js";

@@ -4,7 +4,7 @@ import {gramTransposeA} from "../../../src/linalg/gemm.js";
 import type {Matrix} from "../../../src/linalg/matrix.js";
 import {matrix} from "../../../src/linalg/matrix.js";
 import {svd} from "../../../src/linalg/svd.js";
-import {haarOrthogonal} from "../../../src/random/haar.js";
+import {haarOrthogonal} from "../../../src/linalg/haar.js";
 import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonal, randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {gs, gsDense, gsoft} from "../../../pipelines/group-shuffle/gs.js";

@@ -1,20 +1,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {createRng} from "../../../src/random/rng.js";
-import {
-  assertPermutation,
-  composePermutations,
-  identityPermutation,
-  inversePermutation,
-  pairedShuffle,
-  permutationMatrix,
-  permuteColumns,
-  permuteRows,
-  permuteVector,
-  permutationsEqual,
-  randomPermutation,
-  shuffle
-} from "../../../pipelines/group-shuffle/shuffle.js";
+import {assertPermutation, composePermutations, identityPermutation, inversePermutation, pairedShuffle, permutationMatrix, permuteColumns, permuteRows, permuteVector, permutationsEqual, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
 import {matrix} from "../../../src/linalg/matrix.js";
 import {multiply} from "../../../src/linalg/gemm.js";
 

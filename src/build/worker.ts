@@ -1,6 +1,6 @@
 // The worker-thread side of the pool: loads the registry once and runs the tasks it is sent.
 import {parentPort, workerData} from "node:worker_threads";
-import {loadRegistry} from "./registry.js";
+import {loadRegistry} from "./loadRegistry.js";
 import type {Task} from "./runner.js";
 import {runTask} from "./runner.js";
 

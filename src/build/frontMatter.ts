@@ -2,7 +2,7 @@
 // at the line of an offending field.
 import {isNode, LineCounter, parseDocument} from "yaml";
 import type {Document} from "yaml";
-import {ContentError} from "./error.js";
+import {ContentError} from "../contract/error.js";
 
 /** A parsed Markdown source: its front matter, its body, and a way to find the line of a field. */
 export interface MarkdownSource {

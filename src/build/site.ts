@@ -4,11 +4,19 @@
 import {existsSync, readdirSync, readFileSync, rmdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {sha256, stableStringify} from "../hash.js";
-import type {Manifest, PublishContext} from "../publish.js";
-import {katexPackageVersion} from "./assets.js";
-import type {SiteInputs} from "./generate.js";
+import {writeFileAtomic} from "./atomicWrite.js";
+import {sha256, stableStringify} from "./hash.js";
+import {katexPackageVersion} from "../site/assets.js";
+import type {SiteInputs, SiteSource} from "../site/generate.js";
+import {resultPath} from "./results.js";
+import type {SourceGraph} from "./sourceGraph.js";
+
+/** What the site writer needs: the site's source, where the project and the outputs are, and the source graph. */
+export interface SiteContext extends SiteSource {
+  root: string;
+  out: string;
+  graph: SourceGraph;
+}
 
 /** What the last site build recorded: its key and the files it wrote (site paths). */
 interface SiteRecord {
@@ -24,7 +32,7 @@ const siteVersion = 1;
  * tables, and returns the paths written, relative to `out`. Throws a ContentError for a broken link,
  * cross-reference or citation.
  */
-export async function buildSite(context: PublishContext & {manifest: Manifest}): Promise<string[]> {
+export async function buildSite(context: SiteContext): Promise<string[]> {
   const {out} = context;
   const inputs = readSiteInputs(context);
   const key = siteKey(context, inputs);
@@ -33,7 +41,7 @@ export async function buildSite(context: PublishContext & {manifest: Manifest}):
   const record = readRecord(recordPath);
   if (record?.key === key && record.files.every((file) => existsSync(join(siteDir, file)))) return [];
 
-  const {generateSite} = await import("./generate.js");
+  const {generateSite} = await import("../site/generate.js");
   const files = generateSite(context, inputs);
   const written: string[] = [];
   for (const [path, data] of files) if (writeFileAtomic(join(siteDir, path), data)) written.push(`site/${path}`);
@@ -43,7 +51,7 @@ export async function buildSite(context: PublishContext & {manifest: Manifest}):
 }
 
 /** Reads everything the site is made from. */
-export function readSiteInputs(context: PublishContext & {manifest: Manifest}): SiteInputs {
+export function readSiteInputs(context: SiteContext): SiteInputs {
   const {root, out, content, manifest} = context;
   const contentFiles = new Map<string, string>();
   const walk = (dir: string, prefix: string) => {
@@ -59,8 +67,7 @@ export function readSiteInputs(context: PublishContext & {manifest: Manifest}): 
   const results = new Map<string, string | undefined>();
   const claims = new Map<string, string | undefined>();
   for (const experiment of content.experiments) {
-    // As resultPath in ../build.ts, not imported so that the site's key does not cover the whole engine.
-    const path = join(out, "figures", experiment.paper, "data", `${experiment.id}.json`);
+    const path = resultPath(out, experiment);
     results.set(experiment.id, readIfExists(path));
     claims.set(experiment.id, readIfExists(path.replace(/\.json$/, ".claims.json")));
   }
@@ -75,7 +82,7 @@ export function readSiteInputs(context: PublishContext & {manifest: Manifest}): 
 }
 
 /** The key of a site build: SHA-256 over every input and the site's source. */
-export function siteKey(context: PublishContext & {manifest: Manifest}, inputs: SiteInputs): string {
+export function siteKey(context: SiteContext, inputs: SiteInputs): string {
   const {content, registry, manifest, graph} = context;
   const hashes = (map: Map<string, string | Uint8Array | undefined>) => [...map].map(([name, data]) => [name, data === undefined ? null : sha256(data)]);
   const pipelines = Object.fromEntries(

@@ -1,7 +1,9 @@
 // The contract between the engine and a numerical pipeline: declared parameters and a pure run function.
 import type {Dataset} from "./dataset.js";
 import type {ParamSpecs, ParamValues} from "./params.js";
-import type {Rng} from "./random/rng.js";
+import type {Rng} from "../random/rng.js";
+
+export type {Rng} from "../random/rng.js";
 
 /** A deterministic numerical pipeline: a pure function of (params, seeded random source). */
 export interface Pipeline<S extends ParamSpecs = ParamSpecs> {

@@ -1,27 +1,13 @@
-// Build progress: a live bar on a terminal (done/total, what is running, elapsed time), and one plain line
+// Build progress on the terminal: a live bar (done/total, what is running, elapsed time), and one plain line
 // per finished experiment otherwise (CI logs).
 import {MultiBar} from "cli-progress";
 import type {SingleBar} from "cli-progress";
-
-/** Receives progress events from the build. */
-export interface Progress {
-  start(total: number): void;
-  /** A task began; `label` names the experiment (and sweep point). */
-  running(label: string): void;
-  /** A task finished (computed or from the cache). */
-  tick(): void;
-  /** An experiment has all its results; `line` describes it. */
-  finished(line: string): void;
-  stop(): void;
-}
+import type {Progress} from "../build/progress.js";
 
 /** A progress reporter suited to `stream`: a bar on a TTY, plain lines otherwise. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream);
 }
-
-/** Progress that prints nothing (tests, `run --json`). */
-export const silentProgress: Progress = {start() {}, running() {}, tick() {}, finished() {}, stop() {}};
 
 class LineProgress implements Progress {
   private done = 0;

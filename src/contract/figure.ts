@@ -1,19 +1,15 @@
 // The contract of a plot module: experiment results in, Observable Plot options out; plus the paper figure sizes.
 import type {PlotOptions} from "@observablehq/plot";
-import type {ExperimentResult} from "../experiment.js";
-import type {Theme} from "./theme.js";
+import type {FigureContext} from "../render/theme.js";
+import type {ExperimentResult} from "./results.js";
 
-/** A figure's width class: one column of a two-column paper, or the full text width. */
-export type FigureWidth = "single" | "double";
+export type {FigureContext, Theme} from "../render/theme.js";
 
-/** What a plot module is told about the figure it draws: the shared theme and the size in px (1 px = 1 pt). */
-export interface FigureContext {
-  theme: Theme;
-  /** Width in px; at 72 px per inch, so also in pt. */
-  width: number;
-  /** Height in px. */
-  height: number;
-}
+/** The width classes of a figure: one column of a two-column paper, or the full text width. */
+export const figureWidths = ["single", "double"] as const;
+
+/** A figure's width class. */
+export type FigureWidth = (typeof figureWidths)[number];
 
 /**
  * A plot module: maps an experiment's results to Observable Plot options. Pure (no DOM, no I/O); the renderer sets
@@ -26,9 +22,6 @@ export interface FigureSize {
   width: number;
   height: number;
 }
-
-/** The width classes, for validating declarations. */
-export const figureWidths: readonly FigureWidth[] = ["single", "double"];
 
 /**
  * Returns the size of a figure: "single" is 240 × 180 px (3.33 × 2.5 in, one column of a two-column paper) and

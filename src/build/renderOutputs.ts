@@ -1,18 +1,18 @@
 // Renders one declared figure (SVG, PNG, PDF) or table (HTML, LaTeX, CSV, Markdown) from experiment results.
 // Loaded lazily by the publishing stage, so that a build with nothing to re-render never imports Plot or sharp.
-import type {FigureDeclaration} from "./content.js";
-import {PipelineError} from "./error.js";
-import type {ExperimentResult} from "./experiment.js";
-import type {PlotModule, TableModule} from "./registry.js";
-import {figureSize} from "./render/figure.js";
-import {renderPdf} from "./render/pdf.js";
-import {renderPng} from "./render/png.js";
-import {renderSvg} from "./render/svg.js";
-import {theme} from "./render/theme.js";
-import {tableToCsv} from "./tables/csv.js";
-import {tableToHtml} from "./tables/html.js";
-import {tableToLatex} from "./tables/latex.js";
-import {tableToMarkdown} from "./tables/markdown.js";
+import type {FigureDeclaration} from "../contract/content.js";
+import {PipelineError} from "../contract/error.js";
+import type {ExperimentResult} from "../contract/results.js";
+import type {PlotModule, TableModule} from "../contract/registry.js";
+import {figureSize} from "../contract/figure.js";
+import {renderPdf} from "../render/pdf.js";
+import {renderPng} from "../render/png.js";
+import {renderSvg} from "../render/svg.js";
+import {theme} from "../render/theme.js";
+import {tableToCsv} from "../tables/csv.js";
+import {tableToHtml} from "../tables/html.js";
+import {tableToLatex} from "../tables/latex.js";
+import {tableToMarkdown} from "../tables/markdown.js";
 
 /** A figure in its three formats. */
 export interface RenderedFigure {

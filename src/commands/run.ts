@@ -1,19 +1,18 @@
-// `orthogonal run` (one parameter point of an experiment or pipeline, printed as JSON or a summary) and
-// `orthogonal list` (what the content declares).
+// `orthogonal run`: one parameter point of an experiment or pipeline, printed as JSON or a summary.
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {loadProject, packageRoot} from "./build.js";
-import {cacheKey, DatasetCache} from "./cache.js";
-import {evaluateClaim} from "./claims.js";
-import type {Experiment} from "./content.js";
-import type {Dataset} from "./dataset.js";
-import {CliError, ExitCode, PipelineError} from "./error.js";
-import type {ParamValue} from "./params.js";
-import {defaultParams, describeParam, parseParam} from "./params.js";
+import {loadProject, packageRoot} from "../build/project.js";
+import {cacheKey, DatasetCache} from "../build/cache.js";
+import {evaluateClaim} from "../build/claims.js";
+import type {Experiment} from "../contract/content.js";
+import type {Dataset} from "../contract/dataset.js";
+import {CliError, ExitCode, PipelineError} from "../contract/error.js";
+import type {ParamValue} from "../contract/params.js";
+import {defaultParams, describeParam, parseParam} from "../contract/params.js";
 import {formatCheck} from "./report.js";
-import {runTask} from "./runner.js";
-import {SourceGraph} from "./sourceGraph.js";
-import {summarizeScalars} from "./summary.js";
+import {runTask} from "../build/runner.js";
+import {SourceGraph} from "../build/sourceGraph.js";
+import {summarizeScalars} from "../build/results.js";
 
 /** Options of `orthogonal run`. */
 export interface RunOptions {
@@ -89,20 +88,4 @@ function printClaims(experiment: Experiment, params: Record<string, ParamValue>,
     process.stdout.write(`${result.passed ? "✓" : "✗"} ${claim.text}  (${detail})\n`);
   }
   return ok ? ExitCode.ok : ExitCode.claims;
-}
-
-/** Prints what the content declares, paper by paper. */
-export async function listCommand(root: string, profile: string): Promise<number> {
-  const {content} = await loadProject(root, profile);
-  for (const paper of content.papers) {
-    process.stdout.write(`${paper.slug}: ${paper.title}\n`);
-    for (const e of paper.experiments) {
-      const points = e.sweep.reduce((n, s) => n * s.values.length, 1);
-      process.stdout.write(
-        `  ${e.id.padEnd(28)} ${e.pipeline.padEnd(40)} ${points} point${points > 1 ? "s" : ""} × ${e.seeds.length} seed${e.seeds.length > 1 ? "s" : ""}, ` +
-          `${e.claims.length} claims, figures: ${e.figures.map((f) => f.id).join(" ") || "-"}, tables: ${e.tables.map((t) => t.id).join(" ") || "-"}\n`
-      );
-    }
-  }
-  return ExitCode.ok;
 }

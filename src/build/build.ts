@@ -1,28 +1,25 @@
 // Orchestrates a build: read and check content, plan tasks, take what the cache has, run the rest on the
 // worker pool, write each experiment's results and claims, then publish figures, tables and the site.
-import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DatasetCache} from "./cache.js";
-import type {ClaimResult} from "./claims.js";
-import {evaluateClaim} from "./claims.js";
-import type {Content, Experiment} from "./content.js";
-import {defaultProfile, loadContent} from "./content.js";
-import type {Dataset} from "./dataset.js";
-import {CliError, ExitCode, PipelineError} from "./error.js";
-import type {ExperimentResult} from "./experiment.js";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Content} from "../contract/content.js";
+import type {Dataset} from "../contract/dataset.js";
+import {CliError, ExitCode} from "../contract/error.js";
+import type {ExperimentResult} from "../contract/results.js";
 import {writeFileAtomic} from "./atomicWrite.js";
-import {sha256} from "./hash.js";
+import {DatasetCache} from "./cache.js";
+import {evaluateClaim} from "./claims.js";
+import {defaultProfile} from "./content.js";
 import type {PlannedPoint} from "./plan.js";
 import {matchesPattern, planExperiment} from "./plan.js";
 import {defaultJobs, WorkerPool} from "./pool.js";
 import type {Progress} from "./progress.js";
 import {silentProgress} from "./progress.js";
+import {loadProject, packageRoot} from "./project.js";
 import {writeProvenance} from "./provenance.js";
-import type {Registry} from "./registry.js";
-import {loadRegistry, registryPath} from "./registry.js";
+import {assemble, writeResult} from "./results.js";
 import {SourceGraph} from "./sourceGraph.js";
-import {summarizeScalars} from "./summary.js";
 
 /** Options of `orthogonal build`. */
 export interface BuildOptions {
@@ -56,16 +53,6 @@ export interface BuildReport {
   /** Files written or replaced by the publishing stage, relative to the output folder. */
   published: string[];
   ms: number;
-}
-
-/** The folder of this package (for hashing sources relative to it). */
-export const packageRoot = fileURLToPath(new URL("..", import.meta.url));
-
-/** Loads registry and content for a root, with a profile. */
-export async function loadProject(root: string, profile = defaultProfile): Promise<{registry: Registry; registryFile: string; content: Content}> {
-  const registryFile = registryPath(root);
-  const registry = await loadRegistry(registryFile);
-  return {registry, registryFile, content: loadContent(root, registry, profile)};
 }
 
 /** Runs a build. Throws a CliError for invalid content; pipeline failures and failed claims are reported. */
@@ -162,47 +149,4 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     writeProvenance({root, out, profile, jobs, experiments: selected.map((e) => e.id), computed: report.computed, cached: report.cached, ms: report.ms});
   }
   return report;
-}
-
-/** Reads the stored results of an experiment written by an earlier build, if any. */
-export function readResult(out: string, experiment: Experiment): ExperimentResult | undefined {
-  const path = resultPath(out, experiment);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as ExperimentResult) : undefined;
-}
-
-/** Where an experiment's results are written. */
-export function resultPath(out: string, experiment: Experiment): string {
-  return join(out, "figures", experiment.paper, "data", `${experiment.id}.json`);
-}
-
-/** The hash of an experiment's written results (for provenance and figure manifests). */
-export function resultHash(result: ExperimentResult): string {
-  return sha256(serializeResult(result));
-}
-
-function serializeResult(result: ExperimentResult): string {
-  return `${JSON.stringify(result)}\n`;
-}
-
-function writeResult(out: string, experiment: Experiment, result: ExperimentResult): void {
-  writeFileAtomic(resultPath(out, experiment), serializeResult(result));
-}
-
-function assemble(experiment: Experiment, points: PlannedPoint[], datasets: Dataset[][]): ExperimentResult {
-  return {
-    id: experiment.id,
-    pipeline: experiment.pipeline,
-    sweep: experiment.sweep.map((s) => s.name),
-    points: points.map((point, i) => {
-      try {
-        return {
-          params: point.params,
-          runs: point.tasks.map((task, j) => ({seed: task.seed, dataset: datasets[i][j]})),
-          summary: summarizeScalars(datasets[i])
-        };
-      } catch (error) {
-        throw new PipelineError(experiment.id, (error as Error).message);
-      }
-    })
-  };
 }

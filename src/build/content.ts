@@ -3,88 +3,16 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path/posix";
 import {z} from "zod";
-import type {Claim} from "./claims.js";
+import type {Claim} from "../contract/claims.js";
 import {parseClaim} from "./claims.js";
-import {ContentError} from "./error.js";
+import {ContentError} from "../contract/error.js";
 import type {MarkdownSource} from "./frontMatter.js";
 import {parseMarkdown} from "./frontMatter.js";
-import type {ParamSpecs, ParamValue} from "./params.js";
-import {checkParam, defaultParams, describeParam} from "./params.js";
-import type {Registry} from "./registry.js";
-
-/** A figure declared by an experiment. */
-export interface FigureDeclaration {
-  id: string;
-  plot: string;
-  caption: string;
-  alt: string;
-  width: "single" | "double";
-  /** Height as a fraction of the width (aspect ratio); the theme's default when absent. */
-  aspect?: number;
-  experiment: string;
-  paper: string;
-}
-
-/** A table declared by an experiment. */
-export interface TableDeclaration {
-  id: string;
-  table: string;
-  caption: string;
-  experiment: string;
-  paper: string;
-}
-
-/** A checked experiment declaration with its profile applied. */
-export interface Experiment {
-  id: string;
-  title: string;
-  /** Source path relative to the root, e.g. "content/feature-learning/spike.md". */
-  path: string;
-  paper: string;
-  pipeline: string;
-  /** Every parameter of the pipeline: defaults, then the declaration, then the profile. */
-  params: Record<string, ParamValue>;
-  seeds: number[];
-  sweep: {name: string; values: ParamValue[]}[];
-  claims: Claim[];
-  figures: FigureDeclaration[];
-  tables: TableDeclaration[];
-  body: string;
-  bodyLine: number;
-}
-
-/** A paper: its page and its experiments, in file-name order. */
-export interface Paper {
-  slug: string;
-  path: string;
-  title: string;
-  shortTitle: string;
-  authors: string[];
-  year?: number;
-  venue?: string;
-  arxiv?: string;
-  abstract?: string;
-  order: number;
-  body: string;
-  bodyLine: number;
-  experiments: Experiment[];
-}
-
-/** The home page. */
-export interface Home {
-  path: string;
-  title: string;
-  description: string;
-  body: string;
-  bodyLine: number;
-}
-
-/** All content of a project. */
-export interface Content {
-  home: Home;
-  papers: Paper[];
-  experiments: Experiment[];
-}
+import type {ParamSpecs, ParamValue} from "../contract/params.js";
+import {checkParam, defaultParams, describeParam} from "../contract/params.js";
+import type {Content, Experiment, Paper} from "../contract/content.js";
+import {figureWidths} from "../contract/figure.js";
+import type {Registry} from "../contract/registry.js";
 
 const safeId = z
   .string()
@@ -128,7 +56,7 @@ const experimentSpec = z.strictObject({
         plot: z.string(),
         caption: z.string().min(1),
         alt: z.string().min(1),
-        width: z.enum(["single", "double"]).optional(),
+        width: z.enum(figureWidths).optional(),
         aspect: z.number().positive().max(4).optional()
       })
     )

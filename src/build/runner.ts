@@ -1,8 +1,8 @@
 // Runs one task: a pipeline at one parameter point with one seed, returning its dataset as JSON text.
-import {assertFinite} from "./dataset.js";
-import type {ParamValue} from "./params.js";
-import {createRng} from "./random/rng.js";
-import type {Registry} from "./registry.js";
+import {assertFinite} from "../contract/dataset.js";
+import type {ParamValue} from "../contract/params.js";
+import {createRng} from "../random/rng.js";
+import type {Registry} from "../contract/registry.js";
 
 /** One unit of work: the experiment it belongs to, its pipeline, full params and seed. */
 export interface Task {

@@ -1,6 +1,13 @@
 // Summaries of replicated scalars over seeds, summed in seed order so that results never depend on scheduling.
-import type {Dataset} from "./dataset.js";
-import type {Summary} from "./experiment.js";
+
+/** Mean, standard deviation (n − 1 denominator; 0 when n = 1), extremes and count of one scalar over seeds. */
+export interface Summary {
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+  n: number;
+}
 
 /** Mean, sample standard deviation (n − 1), min, max and count of a list of values, in list order. */
 export function summarize(values: readonly number[]): Summary {
@@ -19,21 +26,4 @@ export function summarize(values: readonly number[]): Summary {
   let squares = 0;
   for (const x of values) squares += (x - mean) * (x - mean);
   return {mean, sd: n > 1 ? Math.sqrt(squares / (n - 1)) : 0, min, max, n};
-}
-
-/** Per-scalar summaries over the datasets of one point's seeds; every dataset must have the same scalars. */
-export function summarizeScalars(datasets: readonly Dataset[]): Record<string, Summary> {
-  const names = Object.keys(datasets[0]?.scalars ?? {});
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      summarize(
-        datasets.map((dataset, i) => {
-          const value = dataset.scalars[name];
-          if (value === undefined) throw new Error(`scalar ${name} is missing from replicate ${i}`);
-          return value;
-        })
-      )
-    ])
-  );
 }

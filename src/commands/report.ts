@@ -1,6 +1,6 @@
 // The end-of-build summary: counts, failures, failed claims with measured and expected values, slowest tasks.
-import type {BuildReport} from "./build.js";
-import type {ClaimCheck, ClaimResult} from "./claims.js";
+import type {BuildReport} from "../build/build.js";
+import type {ClaimCheck, ClaimResult} from "../contract/claims.js";
 
 /** Formats a build report for the terminal. */
 export function formatReport(report: BuildReport): string {

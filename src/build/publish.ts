@@ -4,12 +4,13 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {writeFileAtomic} from "./atomicWrite.js";
-import {readResult, resultHash} from "./build.js";
-import type {ClaimResult} from "./claims.js";
-import type {Content, Experiment} from "./content.js";
-import type {ExperimentResult} from "./experiment.js";
+import {readResult, resultHash} from "./results.js";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Content, Experiment} from "../contract/content.js";
+import type {ExperimentResult} from "../contract/results.js";
 import {sha256, stableStringify} from "./hash.js";
-import type {Registry} from "./registry.js";
+import type {Manifest} from "../contract/manifest.js";
+import type {Registry} from "../contract/registry.js";
 import type {SourceGraph} from "./sourceGraph.js";
 
 /** Everything the publishing stage needs from the build. */
@@ -25,30 +26,8 @@ export interface PublishContext {
   graph: SourceGraph;
 }
 
-/** One entry of figures/manifest.json: where a figure or table comes from. */
-export interface ManifestEntry {
-  kind: "figure" | "table";
-  paper: string;
-  experiment: string;
-  pipeline: string;
-  files: string[];
-  params: ExperimentResult["points"][number]["params"][];
-  seeds: number[];
-  /** SHA-256 of the experiment's results file. */
-  datasetHash: string;
-  /** SHA-256 of the pipeline's source closure. */
-  pipelineHash: string;
-  /** SHA-256 of the plot or table module's source closure (with the renderer's). */
-  codeHash: string;
-  /** The key the outputs were rendered under: changes when any input changes. */
-  renderKey: string;
-}
-
-/** The manifest: figure and table ids → entries. */
-export type Manifest = Record<string, ManifestEntry>;
-
-const rendererSources = ["./render/svg.ts", "./render/png.ts", "./render/pdf.ts", "./render/theme.ts"];
-const tableSources = ["./tables/html.ts", "./tables/latex.ts", "./tables/csv.ts", "./tables/markdown.ts"];
+const rendererSources = ["../render/svg.ts", "../render/png.ts", "../render/pdf.ts", "../render/theme.ts"];
+const tableSources = ["../tables/html.ts", "../tables/latex.ts", "../tables/csv.ts", "../tables/markdown.ts"];
 
 /** Renders what is out of date, writes the manifest and the site; returns the paths written (relative to out). */
 export async function publish(context: PublishContext): Promise<string[]> {
@@ -63,8 +42,8 @@ export async function publish(context: PublishContext): Promise<string[]> {
   const codeHash = (module: string, extra: string[]) =>
     sha256([graph.hash(fileURLToPath(module)), ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))].join());
 
-  let renderers: typeof import("./publishOutputs.js") | undefined;
-  const load = async () => (renderers ??= await import("./publishOutputs.js"));
+  let renderers: typeof import("./renderOutputs.js") | undefined;
+  const load = async () => (renderers ??= await import("./renderOutputs.js"));
 
   for (const experiment of content.experiments) {
     const result = context.results.get(experiment.id) ?? readResult(out, experiment);
@@ -102,7 +81,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
     }
   }
   write("figures/manifest.json", `${JSON.stringify(manifest, null, 1)}\n`);
-  const {buildSite} = await import("./site/build.js");
+  const {buildSite} = await import("./site.js");
   written.push(...(await buildSite({...context, manifest})));
   return written;
 }

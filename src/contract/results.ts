@@ -1,15 +1,9 @@
 // What the build hands to figures, tables and claims: an experiment's results over its sweep points and seeds.
+import type {Summary} from "../stats/summary.js";
 import type {Dataset} from "./dataset.js";
 import type {ParamValue} from "./params.js";
 
-/** Mean, standard deviation (n − 1 denominator; 0 when n = 1), extremes and count of one scalar over seeds. */
-export interface Summary {
-  mean: number;
-  sd: number;
-  min: number;
-  max: number;
-  n: number;
-}
+export type {Summary} from "../stats/summary.js";
 
 /** One seed's dataset at one point. */
 export interface RunResult {

@@ -53,7 +53,7 @@ const contentTypes: Record<string, string> = {
   ".woff2": "font/woff2"
 };
 
-const cli = fileURLToPath(new URL("../bin/orthogonal.js", import.meta.url));
+const cli = fileURLToPath(new URL("../../bin/orthogonal.js", import.meta.url));
 
 /**
  * Builds the project, serves its site on http://127.0.0.1:<port>/ and rebuilds on every save in content/ or

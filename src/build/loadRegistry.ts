@@ -3,32 +3,10 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import type {Pipeline} from "./pipeline.js";
-import type {PlotFunction} from "./render/figure.js";
-import type {TableFunction} from "./tables/table.js";
-
-/** A registered plot: its module URL (for hashing) and the function mapping results to Plot options. */
-export interface PlotModule {
-  readonly source: string;
-  readonly plot: PlotFunction;
-}
-
-/** A registered table: its module URL (for hashing) and the function mapping results to a table. */
-export interface TableModule {
-  readonly source: string;
-  readonly table: TableFunction;
-}
-
-/** Everything a project declares in code. */
-export interface Registry {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
-  readonly pipelines: Readonly<Record<string, Pipeline<any>>>;
-  readonly plots: Readonly<Record<string, PlotModule>>;
-  readonly tables: Readonly<Record<string, TableModule>>;
-}
+import type {Registry} from "../contract/registry.js";
 
 /** The package's own registry module. */
-export const packageRegistry = fileURLToPath(new URL("../pipelines/index.ts", import.meta.url));
+export const packageRegistry = fileURLToPath(new URL("../../pipelines/index.ts", import.meta.url));
 
 /** The registry module used for a project root. */
 export function registryPath(root: string): string {

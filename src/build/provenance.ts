@@ -18,7 +18,7 @@ export interface ProvenanceInput {
   ms: number;
 }
 
-const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
 const packages = ["@observablehq/plot", "assemblyscript", "jsdom", "ml-matrix", "sharp", "tsx"];
 
 /** Writes figures/provenance.json: build time, machine, Node and package versions, git commit, and what was run. */

@@ -4,7 +4,7 @@ import {readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {writeFileAtomic} from "./atomicWrite.js";
 import {sha256, stableStringify} from "./hash.js";
-import type {ParamValue} from "./params.js";
+import type {ParamValue} from "../contract/params.js";
 
 /** Bumped when the cache format or the meaning of a key changes. */
 const cacheVersion = 1;
