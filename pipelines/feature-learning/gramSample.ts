@@ -7,7 +7,7 @@ import type {Rng} from "../../src/random/rng.js";
 import type {SpikedCovariance} from "./kernel.js";
 import {covarianceTerms, kernelFromTerms} from "./kernel.js";
 import type {Activation} from "./model.js";
-import {gaussianMatrix, projections, unitVector} from "./model.js";
+import {gaussianMatrix, lanczosStart, projections, unitVector} from "./model.js";
 
 /** A sample of the induced kernel: inputs, Σ₁, t = ⟨û, x⟩, K/n and (1/n)·XΣ₁Xᵀ/4. */
 export interface GramSample {
@@ -41,7 +41,7 @@ export function sampleGram(rng: Rng, options: {n: number; d: number; s0: number;
 
 /** The top-k eigenpairs of a symmetric matrix, as plain arrays (eigenvectors as separate unit vectors). */
 export function topPairs(A: Matrix, k: number): TopPairs {
-  const {values, vectors} = topEigen(A, k);
+  const {values, vectors} = topEigen(A, k, lanczosStart);
   const n = A.rows;
   return {
     values: Array.from(values),

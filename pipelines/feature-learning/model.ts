@@ -3,6 +3,7 @@
 import {multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import {createRng} from "../../src/random/rng.js";
 import type {Rng} from "../../src/random/rng.js";
 import {erf} from "../../src/special/erf.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
@@ -142,6 +143,9 @@ export function unitVector(rng: Rng, d: number): Float64Array {
   for (let j = 0; j < d; ++j) u[j] /= norm;
   return u;
 }
+
+/** The source of topEigen's starting block: fixed, so that the top eigenpairs do not depend on the run's seed. */
+export const lanczosStart: Rng = createRng(1);
 
 /** An n×d matrix of independent N(0, scale²) entries. */
 export function gaussianMatrix(rng: Rng, rows: number, cols: number, scale = 1): Matrix {

@@ -3,7 +3,7 @@ import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import {choice, integer, pipeline, real} from "../../src/contract/index.js";
-import {activations, dot, giantStep, norm, readouts, spikeTheory, stepWeights, targets} from "./model.js";
+import {activations, dot, giantStep, lanczosStart, norm, readouts, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */
 export const spike = pipeline({
@@ -43,7 +43,7 @@ export const spike = pipeline({
     // Spectrum of S = W¹ᵀW¹/p: top direction and the bulk level d·(tr S − λ_top)/(d − 1).
     const S = gramTransposeA(W1);
     for (let k = 0; k < S.data.length; ++k) S.data[k] /= p;
-    const top = topEigen(S, 1);
+    const top = topEigen(S, 1, lanczosStart);
     const lambdaTop = top.values[0];
     const u = Float64Array.from({length: d}, (_, j) => top.vectors.data[j]);
     const cosTop = Math.abs(dot(u, vHat));

@@ -10,6 +10,7 @@ import type {ExperimentResult} from "../contract/results.js";
 import {writeFileAtomic} from "./atomicWrite.js";
 import {DatasetCache} from "./cache.js";
 import {evaluateClaim} from "./claims.js";
+import {compileKernels} from "./kernels.js";
 import {defaultProfile} from "./content.js";
 import type {PlannedPoint} from "./plan.js";
 import {matchesPattern, planExperiment} from "./plan.js";
@@ -78,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const timings: {label: string; ms: number}[] = [];
   const total = [...plans.values()].reduce((n, points) => n + points.reduce((m, p) => m + p.tasks.length, 0), 0);
   progress.start(total);
-  const pool = new WorkerPool(registryFile, jobs);
+  const pool = new WorkerPool(registryFile, jobs, compileKernels);
   try {
     await Promise.all(
       selected.map(async (experiment) => {

@@ -2,8 +2,9 @@
 // every task seeds its own random source.
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
+import type {KernelName} from "../linalg/kernels.js";
 import type {Task} from "./runner.js";
-import type {ResultMessage, TaskMessage} from "./worker.js";
+import type {ResultMessage, TaskMessage, WorkerData} from "./worker.js";
 
 /** The default number of workers: one per core. */
 export function defaultJobs(): number {
@@ -17,10 +18,17 @@ export class WorkerPool {
   private readonly queue: {message: TaskMessage; resolve: (r: {json: string; ms: number}) => void; reject: (e: Error) => void}[] = [];
   private readonly pending = new Map<Worker, (typeof this.queue)[number]>();
   private nextId = 0;
+  private binaries: Record<KernelName, Uint8Array> | undefined;
 
+  /**
+   * @param registry the registry module the workers load
+   * @param jobs the largest number of workers
+   * @param kernels compiles linalg's WebAssembly kernels; called once, when the first worker starts
+   */
   constructor(
     private readonly registry: string,
-    private readonly jobs: number
+    private readonly jobs: number,
+    private readonly kernels: () => Record<KernelName, Uint8Array>
   ) {}
 
   /** Runs a task on a free worker; resolves with the dataset JSON and the time it took. */
@@ -51,7 +59,7 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = new Worker(new URL("./worker.bootstrap.js", import.meta.url), {
-      workerData: {registry: this.registry}
+      workerData: {registry: this.registry, kernels: (this.binaries ??= this.kernels())} satisfies WorkerData
     });
     worker.on("message", (message: ResultMessage) => {
       const job = this.pending.get(worker);

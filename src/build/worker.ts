@@ -1,5 +1,8 @@
-// The worker-thread side of the pool: loads the registry once and runs the tasks it is sent.
+// The worker-thread side of the pool: installs the WebAssembly kernels it is given, loads the registry once and runs
+// the tasks it is sent.
 import {parentPort, workerData} from "node:worker_threads";
+import type {KernelName} from "../linalg/kernels.js";
+import {installKernels} from "../linalg/kernels.js";
 import {loadRegistry} from "./loadRegistry.js";
 import type {Task} from "./runner.js";
 import {runTask} from "./runner.js";
@@ -13,7 +16,15 @@ export interface TaskMessage {
 /** A worker's answer: the dataset JSON or the error message. */
 export type ResultMessage = {id: number; json: string; ms: number} | {id: number; error: string};
 
-const registry = await loadRegistry((workerData as {registry: string}).registry);
+/** What a worker is started with: the registry module and the compiled kernels. */
+export interface WorkerData {
+  registry: string;
+  kernels: Record<KernelName, Uint8Array>;
+}
+
+const data = workerData as WorkerData;
+installKernels(data.kernels);
+const registry = await loadRegistry(data.registry);
 parentPort!.on("message", ({id, task}: TaskMessage) => {
   const start = performance.now();
   try {

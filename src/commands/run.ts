@@ -10,6 +10,7 @@ import {CliError, ExitCode, PipelineError} from "../contract/error.js";
 import type {ParamValue} from "../contract/params.js";
 import {defaultParams, describeParam, parseParam} from "../contract/params.js";
 import {formatCheck} from "./report.js";
+import {prepareKernels} from "../build/kernels.js";
 import {runTask} from "../build/runner.js";
 import {SourceGraph} from "../build/sourceGraph.js";
 import {summarizeScalars} from "../build/results.js";
@@ -56,6 +57,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const cache = new DatasetCache(join(options.root, ".cache", "datasets"));
   let json = cache.read(key);
   if (json === undefined) {
+    prepareKernels();
     try {
       json = runTask(registry, {experiment: experiment?.id ?? pipelineId, pipeline: pipelineId, params, seed});
     } catch (error) {

@@ -2,12 +2,11 @@
 import {spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {writeFileAtomic} from "../build/atomicWrite.js";
-import {sha256, stableStringify} from "../build/hash.js";
-import type {WasmModule} from "./webAssembly.js";
-import {webAssembly} from "./webAssembly.js";
+import {webAssembly} from "../linalg/webAssembly.js";
+import {writeFileAtomic} from "./atomicWrite.js";
+import {sha256, stableStringify} from "./hash.js";
 
 /** Where and under what name compileAssemblyScript caches a binary, and which WebAssembly features it may use. */
 export interface CompileOptions {
@@ -19,9 +18,9 @@ export interface CompileOptions {
   enable?: readonly string[];
 }
 
-/** A compiled module, and whether its binary came from the cache. */
+/** A compiled binary (validated), and whether it came from the cache. */
 export interface CompileResult {
-  module: WasmModule;
+  binary: Uint8Array;
   cached: boolean;
   /** The cache file: `${cacheDir}/${name}-${hash}.wasm`. */
   path: string;
@@ -30,7 +29,7 @@ export interface CompileResult {
 const child = fileURLToPath(new URL("./compileAssemblyScript.child.js", import.meta.url));
 
 /**
- * Compiles AssemblyScript `source` (optimised, stub runtime, assertions off) into a WebAssembly module.
+ * Compiles AssemblyScript `source` (optimised, stub runtime, assertions off) into a WebAssembly binary.
  * The binary is cached as `${cacheDir}/${name}-${hash}.wasm`, where the hash covers the source, the compiler
  * version and the options, so any change compiles afresh. A cached file that does not validate is recompiled
  * and replaced; the cache is written atomically (temp file, then rename), and a cache folder that cannot be
@@ -42,14 +41,14 @@ export function compileAssemblyScript(source: string, {cacheDir, name, enable = 
   const hash = sha256(stableStringify({source, compiler: ascVersion(), options})).slice(0, 16);
   const path = join(cacheDir, `${name}-${hash}.wasm`);
   const cachedBinary = readValidBinary(path);
-  if (cachedBinary) return {module: new webAssembly.Module(cachedBinary), cached: true, path};
+  if (cachedBinary) return {binary: cachedBinary, cached: true, path};
   const binary = runCompiler(name, source, options);
   try {
     writeFileAtomic(path, binary);
   } catch {
     // An unwritable cache is not an error: the module compiled and the next process compiles again.
   }
-  return {module: new webAssembly.Module(binary), cached: false, path};
+  return {binary, cached: false, path};
 }
 
 function runCompiler(name: string, source: string, options: object): Uint8Array {
@@ -80,22 +79,4 @@ function readValidBinary(path: string): Uint8Array | undefined {
     return undefined;
   }
   return webAssembly.validate(bytes) ? bytes : undefined;
-}
-
-/**
- * The folder holding compiled kernel binaries: `.cache/wasm/` at the project root. (Built with join, not as a
- * `new URL(…, import.meta.url)`, which the source hashing would follow into the cache.)
- */
-const wasmCacheDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", ".cache", "wasm");
-
-/**
- * Returns a function that instantiates the SIMD AssemblyScript kernel at `source` (compiled at most once per
- * process, its binary cached in .cache/wasm under `name`) and returns its exports.
- */
-export function kernelInstantiator<T>(source: URL, name: string): () => T {
-  let module: WasmModule | undefined;
-  return () => {
-    module ??= compileAssemblyScript(readFileSync(source, "utf8"), {cacheDir: wasmCacheDir, name, enable: ["simd"]}).module;
-    return new webAssembly.Instance(module).exports as unknown as T;
-  };
 }
