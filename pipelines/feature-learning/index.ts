@@ -20,7 +20,7 @@ import {featureGramValuesTable, mixingValuesTable, ridgeValuesTable, spectrumVal
 
 /** Pipelines, plots and tables of experiments E2–E8, keyed by id, for the project registry to spread in. */
 export const featureLearning: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   pipelines: Record<string, Pipeline<any>>;
   plots: Record<string, PlotModule>;
   tables: Record<string, TableModule>;

@@ -6,9 +6,10 @@ import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {solveSymmetricPositive} from "../../src/linalg/solve.js";
 import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import type {SpikedCovariance} from "./kernel.js";
 import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms} from "./kernel.js";
-import {giantStep, norm, sampleData, spikeTheory, stepWeights, targets} from "./model.js";
+import {giantStep, sampleData, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** k₁ = k₀∘A to machine precision, and test error of kernel ridge with k₀, k₁ and the one-step random features. */
 export const inputSpace = pipeline({
@@ -34,7 +35,7 @@ export const inputSpace = pipeline({
     const step = giantStep(rng, {n: n1, d, p, activation: "relu", target, noise: 0, readout: "gaussian"});
     const W1 = stepWeights(step, eta);
     const theory = spikeTheory({activation: "relu", target, alpha, eta, noise: 0});
-    const vNorm = norm(step.v);
+    const vNorm = vectorNorm(step.v);
     const direction = step.v.map((x) => x / vNorm);
     // Σ₁ predicted from this run's v: r² = η̃²μ₁²‖v‖², s₀ from the formula.
     const spiked: SpikedCovariance = {s0: theory.s0, r: eta * theory.mu1 * vNorm, direction};

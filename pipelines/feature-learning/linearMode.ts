@@ -5,8 +5,9 @@ import {eigh} from "../../src/linalg/eigh.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import {integer, pipeline, real} from "../../src/contract/index.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
-import {dot, norm} from "./model.js";
+import {dot} from "./model.js";
 
 /** Alignment of the top-2 Gram eigenvectors with t̂ = Xû/‖Xû‖, and the outlier of the linear part's spectrum. */
 export const linearMode = pipeline({
@@ -22,7 +23,7 @@ export const linearMode = pipeline({
   },
   run({d, n, s0, r, bins}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
-    const tHat = sample.t.map((x) => x / norm(sample.t));
+    const tHat = sample.t.map((x) => x / vectorNorm(sample.t));
     const top = topPairs(sample.K, 2);
     const overlaps = top.vectors.map((u) => dot(u, tHat));
     const projection = Math.hypot(...overlaps);

@@ -3,7 +3,8 @@ import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import {choice, integer, pipeline, real} from "../../src/contract/index.js";
-import {activations, dot, giantStep, lanczosStart, norm, readouts, spikeTheory, stepWeights, targets} from "./model.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
+import {activations, dot, giantStep, lanczosStart, readouts, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */
 export const spike = pipeline({
@@ -28,7 +29,7 @@ export const spike = pipeline({
     const step = giantStep(rng, {n, d, p, activation, target, noise, readout});
     const theory = spikeTheory({activation, target, alpha, eta, noise});
     const {v, network, direction} = step;
-    const vNorm = norm(v);
+    const vNorm = vectorNorm(v);
     const vHat = v.map((x) => x / vNorm);
     const W1 = stepWeights(step, eta);
 

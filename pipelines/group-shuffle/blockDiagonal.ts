@@ -59,17 +59,6 @@ export function blockDiagonalDense(D: BlockDiagonal): Matrix {
   return A;
 }
 
-/** The transpose diag(B_0ᵀ, …, B_{k−1}ᵀ) as a new block-diagonal matrix. */
-export function blockDiagonalTranspose(D: BlockDiagonal): BlockDiagonal {
-  return blockDiagonal(
-    D.blocks.map((B) => {
-      const T = matrix(B.cols, B.rows);
-      for (let i = 0; i < B.rows; ++i) for (let j = 0; j < B.cols; ++j) T.data[j * B.rows + i] = B.data[i * B.cols + j];
-      return T;
-    })
-  );
-}
-
 /** The number of stored entries Σ rows(B_i)·cols(B_i). */
 export function blockDiagonalParameterCount(D: BlockDiagonal): number {
   return D.blocks.reduce((sum, B) => sum + B.rows * B.cols, 0);

@@ -179,11 +179,6 @@ export function gsMultiplyAdds(A: GsProduct): number {
   return A.factors.reduce((sum, B) => sum + blockDiagonalParameterCount(B), 0);
 }
 
-/** Raw parameters: every stored block entry (the same number as gsMultiplyAdds). */
-export function gsParameterCount(A: GsProduct): number {
-  return gsMultiplyAdds(A);
-}
-
 /** Pᵀ as a permutation, or null for the identity. */
 export function transposePermutation(sigma: Permutation | null): Permutation | null {
   return sigma === null ? null : inversePermutation(sigma);

@@ -22,7 +22,7 @@ import {speedTable} from "./speed.table.js";
 
 /** Pipelines, plots and tables of experiments E1–E8, keyed by id, for the project registry to spread in. */
 export const groupShuffle: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   pipelines: Record<string, Pipeline<any>>;
   plots: Record<string, PlotModule>;
   tables: Record<string, TableModule>;

@@ -1,5 +1,6 @@
 // E4 of the Group-and-Shuffle paper: orthogonality, determinants and gradients of Cayley GS matrices; Theorem 1.
 import type {Row} from "../../src/contract/index.js";
+import {determinant} from "../../src/linalg/determinant.js";
 import {gramTransposeA, multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity, matrix, transpose} from "../../src/linalg/matrix.js";
@@ -11,7 +12,6 @@ import {haarOrthogonal} from "../../src/linalg/haar.js";
 import type {Rng} from "../../src/random/rng.js";
 import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal} from "./blockDiagonal.js";
-import {determinant} from "./determinant.js";
 import {gs, gsApply, gsApplyTranspose, gsApplyTransposeBatch, gsDense, gsoft} from "./gs.js";
 import {gsBackward, gsForward} from "./gsGradient.js";
 import {cayleyBlocksGradient, cayleyParameterGradient, orthogonalBlock, orthogonalBlocks, skewPart} from "./orthogonalBlocks.js";

@@ -38,10 +38,3 @@ export function summarizeRows(result: ExperimentResult, name: string, keys: read
   }
   return [...groups.values()].map(({key, values}) => ({key, summary: summarize(values)}));
 }
-
-/** The summary over seeds of scalar `name` at the first point. */
-export function scalarSummary(result: ExperimentResult, name: string): Summary {
-  const summary = result.points[0]?.summary[name];
-  if (summary === undefined) throw new Error(`${result.id}: no scalar ${name}`);
-  return summary;
-}

@@ -8,8 +8,8 @@ import {parseClaim} from "./claims.js";
 import {ContentError} from "../contract/error.js";
 import type {MarkdownSource} from "./frontMatter.js";
 import {parseMarkdown} from "./frontMatter.js";
-import type {ParamSpecs, ParamValue} from "../contract/params.js";
-import {checkParam, defaultParams, describeParam} from "../contract/params.js";
+import type {ParamValue} from "../contract/params.js";
+import {checkParam, defaultParams} from "../contract/params.js";
 import type {Content, Experiment, Paper} from "../contract/content.js";
 import {figureWidths} from "../contract/figure.js";
 import type {Registry} from "../contract/registry.js";
@@ -239,10 +239,4 @@ function validate<T>(source: MarkdownSource, schema: z.ZodType<T>, prefix: (stri
     detail = detail.replace(/^Invalid input: /, "");
   }
   throw new ContentError(source.path, path.length ? path.join(".") : undefined, detail, source.lineOf(path));
-}
-
-/** Describes the parameters of a pipeline, one line each, for `orthogonal list` and errors. */
-export function describeParams(registry: Registry, pipeline: string): string[] {
-  const params: ParamSpecs = registry.pipelines[pipeline]?.params ?? {};
-  return Object.entries(params).map(([name, spec]) => `${name} = ${JSON.stringify(spec.default)}  (${describeParam(spec)}; ${spec.description})`);
 }

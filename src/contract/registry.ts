@@ -18,7 +18,7 @@ export interface TableModule {
 
 /** Everything a project declares in code. */
 export interface Registry {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   readonly pipelines: Readonly<Record<string, Pipeline<any>>>;
   readonly plots: Readonly<Record<string, PlotModule>>;
   readonly tables: Readonly<Record<string, TableModule>>;

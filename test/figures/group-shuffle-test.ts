@@ -35,7 +35,7 @@ function result(id: string, seeds = 1): ExperimentResult {
   const key = `${id}×${seeds}`;
   const cached = results.get(key);
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   const pipeline: Pipeline<any> = groupShuffle.pipelines[id];
   const params = {...defaultParams(pipeline.params), ...small[id]};
   for (const [name, value] of Object.entries(params)) checkParam(pipeline.params[name], value);

@@ -16,7 +16,7 @@ import {permutation} from "../../../pipelines/group-shuffle/permutation.js";
 import {speed} from "../../../pipelines/group-shuffle/speed.js";
 
 // Small parameters for each pipeline (checked against the declarations), so that every run takes well under a second.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+// any: parameter types vary per pipeline
 const quick: [Pipeline<any>, Record<string, ParamValue>][] = [
   [parameterCounts, {}],
   [permutation, {blocks: [4, 3, 8], block_sizes: [4, 5, 2], inverse_sizes: [12, 60], batch: 8}],
