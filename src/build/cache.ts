@@ -1,10 +1,10 @@
 // The content-addressed dataset cache: one file per (pipeline source, params, seed), written atomically and
 // checked on read, so a truncated or corrupt entry is detected and recomputed rather than trusted.
-import {readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
-import {writeFileAtomic} from "./atomicWrite.js";
-import {sha256, stableStringify} from "./hash.js";
 import type {ParamValue} from "../contract/params.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
+import {sha256, stableStringify} from "./hash.js";
 
 /** Bumped when the cache format or the meaning of a key changes. */
 const cacheVersion = 1;
@@ -25,16 +25,15 @@ export function cacheKey(task: TaskKey): string {
 
 /** A folder of cache entries. */
 export class DatasetCache {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly effects: Effects = fileEffects
+  ) {}
 
   /** The dataset JSON stored under `key`, or undefined when missing, truncated or corrupt. */
   read(key: string): string | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.path(key), "utf8");
-    } catch {
-      return undefined;
-    }
+    const text = readText(this.effects, this.path(key));
+    if (text === undefined) return undefined;
     const newline = text.indexOf("\n");
     if (newline < 0) return undefined;
     try {
@@ -49,12 +48,12 @@ export class DatasetCache {
 
   /** Stores dataset JSON under `key` atomically. */
   write(key: string, json: string): void {
-    writeFileAtomic(this.path(key), `${JSON.stringify({key, checksum: sha256(json)})}\n${json}`);
+    this.effects.write(this.path(key), `${JSON.stringify({key, checksum: sha256(json)})}\n${json}`);
   }
 
   /** Removes the whole cache folder. */
   clear(): void {
-    rmSync(this.dir, {recursive: true, force: true});
+    this.effects.remove(this.dir);
   }
 
   private path(key: string): string {

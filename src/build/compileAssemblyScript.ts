@@ -5,7 +5,7 @@ import {createRequire} from "node:module";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {webAssembly} from "../linalg/webAssembly.js";
-import {writeFileAtomic} from "./atomicWrite.js";
+import {writeFileAtomic} from "./effects.js";
 import {sha256, stableStringify} from "./hash.js";
 
 /** Where and under what name compileAssemblyScript caches a binary, and which WebAssembly features it may use. */

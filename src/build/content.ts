@@ -1,6 +1,5 @@
 // Reads content/: the home page, one folder per paper (index.md), and one Markdown file per experiment whose
 // front matter declares it. Everything is checked here, so a bad declaration stops the build before any work.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path/posix";
 import {z} from "zod";
 import type {Claim} from "../contract/claims.js";
@@ -8,6 +7,8 @@ import {parseClaim} from "./claims.js";
 import {ContentError} from "../contract/error.js";
 import type {MarkdownSource} from "./frontMatter.js";
 import {parseMarkdown} from "./frontMatter.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
 import type {ParamValue} from "../contract/params.js";
 import {checkParam, defaultParams} from "../contract/params.js";
 import type {Content, Experiment, Paper} from "../contract/content.js";
@@ -84,28 +85,30 @@ export const defaultProfile = "paper";
  * Reads and checks all content below `root/content`. Throws a ContentError naming the file, line and field
  * of the first problem found.
  */
-export function loadContent(root: string, registry: Registry, profile: string = defaultProfile): Content {
+export function loadContent(root: string, registry: Registry, profile: string = defaultProfile, effects: Effects = fileEffects): Content {
+  const read = (path: string): MarkdownSource => parseMarkdown(path, readText(effects, join(root, path)) ?? "");
   const dir = join(root, "content");
-  if (!existsSync(dir)) throw new ContentError("content", undefined, "no content/ folder in the project root");
+  if (!effects.exists(dir)) throw new ContentError("content", undefined, "no content/ folder in the project root");
   const homePath = "content/index.md";
-  if (!existsSync(join(root, homePath))) throw new ContentError(homePath, undefined, "missing: the home page of the site");
-  const homeSource = read(root, homePath);
+  if (!effects.exists(join(root, homePath))) throw new ContentError(homePath, undefined, "missing: the home page of the site");
+  const homeSource = read(homePath);
   const home = {path: homePath, ...validate(homeSource, homeSpec, []), body: homeSource.body, bodyLine: homeSource.bodyLine};
 
   const papers: Paper[] = [];
   const ids = new Map<string, string>(); // experiment, figure and table ids → where first declared
-  for (const slug of readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const slug of effects.list(dir).filter((e) => e.folder).map((e) => e.name)) {
     const paperPath = `content/${slug}/index.md`;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
       throw new ContentError(`content/${slug}`, undefined, "paper folder names must be lowercase letters, digits and dashes");
     }
-    if (!existsSync(join(root, paperPath))) throw new ContentError(paperPath, undefined, "missing: every paper folder needs an index.md");
-    const source = read(root, paperPath);
+    if (!effects.exists(join(root, paperPath))) throw new ContentError(paperPath, undefined, "missing: every paper folder needs an index.md");
+    const source = read(paperPath);
     const spec = validate(source, paperSpec, []);
-    const experiments = readdirSync(join(dir, slug))
-      .filter((name) => name.endsWith(".md") && name !== "index.md")
-      .sort()
-      .map((name) => normalizeExperiment(read(root, `content/${slug}/${name}`), slug, registry, profile, ids));
+    const experiments = effects
+      .list(join(dir, slug))
+      .filter((e) => !e.folder && e.name.endsWith(".md") && e.name !== "index.md")
+      .map((e) => e.name)
+      .map((name) => normalizeExperiment(read(`content/${slug}/${name}`), slug, registry, profile, ids));
     papers.push({
       slug,
       path: paperPath,
@@ -124,10 +127,6 @@ export function loadContent(root: string, registry: Registry, profile: string = 
   }
   papers.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   return {home, papers, experiments: papers.flatMap((paper) => paper.experiments)};
-}
-
-function read(root: string, path: string): MarkdownSource {
-  return parseMarkdown(path, readFileSync(join(root, path), "utf8"));
 }
 
 function normalizeExperiment(

@@ -1,16 +1,16 @@
 // The publishing stage of a build: figures and tables from experiment results (re-rendered only when their
 // inputs change), the figure manifest, and the static site.
-import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {writeFileAtomic} from "./atomicWrite.js";
-import {readResult, resultHash} from "./results.js";
 import type {ClaimResult} from "../contract/claims.js";
-import type {Content, Experiment} from "../contract/content.js";
-import type {ExperimentResult} from "../contract/results.js";
-import {sha256, stableStringify} from "./hash.js";
+import type {Content} from "../contract/content.js";
 import type {Manifest} from "../contract/manifest.js";
 import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
+import {sha256, stableStringify} from "./hash.js";
+import {resultHash, ResultsStore} from "./results.js";
 import type {SourceGraph} from "./sourceGraph.js";
 
 /** Everything the publishing stage needs from the build. */
@@ -19,8 +19,7 @@ export interface PublishContext {
   out: string;
   registry: Registry;
   content: Content;
-  /** The experiments this build ran (all, unless --only). */
-  selected: Experiment[];
+  /** The results this build computed; other experiments' are read from an earlier build's files. */
   results: Map<string, ExperimentResult>;
   claims: ClaimResult[];
   graph: SourceGraph;
@@ -30,14 +29,15 @@ const rendererSources = ["../render/svg.ts", "../render/png.ts", "../render/pdf.
 const tableSources = ["../tables/html.ts", "../tables/latex.ts", "../tables/csv.ts", "../tables/markdown.ts"];
 
 /** Renders what is out of date, writes the manifest and the site; returns the paths written (relative to out). */
-export async function publish(context: PublishContext): Promise<string[]> {
+export async function publish(context: PublishContext, effects: Effects = fileEffects): Promise<string[]> {
   const {out, content, registry, graph} = context;
+  const store = new ResultsStore(out, effects);
   const written: string[] = [];
   const write = (path: string, data: string | Uint8Array) => {
-    if (writeFileAtomic(join(out, path), data)) written.push(path);
+    if (effects.write(join(out, path), data)) written.push(path);
   };
-  const manifestPath = join(out, "figures", "manifest.json");
-  const previous: Manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest) : {};
+  const previousText = readText(effects, join(out, "figures", "manifest.json"));
+  const previous: Manifest = previousText === undefined ? {} : (JSON.parse(previousText) as Manifest);
   const manifest: Manifest = {};
   const codeHash = (module: string, extra: string[]) =>
     sha256([graph.hash(fileURLToPath(module)), ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))].join());
@@ -46,7 +46,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
   const load = async () => (renderers ??= await import("./renderOutputs.js"));
 
   for (const experiment of content.experiments) {
-    const result = context.results.get(experiment.id) ?? readResult(out, experiment);
+    const result = context.results.get(experiment.id) ?? store.read(experiment);
     if (!result) continue; // never built: nothing to publish yet
     const base = {
       paper: experiment.paper,
@@ -61,7 +61,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
       const code = codeHash(registry.plots[figure.plot].source, rendererSources);
       const renderKey = sha256(stableStringify({code, data: base.datasetHash, width: figure.width, aspect: figure.aspect ?? null, alt: figure.alt}));
       const files = ["svg", "png", "pdf"].map((ext) => `figures/${experiment.paper}/${figure.id}.${ext}`);
-      if (previous[figure.id]?.renderKey !== renderKey || !files.every((f) => existsSync(join(out, f)))) {
+      if (previous[figure.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
         const rendered = await (await load()).renderFigure(registry.plots[figure.plot], figure, result);
         write(files[0], rendered.svg);
         write(files[1], rendered.png);
@@ -73,7 +73,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
       const code = codeHash(registry.tables[table.table].source, tableSources);
       const renderKey = sha256(stableStringify({code, data: base.datasetHash}));
       const files = ["html", "tex", "csv", "md"].map((ext) => `figures/${experiment.paper}/${table.id}.${ext}`);
-      if (previous[table.id]?.renderKey !== renderKey || !files.every((f) => existsSync(join(out, f)))) {
+      if (previous[table.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
         const rendered = (await load()).renderTable(registry.tables[table.table], result);
         files.forEach((file, i) => write(file, rendered[i]));
       }
@@ -82,6 +82,6 @@ export async function publish(context: PublishContext): Promise<string[]> {
   }
   write("figures/manifest.json", `${JSON.stringify(manifest, null, 1)}\n`);
   const {buildSite} = await import("./site.js");
-  written.push(...(await buildSite({...context, manifest})));
+  written.push(...(await buildSite({...context, manifest}, effects)));
   return written;
 }

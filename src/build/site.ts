@@ -1,14 +1,14 @@
 // Builds the static companion website into <out>/site/. Every input (content files, CITATION.cff, manifest,
 // results, claims, rendered figures and tables, the site's own source) is hashed into one key; when it matches
 // the key of the last build and the files are still there, nothing is loaded or written.
-import {existsSync, readdirSync, readFileSync, rmdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {writeFileAtomic} from "./atomicWrite.js";
-import {sha256, stableStringify} from "./hash.js";
 import {katexPackageVersion} from "../site/assets.js";
 import type {SiteInputs, SiteSource} from "../site/generate.js";
-import {resultPath} from "./results.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
+import {sha256, stableStringify} from "./hash.js";
+import {claimsPath, resultPath} from "./results.js";
 import type {SourceGraph} from "./sourceGraph.js";
 
 /** What the site writer needs: the site's source, where the project and the outputs are, and the source graph. */
@@ -32,34 +32,34 @@ const siteVersion = 1;
  * tables, and returns the paths written, relative to `out`. Throws a ContentError for a broken link,
  * cross-reference or citation.
  */
-export async function buildSite(context: SiteContext): Promise<string[]> {
+export async function buildSite(context: SiteContext, effects: Effects = fileEffects): Promise<string[]> {
   const {out} = context;
-  const inputs = readSiteInputs(context);
+  const inputs = readSiteInputs(context, effects);
   const key = siteKey(context, inputs);
   const recordPath = join(out, ".cache", "site.json");
   const siteDir = join(out, "site");
-  const record = readRecord(recordPath);
-  if (record?.key === key && record.files.every((file) => existsSync(join(siteDir, file)))) return [];
+  const record = readRecord(readText(effects, recordPath));
+  if (record?.key === key && record.files.every((file) => effects.exists(join(siteDir, file)))) return [];
 
   const {generateSite} = await import("../site/generate.js");
   const files = generateSite(context, inputs);
   const written: string[] = [];
-  for (const [path, data] of files) if (writeFileAtomic(join(siteDir, path), data)) written.push(`site/${path}`);
-  removeStale(siteDir, new Set(files.keys()));
-  writeFileAtomic(recordPath, `${JSON.stringify({key, files: [...files.keys()]} satisfies SiteRecord)}\n`);
+  for (const [path, data] of files) if (effects.write(join(siteDir, path), data)) written.push(`site/${path}`);
+  removeStale(siteDir, new Set(files.keys()), effects);
+  effects.write(recordPath, `${JSON.stringify({key, files: [...files.keys()]} satisfies SiteRecord)}\n`);
   return written;
 }
 
 /** Reads everything the site is made from. */
-export function readSiteInputs(context: SiteContext): SiteInputs {
+export function readSiteInputs(context: SiteContext, effects: Effects = fileEffects): SiteInputs {
   const {root, out, content, manifest} = context;
   const contentFiles = new Map<string, string>();
   const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of effects.list(dir)) {
       if (entry.name.startsWith(".")) continue;
       const path = `${prefix}/${entry.name}`;
-      if (entry.isDirectory()) walk(join(dir, entry.name), path);
-      else if (entry.isFile()) contentFiles.set(path, readFileSync(join(dir, entry.name), "utf8"));
+      if (entry.folder) walk(join(dir, entry.name), path);
+      else contentFiles.set(path, readText(effects, join(dir, entry.name)) ?? "");
     }
   };
   walk(join(root, "content"), "content");
@@ -67,18 +67,17 @@ export function readSiteInputs(context: SiteContext): SiteInputs {
   const results = new Map<string, string | undefined>();
   const claims = new Map<string, string | undefined>();
   for (const experiment of content.experiments) {
-    const path = resultPath(out, experiment);
-    results.set(experiment.id, readIfExists(path));
-    claims.set(experiment.id, readIfExists(path.replace(/\.json$/, ".claims.json")));
+    results.set(experiment.id, readText(effects, resultPath(out, experiment)));
+    claims.set(experiment.id, readText(effects, claimsPath(out, experiment)));
   }
   const files = new Map<string, Uint8Array>();
   for (const entry of Object.values(manifest)) {
     for (const file of entry.files) {
-      const path = join(out, file);
-      if (existsSync(path)) files.set(file, readFileSync(path));
+      const data = effects.read(join(out, file));
+      if (data !== undefined) files.set(file, data);
     }
   }
-  return {contentFiles, citation: readIfExists(citationPath), results, claims, files};
+  return {contentFiles, citation: readText(effects, citationPath), results, claims, files};
 }
 
 /** The key of a site build: SHA-256 over every input and the site's source. */
@@ -108,35 +107,31 @@ export function siteKey(context: SiteContext, inputs: SiteInputs): string {
   );
 }
 
-function readRecord(path: string): SiteRecord | undefined {
+function readRecord(text: string | undefined): SiteRecord | undefined {
   try {
-    const record = JSON.parse(readFileSync(path, "utf8")) as SiteRecord;
+    const record = JSON.parse(text ?? "") as SiteRecord;
     return typeof record.key === "string" && Array.isArray(record.files) ? record : undefined;
   } catch {
     return undefined;
   }
 }
 
-function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
-}
-
 /** Deletes files under site/ that this build did not write (pages of deleted figures …), keeping site/README.md. */
-function removeStale(siteDir: string, keep: Set<string>): void {
+function removeStale(siteDir: string, keep: Set<string>, effects: Effects): void {
   const visit = (dir: string, prefix: string): boolean => {
     let empty = true;
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    for (const entry of effects.list(dir)) {
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (visit(join(dir, entry.name), path)) rmdirSync(join(dir, entry.name));
+      if (entry.folder) {
+        if (visit(join(dir, entry.name), path)) effects.remove(join(dir, entry.name));
         else empty = false;
       } else if (keep.has(path) || path === "README.md") {
         empty = false;
       } else {
-        rmSync(join(dir, entry.name), {force: true});
+        effects.remove(join(dir, entry.name));
       }
     }
     return empty;
   };
-  if (existsSync(siteDir)) visit(siteDir, "");
+  if (effects.exists(siteDir)) visit(siteDir, "");
 }

@@ -1,19 +1,23 @@
 // `orthogonal run`: one parameter point of an experiment or pipeline, printed as JSON or a summary.
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {loadProject, packageRoot} from "../build/project.js";
+import {cachedRun} from "../build/build.js";
 import {cacheKey, DatasetCache} from "../build/cache.js";
 import {evaluateClaim} from "../build/claims.js";
+import {fileEffects} from "../build/effects.js";
+import type {Effects} from "../build/effects.js";
+import {prepareKernels} from "../build/kernels.js";
+import {loadProject, packageRoot} from "../build/project.js";
+import {summarizeScalars} from "../build/results.js";
+import {inProcessRunner} from "../build/runner.js";
+import type {TaskRunner} from "../build/runner.js";
+import {SourceGraph} from "../build/sourceGraph.js";
 import type {Experiment} from "../contract/content.js";
 import type {Dataset} from "../contract/dataset.js";
 import {CliError, ExitCode, PipelineError} from "../contract/error.js";
 import type {ParamValue} from "../contract/params.js";
 import {defaultParams, describeParam, parseParam} from "../contract/params.js";
 import {formatCheck} from "./report.js";
-import {prepareKernels} from "../build/kernels.js";
-import {runTask} from "../build/runner.js";
-import {SourceGraph} from "../build/sourceGraph.js";
-import {summarizeScalars} from "../build/results.js";
 
 /** Options of `orthogonal run`. */
 export interface RunOptions {
@@ -28,8 +32,8 @@ export interface RunOptions {
 }
 
 /** Computes one point (cached like a build) and prints it; returns the exit code. */
-export async function runCommand(options: RunOptions): Promise<number> {
-  const {registry, content} = await loadProject(options.root, options.profile);
+export async function runCommand(options: RunOptions, effects: Effects = fileEffects): Promise<number> {
+  const {registry, content} = await loadProject(options.root, options.profile, effects);
   const experiment = content.experiments.find((e) => e.id === options.target);
   const pipelineId = experiment?.pipeline ?? options.target;
   const pipeline = registry.pipelines[pipelineId];
@@ -53,33 +57,38 @@ export async function runCommand(options: RunOptions): Promise<number> {
   }
   const seed = options.seed ?? experiment?.seeds[0] ?? 0;
   const sourceHash = new SourceGraph(packageRoot).hash(fileURLToPath(pipeline.source));
-  const key = cacheKey({pipeline: pipelineId, sourceHash, params, seed});
-  const cache = new DatasetCache(join(options.root, ".cache", "datasets"));
-  let json = cache.read(key);
-  if (json === undefined) {
-    prepareKernels();
-    try {
-      json = runTask(registry, {experiment: experiment?.id ?? pipelineId, pipeline: pipelineId, params, seed});
-    } catch (error) {
-      throw new PipelineError(experiment?.id ?? pipelineId, (error as Error).message);
-    }
-    cache.write(key, json);
+  const name = experiment?.id ?? pipelineId;
+  const task = {experiment: name, pipeline: pipelineId, params, seed, key: cacheKey({pipeline: pipelineId, sourceHash, params, seed}), label: name};
+  const cache = new DatasetCache(join(options.root, ".cache", "datasets"), effects);
+  const inProcess = inProcessRunner(registry);
+  const runner: TaskRunner = {
+    run(task) {
+      prepareKernels();
+      return inProcess.run(task);
+    },
+    close: inProcess.close
+  };
+  let json: string;
+  try {
+    ({json} = await cachedRun(task, {cache, runner}));
+  } catch (error) {
+    throw new PipelineError(name, (error as Error).message);
   }
   const dataset = JSON.parse(json) as Dataset;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({experiment: experiment?.id ?? null, pipeline: pipelineId, params, seed, dataset}, null, 1)}\n`);
+    effects.log(JSON.stringify({experiment: experiment?.id ?? null, pipeline: pipelineId, params, seed, dataset}, null, 1));
     return ExitCode.ok;
   }
-  process.stdout.write(`${pipelineId} (seed ${seed})\n`);
-  for (const [name, value] of Object.entries(params)) process.stdout.write(`  ${name} = ${JSON.stringify(value)}\n`);
-  process.stdout.write("scalars:\n");
-  for (const [name, value] of Object.entries(dataset.scalars)) process.stdout.write(`  ${name.padEnd(32)} ${value}\n`);
-  process.stdout.write(`tables: ${Object.entries(dataset.tables).map(([name, rows]) => `${name} (${rows.length} rows)`).join(", ") || "none"}\n`);
-  if (experiment) return printClaims(experiment, params, dataset);
+  effects.log(`${pipelineId} (seed ${seed})`);
+  for (const [name, value] of Object.entries(params)) effects.log(`  ${name} = ${JSON.stringify(value)}`);
+  effects.log("scalars:");
+  for (const [name, value] of Object.entries(dataset.scalars)) effects.log(`  ${name.padEnd(32)} ${value}`);
+  effects.log(`tables: ${Object.entries(dataset.tables).map(([name, rows]) => `${name} (${rows.length} rows)`).join(", ") || "none"}`);
+  if (experiment) return printClaims(experiment, params, dataset, effects);
   return ExitCode.ok;
 }
 
-function printClaims(experiment: Experiment, params: Record<string, ParamValue>, dataset: Dataset): number {
+function printClaims(experiment: Experiment, params: Record<string, ParamValue>, dataset: Dataset, effects: Effects): number {
   const point = {params, runs: [{seed: 0, dataset}], summary: summarizeScalars([dataset])};
   let ok = true;
   for (const claim of experiment.claims) {
@@ -87,7 +96,7 @@ function printClaims(experiment: Experiment, params: Record<string, ParamValue>,
     if (result.error?.startsWith("no point matches")) continue;
     ok &&= result.passed;
     const detail = result.error ?? formatCheck(result.checks[0]);
-    process.stdout.write(`${result.passed ? "✓" : "✗"} ${claim.text}  (${detail})\n`);
+    effects.log(`${result.passed ? "✓" : "✗"} ${claim.text}  (${detail})`);
   }
   return ok ? ExitCode.ok : ExitCode.claims;
 }
