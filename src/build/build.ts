@@ -42,8 +42,8 @@ export interface BuildOptions {
   publish?: boolean;
   /** Where figures/ and site/ are written (default: root). */
   out?: string;
-  /** Runs the tasks the cache lacks (default: a pool of `jobs` worker threads). */
-  runner?: TaskRunner;
+  /** Makes the runner of the tasks the cache lacks (default: a pool of `jobs` worker threads). */
+  runner?: (registry: Registry) => TaskRunner;
 }
 
 /** What the compute stage did. */
@@ -88,7 +88,7 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   const graph = new SourceGraph(packageRoot);
   const store = new ResultsStore(out, effects);
   const cache = new DatasetCache(join(root, ".cache", "datasets"), effects);
-  const runner = options.runner ?? new WorkerPool(registryFile, jobs, compileKernels);
+  const runner = options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels);
   let computeReport: ComputeReport;
   try {
     computeReport = await compute(selected, planBuild(registry, selected, graph), {cache, store, runner, force, progress});

@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {test} from "node:test";
-import {SourceGraph} from "../src/build/sourceGraph.js";
+import {SourceGraph} from "../../src/build/sourceGraph.js";
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "orthogonal-graph-"));
@@ -37,12 +37,28 @@ test("SourceGraph.hash changes when an imported file changes and not when an unr
 });
 
 test("the source closure of every registered pipeline holds only project files, never the cache or node_modules", async () => {
-  const {registry} = await import("../pipelines/index.js");
-  const root = fileURLToPath(new URL("..", import.meta.url));
+  const {registry} = await import("../../pipelines/index.js");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
   const graph = new SourceGraph(root);
   for (const pipeline of Object.values(registry.pipelines)) {
     const files = graph.closure(fileURLToPath(pipeline.source));
     for (const file of files) assert.ok(!/\/(\.cache|node_modules)\//.test(file), `${pipeline.id} depends on ${file}`);
     assert.ok(files.includes(fileURLToPath(pipeline.source)));
   }
+});
+
+test("no pipeline's source closure reaches the engine, and one that uses the kernels covers their sources", async () => {
+  const {registry} = await import("../../pipelines/index.js");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const graph = new SourceGraph(root);
+  let usesKernels = 0;
+  for (const pipeline of Object.values(registry.pipelines)) {
+    const files = graph.closure(fileURLToPath(pipeline.source)).map((file) => file.slice(root.length));
+    for (const file of files) assert.ok(!/^src\/(build|commands|site|bin)\//.test(file), `${pipeline.id} depends on ${file}`);
+    if (files.includes("src/linalg/kernels.ts")) {
+      ++usesKernels;
+      assert.ok(files.includes("src/linalg/gemmKernel.as") && files.includes("src/linalg/reductionKernel.as"), pipeline.id);
+    }
+  }
+  assert.ok(usesKernels > 0);
 });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {copyProject, orthogonal} from "./fixture.js";
+import {copyProject, orthogonal} from "../fixture.js";
 
 const mean = "content/demo/mean.md";
 const paper = "content/demo/index.md";

@@ -1,7 +1,7 @@
 // Parameter declarations: checking content values and parsing --set strings.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {checkParam, choice, flag, integer, parseParam, real, reals} from "../src/contract/params.js";
+import {checkParam, choice, flag, integer, parseParam, real, reals} from "../../src/contract/params.js";
 
 test("checkParam accepts values of the declared type and range and says what it expected otherwise", () => {
   assert.equal(checkParam(integer(4, "d", {min: 1}), 7), 7);

@@ -1,8 +1,8 @@
 // Claims: parsing the two forms, evaluating against point summaries, filters and errors.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {evaluateClaim, parseClaim} from "../src/build/claims.js";
-import type {PointResult} from "../src/contract/results.js";
+import {evaluateClaim, parseClaim} from "../../src/build/claims.js";
+import type {PointResult} from "../../src/contract/results.js";
 
 function point(params: PointResult["params"], scalars: Record<string, number[]>): PointResult {
   const summary = Object.fromEntries(
