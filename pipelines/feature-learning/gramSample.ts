@@ -1,14 +1,14 @@
 // The induced kernel's Gram matrix on n fresh Gaussian inputs, shared by the spectrum experiments E4–E6: inputs,
 // spike direction, projections t = Xû, the Gram K/n and the exactly linear (odd) part (1/4n)XΣ₁Xᵀ of ReLU.
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {multiplyVector} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import type {Rng} from "../../src/random/rng.js";
-import {multiplyVector} from "../../src/linalg/gemm.js";
-import type {SpikedCovariance} from "./kernel.js";
 import {covarianceTerms, kernelFromTerms} from "./kernel.js";
-import type {Activation} from "./model.js";
+import type {SpikedCovariance} from "./kernel.js";
 import {gaussianMatrix, lanczosStart, unitVector} from "./model.js";
+import type {Activation} from "./model.js";
 
 /** A sample of the induced kernel: inputs, Σ₁, t = ⟨û, x⟩, K/n and (1/n)·XΣ₁Xᵀ/4. */
 export interface GramSample {

@@ -1,14 +1,14 @@
 // E8: the learned kernel as an isotropic kernel on stretched inputs, k₁(x, x′) = k₀(Ax, Ax′), and what it buys
 // downstream: ridge regression on fresh data with k₀, k₁ and the trained random features.
+import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {solveSymmetricPositive} from "../../src/linalg/solve.js";
-import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
-import type {SpikedCovariance} from "./kernel.js";
+import {solveSymmetricPositive} from "../../src/linalg/solve.js";
 import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms} from "./kernel.js";
+import type {SpikedCovariance} from "./kernel.js";
 import {giantStep, sampleData, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** k₁ = k₀∘A to machine precision, and test error of kernel ridge with k₀, k₁ and the one-step random features. */

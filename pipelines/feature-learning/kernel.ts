@@ -6,8 +6,8 @@ import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {erfKernel, reluKernel} from "../../src/special/arccos.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
-import type {Activation} from "./model.js";
 import {activate} from "./model.js";
+import type {Activation} from "./model.js";
 import {scaledCoefficients} from "./targetSector.js";
 
 /** A spiked weight covariance Σ₁ = (s₀/d)I + r²ûûᵀ with a unit direction û (r = 0: the isotropic (s₀/d)I). */

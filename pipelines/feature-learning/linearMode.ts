@@ -1,10 +1,10 @@
 // E5: the boosted linear eigenfunction ⟨û, x⟩: its alignment with the Gram eigenvectors and its amplification
 // 1 + d r²/s₀ over the isotropic linear bulk, seen in the exactly linear part (1/4n)XΣ₁Xᵀ of the ReLU kernel.
+import {integer, pipeline, real} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {eigh} from "../../src/linalg/eigh.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, pipeline, real} from "../../src/contract/index.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
 import {dot} from "./model.js";

@@ -1,8 +1,8 @@
 // The model shared by the feature-learning experiments: Gaussian single-index data, the two-layer network, the one
 // large gradient step W¹ = W⁰ − η∇L with η = η̃·p, and the spiked-covariance prediction Σ₁ = (s₀/d)I + r²v̂v̂ᵀ.
 import {multiplyTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
 import {createRng} from "../../src/random/rng.js";
 import type {Rng} from "../../src/random/rng.js";

@@ -1,9 +1,9 @@
 // E2: one large gradient step on a Gaussian single-index task adds a rank-one spike along v = Xᵀy/n to the first layer.
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
-import {topEigen} from "../../src/linalg/topEigen.js";
-import {choice, integer, pipeline, real} from "../../src/contract/index.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
+import {topEigen} from "../../src/linalg/topEigen.js";
 import {activations, dot, giantStep, lanczosStart, readouts, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */

@@ -1,7 +1,7 @@
 // Block-diagonal matrices with rectangular blocks: the factors L and R of the GS class, applied without forming them.
 import {gemmInto} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 
 /**

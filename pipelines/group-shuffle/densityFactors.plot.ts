@@ -2,11 +2,11 @@
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
-import type {FigureContext} from "../../src/render/theme.js";
 import {legend} from "../../src/render/legend.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor, superscript} from "../../src/render/theme.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {boftRowCount, gsDenseFactors, gsRowCountBound} from "./density.js";
 import {facetLine, facetPoints, panelLegend} from "./facets.js";

@@ -2,9 +2,9 @@
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
-import type {FigureContext} from "../../src/render/theme.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {facetPoints, panelLegend} from "./facets.js";
 import {summarizeRows} from "./seedSummaries.js";
 

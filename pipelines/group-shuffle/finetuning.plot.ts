@@ -2,10 +2,10 @@
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
-import type {FigureContext} from "../../src/render/theme.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {summarizeRows} from "./seedSummaries.js";
 
 /** The adapters in the pipeline's output order. */

@@ -1,16 +1,16 @@
 // E7 of the Group-and-Shuffle paper: toy fine-tuning with GSOFT, OFT, BOFT and LoRA at equal parameter budgets.
-import type {Row} from "../../src/contract/index.js";
-import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
-import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
-import {matrix} from "../../src/linalg/matrix.js";
-import {svd} from "../../src/linalg/svd.js";
 import {choice, integer, pipeline, real} from "../../src/contract/index.js";
-import type {Rng} from "../../src/random/rng.js";
+import type {Row} from "../../src/contract/index.js";
+import {expmSkew} from "../../src/linalg/expm.js";
+import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
+import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
+import {svd} from "../../src/linalg/svd.js";
+import type {Rng} from "../../src/random/rng.js";
 import {adamState, adamStep} from "./adam.js";
-import type {TrainableAdapter} from "./trainableAdapters.js";
 import {loraAdapter, orthogonalAdapter} from "./trainableAdapters.js";
+import type {TrainableAdapter} from "./trainableAdapters.js";
 
 /** The adapters in output order, with their configurations at the default budget of 1024 raw parameters. */
 const adapterNames = ["gsoft", "oft", "boft", "lora"] as const;

@@ -1,10 +1,10 @@
 // GS matrices (Def. 3.1) and their higher-order products (Def. 5.1): fast apply, transposed apply, dense form.
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity} from "../../src/linalg/matrix.js";
-import type {BlockDiagonal, BlockKernel} from "./blockDiagonal.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {applyBlockDiagonal, applyBlockDiagonalBatch, applyBlockDiagonalTranspose, applyBlockDiagonalTransposeBatch, blockDiagonalParameterCount} from "./blockDiagonal.js";
-import type {Permutation} from "./shuffle.js";
+import type {BlockDiagonal, BlockKernel} from "./blockDiagonal.js";
 import {assertPermutation, composePermutations, inversePermutation, isIdentityPermutation, permuteRows, permuteVector, shuffle} from "./shuffle.js";
+import type {Permutation} from "./shuffle.js";
 
 /**
  * A = P_{m+1} · B_m P_m · … · B_1 P_1 (Def. 5.1) with block-diagonal B_i and permutations P_i; `null` stands

@@ -1,8 +1,8 @@
 // Figure of E2: the shuffle permutation matrices P_(k,n) of the paper's Fig. 3, drawn as grids with their ones.
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
-import type {FigureContext} from "../../src/render/theme.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {firstRunTable} from "./seedSummaries.js";
 
 /**

@@ -3,17 +3,17 @@
 import {join} from "node:path/posix";
 import {z} from "zod";
 import type {Claim} from "../contract/claims.js";
-import {parseClaim} from "./claims.js";
+import type {Content, Experiment, Paper} from "../contract/content.js";
 import {ContentError} from "../contract/error.js";
-import type {MarkdownSource} from "./frontMatter.js";
-import {parseMarkdown} from "./frontMatter.js";
+import {figureWidths} from "../contract/figure.js";
+import {checkParam, defaultParams} from "../contract/params.js";
+import type {ParamValue} from "../contract/params.js";
+import type {Registry} from "../contract/registry.js";
+import {parseClaim} from "./claims.js";
 import {fileEffects, readText} from "./effects.js";
 import type {Effects} from "./effects.js";
-import type {ParamValue} from "../contract/params.js";
-import {checkParam, defaultParams} from "../contract/params.js";
-import type {Content, Experiment, Paper} from "../contract/content.js";
-import {figureWidths} from "../contract/figure.js";
-import type {Registry} from "../contract/registry.js";
+import {parseMarkdown} from "./frontMatter.js";
+import type {MarkdownSource} from "./frontMatter.js";
 
 const safeId = z
   .string()

@@ -3,8 +3,8 @@
 // run`, by the benchmarks and by the test setup, before any pipeline runs.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {KernelName} from "../linalg/kernels.js";
 import {installKernels, kernelFeatures, kernelSources, kernelsInstalled} from "../linalg/kernels.js";
+import type {KernelName} from "../linalg/kernels.js";
 import {compileAssemblyScript} from "./compileAssemblyScript.js";
 import {packageRoot} from "./project.js";
 

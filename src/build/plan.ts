@@ -1,7 +1,7 @@
 // Expands experiments into tasks: the cartesian product of the sweep, times the seeds, each with its cache key.
-import {cacheKey} from "./cache.js";
 import type {Experiment} from "../contract/content.js";
 import type {ParamValue} from "../contract/params.js";
+import {cacheKey} from "./cache.js";
 import type {Task} from "./runner.js";
 
 /** One point of an experiment's sweep, with the tasks (one per seed) that compute it. */

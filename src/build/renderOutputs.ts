@@ -2,9 +2,9 @@
 // Loaded lazily by the publishing stage, so that a build with nothing to re-render never imports Plot or sharp.
 import type {FigureDeclaration} from "../contract/content.js";
 import {PipelineError} from "../contract/error.js";
-import type {ExperimentResult} from "../contract/results.js";
-import type {PlotModule, TableModule} from "../contract/registry.js";
 import {figureSize} from "../contract/figure.js";
+import type {PlotModule, TableModule} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
 import {renderPdf} from "../render/pdf.js";
 import {renderPng} from "../render/png.js";
 import {renderSvg} from "../render/svg.js";

@@ -1,11 +1,11 @@
 // The worker-thread side of the pool: installs the WebAssembly kernels it is given, loads the registry once and runs
 // the tasks it is sent.
 import {parentPort, workerData} from "node:worker_threads";
-import type {KernelName} from "../linalg/kernels.js";
 import {installKernels} from "../linalg/kernels.js";
+import type {KernelName} from "../linalg/kernels.js";
 import {loadRegistry} from "./loadRegistry.js";
-import type {Task} from "./runner.js";
 import {runTask} from "./runner.js";
+import type {Task} from "./runner.js";
 
 /** A message from the pool to a worker. */
 export interface TaskMessage {

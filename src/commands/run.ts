@@ -15,8 +15,8 @@ import {SourceGraph} from "../build/sourceGraph.js";
 import type {Experiment} from "../contract/content.js";
 import type {Dataset} from "../contract/dataset.js";
 import {CliError, ExitCode, PipelineError} from "../contract/error.js";
-import type {ParamValue} from "../contract/params.js";
 import {defaultParams, describeParam, parseParam} from "../contract/params.js";
+import type {ParamValue} from "../contract/params.js";
 import {formatCheck} from "./report.js";
 
 /** Options of `orthogonal run`. */

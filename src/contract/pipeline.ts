@@ -1,7 +1,7 @@
 // The contract between the engine and a numerical pipeline: declared parameters and a pure run function.
+import type {Rng} from "../random/rng.js";
 import type {Dataset} from "./dataset.js";
 import type {ParamSpecs, ParamValues} from "./params.js";
-import type {Rng} from "../random/rng.js";
 
 export type {Rng} from "../random/rng.js";
 

@@ -2,8 +2,8 @@
 // kernels.ts), with the operands copied into its linear memory for each product.
 import type {GemmTask} from "./gemmTask.js";
 import {kernelInstantiator} from "./kernels.js";
-import type {WasmMemory} from "./webAssembly.js";
 import {wasmPageBytes} from "./webAssembly.js";
+import type {WasmMemory} from "./webAssembly.js";
 
 const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
 

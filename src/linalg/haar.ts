@@ -1,10 +1,10 @@
 // Haar-distributed random orthogonal matrices: QR of a Gaussian matrix with the sign of R's diagonal fixed.
 // Reference: F. Mezzadri, "How to generate random matrices from the classical compact groups", Notices of the AMS
 // 54 (2007) 592–604, §5: Q from G = QR is Haar only once the columns are scaled so that R_ii > 0.
+import type {Rng} from "../random/rng.js";
 import {matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {qr} from "./qr.js";
-import type {Rng} from "../random/rng.js";
 
 /**
  * An n×n orthogonal matrix drawn from the Haar (uniform) measure on O(n): G with iid N(0, 1) entries (n² draws from

@@ -1,8 +1,8 @@
 // The WebAssembly kernels of linalg: their AssemblyScript sources, and the compiled binaries the engine installs.
 // Compiling needs the AssemblyScript compiler (a child process and a file cache), so it happens in the engine, at
 // worker or build start (src/build/kernels.ts); linalg only instantiates the bytes it is given.
-import type {WasmModule} from "./webAssembly.js";
 import {webAssembly} from "./webAssembly.js";
+import type {WasmModule} from "./webAssembly.js";
 
 /**
  * The AssemblyScript source of each kernel. Referenced with `new URL(…, import.meta.url)`, so a kernel's source is

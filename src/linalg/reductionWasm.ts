@@ -2,8 +2,8 @@
 // the engine (see kernels.ts), with operands copied into its linear memory for each call.
 import {kernelInstantiator} from "./kernels.js";
 import type {Matrix} from "./matrix.js";
-import type {WasmMemory} from "./webAssembly.js";
 import {wasmPageBytes} from "./webAssembly.js";
+import type {WasmMemory} from "./webAssembly.js";
 
 const instantiate = kernelInstantiator<KernelExports>("reductionKernel");
 

@@ -3,8 +3,8 @@
 import type {MarkdownIt} from "markdown-it";
 import type {Content, Experiment, FigureDeclaration, Paper, TableDeclaration} from "../contract/content.js";
 import {ContentError} from "../contract/error.js";
-import type {Prose} from "./markdown.js";
 import {directivesOf, parseProse} from "./markdown.js";
+import type {Prose} from "./markdown.js";
 
 /** A figure or table with its number on its paper's page. */
 export interface CatalogItem {

@@ -1,23 +1,23 @@
 // Writes the whole site in memory from content and build outputs: home, citation page, one page per paper, one
 // page per figure and table, data downloads and assets; then checks every link before anything reaches disk.
 import type {ClaimResult} from "../contract/claims.js";
-import {ContentError} from "../contract/error.js";
-import type {ExperimentResult} from "../contract/results.js";
 import type {Content} from "../contract/content.js";
+import {ContentError} from "../contract/error.js";
 import type {Manifest} from "../contract/manifest.js";
 import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
 import {siteAssets} from "./assets.js";
 import {buildCatalog} from "./catalog.js";
-import type {BibEntry} from "./citation.js";
 import {companionEntry, paperEntry, parseBibtex, referencesPath} from "./citation.js";
+import type {BibEntry} from "./citation.js";
 import {citePageHtml} from "./citePage.js";
 import {PageContext} from "./context.js";
 import {datasetCsvs} from "./data.js";
 import {homePageHtml} from "./home.js";
 import {itemFormats, itemPageHtml} from "./item.js";
 import {checkLinks} from "./links.js";
-import type {SourceLink} from "./markdown.js";
 import {createMarkdown} from "./markdown.js";
+import type {SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {layout} from "./page.js";
 import {paperPageHtml} from "./paper.js";

@@ -4,8 +4,8 @@ import type {ClaimResult} from "../contract/claims.js";
 import {claimCounts} from "./claims.js";
 import {byline, PageContext, venueText} from "./context.js";
 import {escapeHtml} from "./html.js";
-import type {SourceLink} from "./markdown.js";
 import {parseProse, renderInline, renderProse} from "./markdown.js";
+import type {SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {homePage, paperPage, relativeHref} from "./paths.js";
 

@@ -3,9 +3,9 @@
 import type {MarkdownIt} from "markdown-it";
 import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
-import type {ExperimentResult} from "../contract/results.js";
 import type {Manifest} from "../contract/manifest.js";
 import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
 import type {Catalog} from "./catalog.js";
 import type {BibEntry} from "./citation.js";
 

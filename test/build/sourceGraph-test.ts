@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {fileURLToPath} from "node:url";
 import {test} from "node:test";
+import {fileURLToPath} from "node:url";
 import {SourceGraph} from "../../src/build/sourceGraph.js";
 
 function project(files: Record<string, string>): string {

@@ -1,7 +1,7 @@
-import {spawnSync} from "node:child_process";
-import {fileURLToPath} from "node:url";
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {test} from "node:test";
+import {fileURLToPath} from "node:url";
 import * as Plot from "@observablehq/plot";
 import {figureSize} from "../../src/contract/figure.js";
 import {legend} from "../../src/render/legend.js";

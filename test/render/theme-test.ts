@@ -1,6 +1,6 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
+import {test} from "node:test";
 import {figureSize} from "../../src/contract/figure.js";
 import type {FigureWidth} from "../../src/contract/figure.js";
 import {categorical, fontPath, formatPowerOfTen, okabeIto, paperPlot, seriesColor, superscript, theme} from "../../src/render/theme.js";
