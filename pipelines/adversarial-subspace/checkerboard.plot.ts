@@ -1,10 +1,10 @@
 // Figure of A6: flip distances along the normal e₃ of the checkerboard plane for the three runs of Figure 3.
 import * as Plot from "@observablehq/plot";
-import type {Row} from "../../src/dataset.js";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {Row} from "../../src/contract/index.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {checkerboardRuns} from "./checkerboard.js";
 
 /**

@@ -1,10 +1,10 @@
 // A6: a replica of the paper's Figure 3 (spec A.1): the 5×5 checkerboard on the plane z = 0.5 of R³. The plane is
 // affine, so the data span R³ and no weight is out of reach of the gradient; what stays fixed is the component
 // w_j·e₃ − ½b_j, orthogonal to every augmented input (x, 1).
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import type {TwoLayerNetwork} from "../two-layer/network.js";
 import {lineFlips} from "./flip.js";
 import {smallInitial, trainSmall} from "./smallNetwork.js";

@@ -2,11 +2,11 @@
 // for each, the segment to its nearest label flip along the orthogonal direction (1, −1)/√2.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {Row} from "../../src/dataset.js";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {Row} from "../../src/contract/index.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {diagonalRuns} from "./diagonal.js";
 import {firstRunRows} from "./summaries.js";
 

@@ -1,6 +1,6 @@
 // Table of A1: distance to the first label flip along (1, −1)/√2 for each of the seven points and each run.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {TableModule} from "../../src/contract/index.js";
 import type {Table, TableCell} from "../../src/tables/table.js";
 import {diagonalRuns} from "./diagonal.js";
 import {summarizeRows} from "./summaries.js";

@@ -1,10 +1,10 @@
 // A1: a replica of the paper's Figure 2 (spec A.1, A.4): the authors' seven diagonal points in the plane, a
 // 2 → 100 → 1 ReLU network trained three ways (vanilla, small initialisation, weight decay), and the distance to
 // the first label flip of each point along the direction (1, −1)/√2 orthogonal to the data.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import type {TwoLayerNetwork} from "../two-layer/network.js";
 import {lineFlips} from "./flip.js";
 import {smallInitial, trainSmall} from "./smallNetwork.js";

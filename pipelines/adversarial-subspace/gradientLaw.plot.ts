@@ -1,12 +1,12 @@
 // Figures of A3: the input-gradient norms against d, and Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS) against d for each β.
 import * as Plot from "@observablehq/plot";
 import type {SymbolType} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {scalarSe} from "./summaries.js";
 
 const symbols: SymbolType[] = ["circle", "triangle", "square", "diamond"];

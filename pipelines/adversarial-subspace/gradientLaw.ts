@@ -1,7 +1,7 @@
 // A3: the orthogonal input gradient of the trained network is Gaussian given the training trajectory, with
 // E‖P⊥∇N(x)‖² = (β²/d)·(1 − ηλ)^{2t}·ℓ·S(x) exactly (ℓ = d − k, S(x) = Σ_j u_j²·1[unit j active at x]).
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {drawSetting, settingParams, trainSetting} from "./setting.js";
 import type {GradientSplit, SubspaceNetwork} from "./subspaceNetwork.js";
 import {fullNetwork, gradientSplit, mean} from "./subspaceNetwork.js";

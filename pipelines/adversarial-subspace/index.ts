@@ -1,6 +1,6 @@
 // The adversarial-subspace paper's registry entries (A1–A6): pipelines, plot modules and table modules by id.
-import type {Pipeline} from "../../src/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
+import type {Pipeline} from "../../src/contract/index.js";
+import type {PlotModule, TableModule} from "../../src/contract/index.js";
 import {checkerboard} from "./checkerboard.js";
 import {checkerboardFlipsPlot} from "./checkerboard.plot.js";
 import {diagonal} from "./diagonal.js";

@@ -1,10 +1,10 @@
 // A2: the orthogonal part of the first layer never moves, and under coupled weight decay it shrinks by exactly
 // (1 − ηλ)^t; training in the k coordinates of P reproduces training in R^d.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {frobeniusNorm} from "../../src/linalg/norms.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {relu} from "../two-layer/activation.js";
 import {gradientDescent, minimum} from "../two-layer/gradientDescent.js";
 import type {GradientDescentOptions} from "../two-layer/gradientDescent.js";

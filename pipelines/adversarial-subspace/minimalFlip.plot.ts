@@ -2,12 +2,12 @@
 // median r⋆/‖x‖ against the orthogonal dimension ℓ = d − k, on log axes.
 import * as Plot from "@observablehq/plot";
 import type {SymbolType} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {firstRunRows, summarizeRows} from "./summaries.js";
 
 const symbols: SymbolType[] = ["circle", "triangle", "square", "diamond"];

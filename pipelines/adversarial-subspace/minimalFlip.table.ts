@@ -1,6 +1,6 @@
 // Table of A4: median minimal orthogonal flips per (d, β), against the first-order size, mean ± sd over seeds.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {TableModule} from "../../src/contract/index.js";
 import type {Table, TableCell} from "../../src/tables/table.js";
 import {summarizeRows} from "./summaries.js";
 

@@ -1,9 +1,9 @@
 // A4: the smallest perturbation orthogonal to the data that flips the sign of the trained network, against the
 // first-order size |N(x)|/‖P⊥∇N(x)‖, across the initial scale β and across the orthogonal dimension ℓ = d − k.
-import type {Row} from "../../src/dataset.js";
+import type {Row} from "../../src/contract/index.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real, reals} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {relu} from "../two-layer/activation.js";
 import {inputGradients} from "../two-layer/network.js";
 import {lineFlips, projectedFlips} from "./flip.js";

@@ -2,7 +2,7 @@
 // the training and test points and the initial weights, so that every experiment uses the same streams.
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, real} from "../../src/params.js";
+import {integer, real} from "../../src/contract/index.js";
 import type {Rng} from "../../src/random/rng.js";
 import type {Subspace, SubspaceSample} from "./subspace.js";
 import {randomSubspace, subspaceSample} from "./subspace.js";

@@ -1,7 +1,7 @@
 // Helpers shared by the adversarial-subspace plot and table modules: scalars and table rows pooled over seeds.
-import type {Cell, Row} from "../../src/dataset.js";
-import type {ExperimentResult, PointResult, Summary} from "../../src/experiment.js";
-import {summarize} from "../../src/summary.js";
+import type {Cell, Row} from "../../src/contract/index.js";
+import type {ExperimentResult, PointResult, Summary} from "../../src/contract/index.js";
+import {summarize} from "../../src/stats/summary.js";
 
 /** A group of rows with equal key columns: the key values and the summary over seeds of one column. */
 export interface RowSummary {

@@ -1,11 +1,11 @@
 // Figure of A5: robust accuracy under the universal orthogonal perturbation against ε, with the random control.
 import type {SymbolType} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {seedCount, summarizeRows} from "./summaries.js";
 import {universalSeries} from "./universal.js";
 

@@ -1,6 +1,6 @@
 // Table of A5: robust accuracy under the universal orthogonal perturbation for each ε, mean ± sd over seeds.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {TableModule} from "../../src/contract/index.js";
 import type {Column, Table, TableCell} from "../../src/tables/table.js";
 import {summarizeRows} from "./summaries.js";
 import {universalSeries} from "./universal.js";

@@ -1,8 +1,8 @@
 // A5: one direction orthogonal to the data flips most points: robust accuracy under x − ε·y·ẑ with the universal
 // direction ẑ ∝ P⊥Σ_j u_j w_j(0), for β = 1, a small β, weight decay, and a random direction of P⊥ as control.
-import type {Row} from "../../src/dataset.js";
-import {integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Row} from "../../src/contract/index.js";
+import {integer, real, reals} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {perturbedAccuracy, randomOrthogonalDirection, universalDirection} from "./robustness.js";
 import {drawSetting, settingParams, trainSetting} from "./setting.js";
 import {embed} from "./subspace.js";

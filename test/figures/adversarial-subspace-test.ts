@@ -1,16 +1,16 @@
 // Snapshots of the adversarial-subspace figures and tables from small runs.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {ExperimentResult, PointResult} from "../../src/experiment.js";
-import {checkParam, defaultParams} from "../../src/params.js";
-import type {ParamValue} from "../../src/params.js";
-import type {Pipeline} from "../../src/pipeline.js";
+import type {ExperimentResult, PointResult} from "../../src/contract/index.js";
+import {checkParam, defaultParams} from "../../src/contract/index.js";
+import type {ParamValue} from "../../src/contract/index.js";
+import type {Pipeline} from "../../src/contract/index.js";
 import {createRng} from "../../src/random/rng.js";
-import {figureSize} from "../../src/render/figure.js";
-import type {FigureWidth} from "../../src/render/figure.js";
+import {figureSize} from "../../src/contract/index.js";
+import type {FigureWidth} from "../../src/contract/index.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {theme} from "../../src/render/theme.js";
-import {summarizeScalars} from "../../src/summary.js";
+import {summarizeScalars} from "../../src/build/results.js";
 import {normalizeTable} from "../../src/tables/table.js";
 import {adversarialSubspace} from "../../pipelines/adversarial-subspace/index.js";
 import {assertFileSnapshot} from "../snapshot.js";
