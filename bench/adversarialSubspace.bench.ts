@@ -12,7 +12,9 @@ import {medianTime} from "./timing.js";
 
 const params = {eta_d: 2, margin: 1, max_steps: 6000, width: 200};
 const failures: string[] = [];
-console.log("one training run of A3–A5 (d = 400, k = 10, n = 100, m = 200); medians in ms, wall and CPU time of this process");
+console.log(
+  "one training run of A3–A5 (d = 400, k = 10, n = 100, m = 200); medians in ms, wall and CPU time of this process"
+);
 for (const beta of [1, 0.1]) {
   const draw = drawSetting(createRng(20240701).fork("bench-adversarial"), 400, 10, 100, 1, params.width);
   const cpuStart = process.cpuUsage();
@@ -25,14 +27,19 @@ for (const beta of [1, 0.1]) {
   const X = embed(draw.train.F, draw.space.U);
   const full = medianTime(
     () =>
-      gradientDescent({W: W0, b: new Float64Array(params.width), u: alternatingOuter(params.width), c: 0}, X, draw.train.y, {
-        activation: relu,
-        loss: logistic,
-        total: "mean",
-        learningRate: 2 / 400,
-        maxSteps: 6000,
-        stop: (q) => minimum(q) >= 1
-      }),
+      gradientDescent(
+        {W: W0, b: new Float64Array(params.width), u: alternatingOuter(params.width), c: 0},
+        X,
+        draw.train.y,
+        {
+          activation: relu,
+          loss: logistic,
+          total: "mean",
+          learningRate: 2 / 400,
+          maxSteps: 6000,
+          stop: (q) => minimum(q) >= 1
+        }
+      ),
     1
   );
   console.log(

@@ -35,12 +35,37 @@ export const checkerboardFlipsPlot: PlotModule = {
     // Flips closer than 10⁻³ (points whose margin is almost 0) are drawn at the axis floor.
     const low = 1e-3;
     return paperPlot(context, {
-      x: {domain: [-0.5, 2.5], ticks: [0, 1, 2], tickFormat: (i: number) => checkerboardRuns[i] ?? "", label: null, tickSize: 0},
-      y: {type: "log", label: "flip distance along ±e₃", domain: [low, 10 ** Math.ceil(Math.log10(sMax * 1.2))], tickFormat: formatPowerOfTen},
+      x: {
+        domain: [-0.5, 2.5],
+        ticks: [0, 1, 2],
+        tickFormat: (i: number) => checkerboardRuns[i] ?? "",
+        label: null,
+        tickSize: 0
+      },
+      y: {
+        type: "log",
+        label: "flip distance along ±e₃",
+        domain: [low, 10 ** Math.ceil(Math.log10(sMax * 1.2))],
+        tickFormat: formatPowerOfTen
+      },
       marks: [
         Plot.ruleY([sMax], {stroke: t.ink, strokeOpacity: 0.3, strokeDasharray: "3,2"}),
-        Plot.dot(rows, {x: "position", y: (d: Row) => Math.max(d.flip as number, low), r: 1.3, fill: (d: Row) => seriesColor((d.label as number) > 0 ? 4 : 0, t), fillOpacity: 0.7, stroke: "none"}),
-        Plot.link(medians, {x1: (d: {position: number}) => d.position - 0.07, x2: (d: {position: number}) => d.position + 0.07, y1: "flip", y2: "flip", stroke: t.ink, strokeWidth: 1.5})
+        Plot.dot(rows, {
+          x: "position",
+          y: (d: Row) => Math.max(d.flip as number, low),
+          r: 1.3,
+          fill: (d: Row) => seriesColor((d.label as number) > 0 ? 4 : 0, t),
+          fillOpacity: 0.7,
+          stroke: "none"
+        }),
+        Plot.link(medians, {
+          x1: (d: {position: number}) => d.position - 0.07,
+          x2: (d: {position: number}) => d.position + 0.07,
+          y1: "flip",
+          y2: "flip",
+          stroke: t.ink,
+          strokeWidth: 1.5
+        })
       ]
     });
   }

@@ -22,7 +22,8 @@ export const checkerboardRuns = ["vanilla", "small init", "weight decay"] as con
  */
 export const checkerboard = pipeline({
   id: "adversarial-subspace/checkerboard",
-  description: "Figure 3 replica: checkerboard on the affine plane z = 0.5, flip distances along e₃, the movement of W·e₃.",
+  description:
+    "Figure 3 replica: checkerboard on the affine plane z = 0.5, flip distances along e₃, the movement of W·e₃.",
   source: import.meta.url,
   params: {
     width: integer(400, "hidden width m", {min: 1, max: 4000}),
@@ -36,7 +37,13 @@ export const checkerboard = pipeline({
   },
   run(params, rng) {
     const data = checkerboardData();
-    const directions = [1, -1].map((sign) => matrix(25, 3, Float64Array.from({length: 75}, (_, q) => (q % 3 === 2 ? sign : 0))));
+    const directions = [1, -1].map((sign) =>
+      matrix(
+        25,
+        3,
+        Float64Array.from({length: 75}, (_, q) => (q % 3 === 2 ? sign : 0))
+      )
+    );
     const configs = {
       vanilla: {factor: 1, weightDecay: 0, margin: params.margin, maxSteps: params.max_steps},
       "small init": {factor: params.factor, weightDecay: 0, margin: params.margin, maxSteps: params.max_steps},
@@ -52,7 +59,14 @@ export const checkerboard = pipeline({
       const [up, down] = directions.map((V) => lineFlips(net, data.X, V, params.s_max));
       const distances = Array.from(up.r, (r, i) => Math.min(r, down.r[i]));
       distances.forEach((flip, p) =>
-        flips.push({run, x: data.X.data[3 * p], y: data.X.data[3 * p + 1], label: data.y[p], flip, flipped: up.flipped[p] || down.flipped[p]})
+        flips.push({
+          run,
+          x: data.X.data[3 * p],
+          y: data.X.data[3 * p + 1],
+          label: data.y[p],
+          flip,
+          flipped: up.flipped[p] || down.flipped[p]
+        })
       );
       const key = run.replace(" init", "").replace("weight ", "");
       scalars[`${key}_median_flip`] = median(distances);

@@ -27,7 +27,11 @@ export const decisionRegionsPlot: PlotModule = {
     const network = firstRunRows(result, "network");
     const flips = firstRunRows(result, "flips");
     const scalars = result.points[0].runs[0].dataset.scalars;
-    const titles: Record<string, string> = {vanilla: "(a) vanilla", "small init": "(b) small initialisation", "weight decay": "(c) weight decay"};
+    const titles: Record<string, string> = {
+      vanilla: "(a) vanilla",
+      "small init": "(b) small initialisation",
+      "weight decay": "(c) weight decay"
+    };
     const grid: {panel: string; x: number; y: number; value: number}[] = [];
     for (const run of diagonalRuns) {
       const units = network.filter((row) => row.run === run);
@@ -50,10 +54,41 @@ export const decisionRegionsPlot: PlotModule = {
       });
     const classColor = (y: number) => (y > 0 ? seriesColor(4, t) : seriesColor(0, t));
     const marks: Markish[] = [
-      Plot.contour(grid, {x: "x", y: "y", fx: "panel", value: "value", thresholds: [-1e9, 0], fill: (d: {value: number}) => d.value, interpolate: "nearest", pixelSize: 1, stroke: t.ink, strokeWidth: 0.9, smooth: true}),
+      Plot.contour(grid, {
+        x: "x",
+        y: "y",
+        fx: "panel",
+        value: "value",
+        thresholds: [-1e9, 0],
+        fill: (d: {value: number}) => d.value,
+        interpolate: "nearest",
+        pixelSize: 1,
+        stroke: t.ink,
+        strokeWidth: 0.9,
+        smooth: true
+      }),
       Plot.frame({stroke: t.ink, strokeOpacity: 0.6}),
-      Plot.link(flipSegments, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", fx: "panel", stroke: t.ink, strokeWidth: 1, strokeDasharray: "2,1.5", clip: true}),
-      Plot.dot(points, {x: "t", y: "t", fx: "panel", r: 2.6, fill: (d: Row) => classColor(d.y as number), stroke: t.ink, strokeWidth: 0.6, symbol: (d: Row) => ((d.y as number) > 0 ? "triangle" : "circle")})
+      Plot.link(flipSegments, {
+        x1: "x1",
+        y1: "y1",
+        x2: "x2",
+        y2: "y2",
+        fx: "panel",
+        stroke: t.ink,
+        strokeWidth: 1,
+        strokeDasharray: "2,1.5",
+        clip: true
+      }),
+      Plot.dot(points, {
+        x: "t",
+        y: "t",
+        fx: "panel",
+        r: 2.6,
+        fill: (d: Row) => classColor(d.y as number),
+        stroke: t.ink,
+        strokeWidth: 0.6,
+        symbol: (d: Row) => ((d.y as number) > 0 ? "triangle" : "circle")
+      })
     ];
     return paperPlot(context, {
       marginTop: 16,

@@ -21,7 +21,12 @@ export const flipDistanceTable: TableModule = {
       columns: [
         {key: "t", label: "point (t, t)", format: {type: "fixed", decimals: 3}},
         {key: "label", label: "label"},
-        ...diagonalRuns.map((run) => ({key: runKey(run), label: run, group: "flip distance along (1, −1)/√2", format: {type: "fixed" as const, decimals: 2}}))
+        ...diagonalRuns.map((run) => ({
+          key: runKey(run),
+          label: run,
+          group: "flip distance along (1, −1)/√2",
+          format: {type: "fixed" as const, decimals: 2}
+        }))
       ],
       rows: [...rows.keys()].sort((a, b) => a - b).map((point) => rows.get(point)!)
     };

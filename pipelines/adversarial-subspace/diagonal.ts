@@ -22,7 +22,8 @@ export const diagonalRuns = ["vanilla", "small init", "weight decay"] as const;
  */
 export const diagonal = pipeline({
   id: "adversarial-subspace/diagonal",
-  description: "Figure 2 replica: 2-D diagonal data, vanilla / small-init / weight-decay networks, flip distances along (1, −1)/√2.",
+  description:
+    "Figure 2 replica: 2-D diagonal data, vanilla / small-init / weight-decay networks, flip distances along (1, −1)/√2.",
   source: import.meta.url,
   params: {
     width: integer(100, "hidden width m", {min: 1, max: 2000}),
@@ -37,7 +38,13 @@ export const diagonal = pipeline({
   run(params, rng) {
     const data = diagonalData();
     const ePerp = [Math.SQRT1_2, -Math.SQRT1_2];
-    const directions = [1, -1].map((sign) => matrix(7, 2, Float64Array.from({length: 14}, (_, q) => sign * ePerp[q % 2])));
+    const directions = [1, -1].map((sign) =>
+      matrix(
+        7,
+        2,
+        Float64Array.from({length: 14}, (_, q) => sign * ePerp[q % 2])
+      )
+    );
     const configs = {
       vanilla: {factor: 1, learningRate: params.lr, weightDecay: 0, margin: params.margin},
       "small init": {factor: params.factor, learningRate: params.lr_small, weightDecay: 0, margin: params.margin},
@@ -55,7 +62,15 @@ export const diagonal = pipeline({
       const [plus, minus] = directions.map((V) => lineFlips(net, data.X, V, params.s_max));
       const distances = Array.from(plus.r, (r, i) => Math.min(r, minus.r[i]));
       distances.forEach((flip, i) =>
-        flips.push({run, point: i, t: data.X.data[2 * i], y: data.y[i], flip, side: plus.r[i] <= minus.r[i] ? 1 : -1, flipped: plus.flipped[i] || minus.flipped[i]})
+        flips.push({
+          run,
+          point: i,
+          t: data.X.data[2 * i],
+          y: data.y[i],
+          flip,
+          side: plus.r[i] <= minus.r[i] ? 1 : -1,
+          flipped: plus.flipped[i] || minus.flipped[i]
+        })
       );
       for (let j = 0; j < params.width; ++j) {
         network.push({run, unit: j, w1: net.W.data[2 * j], w2: net.W.data[2 * j + 1], b: net.b![j], u: net.u[j]});
@@ -74,7 +89,9 @@ export const diagonal = pipeline({
     }
     scalars.small_ratio = inner.small / inner.vanilla;
     scalars.decay_ratio = inner.decay / inner.vanilla;
-    scalars.decay_law_error = Math.abs(scalars.decay_wperp_final / (scalars.decay_decay_factor * scalars.decay_wperp_initial) - 1);
+    scalars.decay_law_error = Math.abs(
+      scalars.decay_wperp_final / (scalars.decay_decay_factor * scalars.decay_wperp_initial) - 1
+    );
     return {scalars, tables: {flips, network}};
   }
 });

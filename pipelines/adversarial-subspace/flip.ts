@@ -30,7 +30,13 @@ export interface ProjectedFlipOptions {
  * every kink in order, and the first interval whose end has the other sign is bisected to a relative width of
  * 10⁻¹³. Returns r = 0 when N(x) = 0, and {r: rMax, flipped: false} when the sign never changes.
  */
-export function firstSignChange(z: Float64Array, a: Float64Array, u: Float64Array, c: number, rMax: number): {r: number; flipped: boolean} {
+export function firstSignChange(
+  z: Float64Array,
+  a: Float64Array,
+  u: Float64Array,
+  c: number,
+  rMax: number
+): {r: number; flipped: boolean} {
   const m = z.length;
   const value = (r: number) => {
     let s = c;
@@ -78,7 +84,13 @@ export function lineFlips(net: TwoLayerNetwork, X: Matrix, V: Matrix, rMax: numb
   const r = new Float64Array(X.rows);
   const flipped: boolean[] = [];
   for (let i = 0; i < X.rows; ++i) {
-    const found = firstSignChange(Z.data.subarray(i * m, (i + 1) * m), A.data.subarray(i * m, (i + 1) * m), net.u, net.c, rMax);
+    const found = firstSignChange(
+      Z.data.subarray(i * m, (i + 1) * m),
+      A.data.subarray(i * m, (i + 1) * m),
+      net.u,
+      net.c,
+      rMax
+    );
     r[i] = found.r;
     flipped.push(found.flipped);
   }
@@ -90,7 +102,12 @@ export function lineFlips(net: TwoLayerNetwork, X: Matrix, V: Matrix, rMax: numb
  * δ ← δ − (1 + overshoot)·N(x + δ)·g/‖g‖² with g = P⊥∇ₓN(x + δ), until the sign changes; then the first sign change
  * along the segment from x to x + δ (firstSignChange) gives r = ‖δ*‖. Rows that never flip get r = ‖δ‖, unflipped.
  */
-export function projectedFlips(net: TwoLayerNetwork, X: Matrix, U: Matrix, options: ProjectedFlipOptions = {}): Flips & {iterations: number} {
+export function projectedFlips(
+  net: TwoLayerNetwork,
+  X: Matrix,
+  U: Matrix,
+  options: ProjectedFlipOptions = {}
+): Flips & {iterations: number} {
   const {maxIterations = 50, overshoot = 0.02} = options;
   const {rows: n, cols: d} = X;
   const start = outputs(net, X, relu);
@@ -98,7 +115,11 @@ export function projectedFlips(net: TwoLayerNetwork, X: Matrix, U: Matrix, optio
   const moving = Array.from(start, (f) => f !== 0);
   let iterations = 0;
   for (; iterations < maxIterations; ++iterations) {
-    const P = matrix(n, d, X.data.map((x, q) => x + Delta.data[q]));
+    const P = matrix(
+      n,
+      d,
+      X.data.map((x, q) => x + Delta.data[q])
+    );
     const f = outputs(net, P, relu);
     for (let i = 0; i < n; ++i) if (moving[i] && f[i] * start[i] <= 0) moving[i] = false;
     if (!moving.some(Boolean)) break;
@@ -135,7 +156,13 @@ export function projectedFlips(net: TwoLayerNetwork, X: Matrix, U: Matrix, optio
       flipped.push(start[i] === 0);
       continue;
     }
-    const found = firstSignChange(Z.data.subarray(i * m, (i + 1) * m), A.data.subarray(i * m, (i + 1) * m), net.u, net.c, lengths[i] * (1 + 1e-9));
+    const found = firstSignChange(
+      Z.data.subarray(i * m, (i + 1) * m),
+      A.data.subarray(i * m, (i + 1) * m),
+      net.u,
+      net.c,
+      lengths[i] * (1 + 1e-9)
+    );
     r[i] = found.r;
     flipped.push(found.flipped);
   }

@@ -19,7 +19,9 @@ export const gradientNormsPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
     const t = context.theme;
-    const points = result.points.filter((p) => p.params.beta === 1).sort((a, b) => (a.params.d as number) - (b.params.d as number));
+    const points = result.points
+      .filter((p) => p.params.beta === 1)
+      .sort((a, b) => (a.params.d as number) - (b.params.d as number));
     const rows = points.flatMap((p) => {
       const d = p.params.d as number;
       const perp = scalarSe(p, "g_perp_test");
@@ -39,12 +41,28 @@ export const gradientNormsPlot: PlotModule = {
     });
     const top = Math.max(...rows.map((r) => r.value + r.se));
     return paperPlot(context, {
-      x: {type: "log", base: 2, label: "input dimension d", domain: [lo, hi], ticks: ds, tickFormat: (d: number) => String(d)},
+      x: {
+        type: "log",
+        base: 2,
+        label: "input dimension d",
+        domain: [lo, hi],
+        ticks: ds,
+        tickFormat: (d: number) => String(d)
+      },
       y: {label: "input-gradient norm (β = 1)", domain: [0, top * 1.08]},
       marks: [
-        theoryLine(curve.filter((c) => c.d > k), {x: "d", y: "value", theme: t}),
-        ...simulationPoints(rows.filter((r) => r.series === "perp"), {x: "d", y: "value", ySd: "se", color: seriesColor(0, t), theme: t}),
-        ...simulationPoints(rows.filter((r) => r.series === "par"), {x: "d", y: "value", ySd: "se", color: seriesColor(1, t), symbol: "triangle", theme: t}),
+        theoryLine(
+          curve.filter((c) => c.d > k),
+          {x: "d", y: "value", theme: t}
+        ),
+        ...simulationPoints(
+          rows.filter((r) => r.series === "perp"),
+          {x: "d", y: "value", ySd: "se", color: seriesColor(0, t), theme: t}
+        ),
+        ...simulationPoints(
+          rows.filter((r) => r.series === "par"),
+          {x: "d", y: "value", ySd: "se", color: seriesColor(1, t), symbol: "triangle", theme: t}
+        ),
         legend(
           [
             {label: "‖P⊥∇N‖", color: seriesColor(0, t)},
@@ -68,25 +86,50 @@ export const gradientQPlot: PlotModule = {
     const rows = result.points.map((p) => {
       const q = scalarSe(p, "q_mean");
       const i = betas.indexOf(p.params.beta as number);
-      return {beta: p.params.beta as number, d: (p.params.d as number) * 1.06 ** (i - (betas.length - 1) / 2), q: q.mean, se: q.se};
+      return {
+        beta: p.params.beta as number,
+        d: (p.params.d as number) * 1.06 ** (i - (betas.length - 1) / 2),
+        q: q.mean,
+        se: q.se
+      };
     });
     const lo = ds[0] / 1.3;
     const hi = ds[ds.length - 1] * 1.3;
     const spread = Math.max(0.16, ...rows.map((r) => Math.abs(r.q - 1) + r.se));
     return paperPlot(context, {
-      x: {type: "log", base: 2, label: "input dimension d", domain: [lo, hi], ticks: ds, tickFormat: (d: number) => String(d)},
+      x: {
+        type: "log",
+        base: 2,
+        label: "input dimension d",
+        domain: [lo, hi],
+        ticks: ds,
+        tickFormat: (d: number) => String(d)
+      },
       y: {label: "Q = ‖g⊥‖² / ((β²/d)(1 − ηλ)²ᵗ ℓ S)", domain: [1 - spread * 2, 1 + spread * 1.15]},
       marks: [
         Plot.ruleY([0.85, 1.15], {stroke: t.ink, strokeOpacity: 0.35, strokeDasharray: "3,2"}),
-        theoryLine([{d: lo, q: 1}, {d: hi, q: 1}], {x: "d", y: "q", theme: t}),
+        theoryLine(
+          [
+            {d: lo, q: 1},
+            {d: hi, q: 1}
+          ],
+          {x: "d", y: "q", theme: t}
+        ),
         ...betas.flatMap((beta, i) =>
-          simulationPoints(rows.filter((r) => r.beta === beta), {x: "d", y: "q", ySd: "se", color: seriesColor(i, t), symbol: symbols[i % symbols.length], theme: t})
+          simulationPoints(
+            rows.filter((r) => r.beta === beta),
+            {x: "d", y: "q", ySd: "se", color: seriesColor(i, t), symbol: symbols[i % symbols.length], theme: t}
+          )
         ),
         legend(
           [
             {label: "E[Q] = 1 (exact)", color: t.ink, kind: "line"},
             {label: "spec band 0.85–1.15", color: t.ink, kind: "line", strokeDasharray: "3,2"},
-            ...betas.map((beta, i) => ({label: `β = ${beta}`, color: seriesColor(i, t), symbol: symbols[i % symbols.length]}))
+            ...betas.map((beta, i) => ({
+              label: `β = ${beta}`,
+              color: seriesColor(i, t),
+              symbol: symbols[i % symbols.length]
+            }))
           ],
           {anchor: "bottom-right", theme: t}
         )

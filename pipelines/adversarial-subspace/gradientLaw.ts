@@ -12,7 +12,8 @@ import {fullNetwork, gradientSplit, mean} from "./subspaceNetwork.js";
  */
 export const gradientLaw = pipeline({
   id: "adversarial-subspace/gradient-law",
-  description: "In-subspace and orthogonal input-gradient norms of the trained network, and Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS).",
+  description:
+    "In-subspace and orthogonal input-gradient norms of the trained network, and Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS).",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2, max: 4000}),

@@ -24,7 +24,9 @@ export const adversarialSubspace: {
   plots: Record<string, PlotModule>;
   tables: Record<string, TableModule>;
 } = {
-  pipelines: Object.fromEntries([diagonal, invariance, gradientLaw, minimalFlip, universal, checkerboard].map((p) => [p.id, p])),
+  pipelines: Object.fromEntries(
+    [diagonal, invariance, gradientLaw, minimalFlip, universal, checkerboard].map((p) => [p.id, p])
+  ),
   plots: {
     "adversarial-subspace/checkerboard-flips": checkerboardFlipsPlot,
     "adversarial-subspace/decision-regions": decisionRegionsPlot,

@@ -15,7 +15,10 @@ export const decayPlot: PlotModule = {
     const point = result.points[0];
     const etaLambda = point.summary.eta_lambda.mean;
     const steps = point.summary.decay_steps.mean;
-    const curve = Array.from({length: 101}, (_, i) => ({t: (steps * i) / 100, ratio: Math.pow(1 - etaLambda, (steps * i) / 100)}));
+    const curve = Array.from({length: 101}, (_, i) => ({
+      t: (steps * i) / 100,
+      ratio: Math.pow(1 - etaLambda, (steps * i) / 100)
+    }));
     const lowest = Math.min(...rows.map((row) => row.ratio as number));
     const low = 10 ** Math.floor(Math.log10(lowest));
     const t = context.theme;

@@ -21,7 +21,8 @@ import {alternatingOuter, fullNetwork} from "./subspaceNetwork.js";
  */
 export const invariance = pipeline({
   id: "adversarial-subspace/invariance",
-  description: "‖W(t)P⊥‖ under gradient descent without and with coupled weight decay, against (1 − ηλ)^t; span training against full training.",
+  description:
+    "‖W(t)P⊥‖ under gradient descent without and with coupled weight decay, against (1 − ηλ)^t; span training against full training.",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2, max: 4000}),
@@ -38,7 +39,14 @@ export const invariance = pipeline({
     const W0 = scaled(draw.init, beta / Math.sqrt(d));
     const perp0 = frobeniusNorm(projectOut(W0, draw.space.U));
     const eta = params.eta_d / d;
-    const base: GradientDescentOptions = {activation: relu, loss: logistic, total: "mean", learningRate: eta, train: {biases: true}, maxSteps: params.max_steps};
+    const base: GradientDescentOptions = {
+      activation: relu,
+      loss: logistic,
+      total: "mean",
+      learningRate: eta,
+      train: {biases: true},
+      maxSteps: params.max_steps
+    };
     const initial: TwoLayerNetwork = {W: W0, b: new Float64Array(width), u: alternatingOuter(width), c: 0};
 
     // λ = 0, to the margin rule: the orthogonal part is invariant; span training reproduces the run.

@@ -26,23 +26,51 @@ export const flipScatterPlot: PlotModule = {
     const decades = Array.from({length: Math.round(Math.log10(hi / lo)) + 1}, (_, i) => lo * 10 ** i);
     return paperPlot(context, {
       marginRight: 14,
-      x: {type: "log", label: "first-order size |N(x)| / ‖P⊥∇N(x)‖", domain: [lo, hi], ticks: decades, tickFormat: formatPowerOfTen},
-      y: {type: "log", label: `minimal orthogonal flip r⋆ (d = ${d})`, domain: [lo, hi], ticks: decades, tickFormat: formatPowerOfTen},
+      x: {
+        type: "log",
+        label: "first-order size |N(x)| / ‖P⊥∇N(x)‖",
+        domain: [lo, hi],
+        ticks: decades,
+        tickFormat: formatPowerOfTen
+      },
+      y: {
+        type: "log",
+        label: `minimal orthogonal flip r⋆ (d = ${d})`,
+        domain: [lo, hi],
+        ticks: decades,
+        tickFormat: formatPowerOfTen
+      },
       marks: [
-        theoryLine([{x: lo, y: lo}, {x: hi, y: hi}], {x: "x", y: "y", theme: t}),
+        theoryLine(
+          [
+            {x: lo, y: lo},
+            {x: hi, y: hi}
+          ],
+          {x: "x", y: "y", theme: t}
+        ),
         ...betas.map((beta, i) =>
-          Plot.dot(rows.filter((row) => row.beta === beta), {
-            x: "linear",
-            y: "r",
-            r: 1.4,
-            symbol: symbols[i % symbols.length],
-            fill: seriesColor(i, t),
-            fillOpacity: 0.55,
-            stroke: "none"
-          })
+          Plot.dot(
+            rows.filter((row) => row.beta === beta),
+            {
+              x: "linear",
+              y: "r",
+              r: 1.4,
+              symbol: symbols[i % symbols.length],
+              fill: seriesColor(i, t),
+              fillOpacity: 0.55,
+              stroke: "none"
+            }
+          )
         ),
         legend(
-          [{label: "r⋆ = |N|/‖g⊥‖", color: t.ink, kind: "line" as const}, ...betas.map((beta, i) => ({label: `β = ${beta}`, color: seriesColor(i, t), symbol: symbols[i % symbols.length]}))],
+          [
+            {label: "r⋆ = |N|/‖g⊥‖", color: t.ink, kind: "line" as const},
+            ...betas.map((beta, i) => ({
+              label: `β = ${beta}`,
+              color: seriesColor(i, t),
+              symbol: symbols[i % symbols.length]
+            }))
+          ],
           {anchor: "top-left", theme: t}
         )
       ]
@@ -64,12 +92,18 @@ export const flipDimensionPlot: PlotModule = {
     // |N|/‖g⊥‖ over ‖x‖ = √d: the table holds the median of |N|/‖g⊥‖, and every ‖x‖ is close to √d.
     const rows = [
       ...r.map((s) => ({series: "r", ell: ((s.key.d as number) - k) / 1.04, value: s.summary.mean, se: s.se})),
-      ...lin.map((s) => ({series: "linear", ell: ((s.key.d as number) - k) * 1.04, value: s.summary.mean / Math.sqrt(s.key.d as number), se: s.se / Math.sqrt(s.key.d as number)}))
+      ...lin.map((s) => ({
+        series: "linear",
+        ell: ((s.key.d as number) - k) * 1.04,
+        value: s.summary.mean / Math.sqrt(s.key.d as number),
+        se: s.se / Math.sqrt(s.key.d as number)
+      }))
     ];
     const ells = r.map((s) => (s.key.d as number) - k).sort((a, b) => a - b);
     const linear = rows.filter((row) => row.series === "linear");
     // Least-squares fit of log value = c − ½ log ℓ to the first-order points.
-    const c = linear.reduce((sum, row) => sum + Math.log(row.value) + 0.5 * Math.log(row.ell / 1.04), 0) / linear.length;
+    const c =
+      linear.reduce((sum, row) => sum + Math.log(row.value) + 0.5 * Math.log(row.ell / 1.04), 0) / linear.length;
     const lo = ells[0] / 1.4;
     const hi = ells[ells.length - 1] * 1.4;
     const guide = [lo, hi].map((ell) => ({ell, value: Math.exp(c - 0.5 * Math.log(ell))}));
@@ -82,12 +116,35 @@ export const flipDimensionPlot: PlotModule = {
     const yTicks = nice.filter((y) => y >= yDomain[0] && y <= yDomain[1]);
     return paperPlot(context, {
       marginTop: 12,
-      x: {type: "log", base: 2, label: "orthogonal dimension ℓ = d − k", domain: [lo, hi], ticks: ells, tickFormat: (x: number) => String(x)},
-      y: {type: "log", label: "median flip size / ‖x‖ (β = 1)", domain: yDomain, ticks: yTicks, tickFormat: (x: number) => String(x)},
+      x: {
+        type: "log",
+        base: 2,
+        label: "orthogonal dimension ℓ = d − k",
+        domain: [lo, hi],
+        ticks: ells,
+        tickFormat: (x: number) => String(x)
+      },
+      y: {
+        type: "log",
+        label: "median flip size / ‖x‖ (β = 1)",
+        domain: yDomain,
+        ticks: yTicks,
+        tickFormat: (x: number) => String(x)
+      },
       marks: [
         theoryLine(guide, {x: "ell", y: "value", strokeDasharray: "4,2", clip: true, theme: t}),
-        ...simulationPoints(rows.filter((row) => row.series === "r"), {x: "ell", y: "value", ySd: "se", color: seriesColor(0, t), theme: t}),
-        ...simulationPoints(linear, {x: "ell", y: "value", ySd: "se", color: seriesColor(1, t), symbol: "triangle", theme: t}),
+        ...simulationPoints(
+          rows.filter((row) => row.series === "r"),
+          {x: "ell", y: "value", ySd: "se", color: seriesColor(0, t), theme: t}
+        ),
+        ...simulationPoints(linear, {
+          x: "ell",
+          y: "value",
+          ySd: "se",
+          color: seriesColor(1, t),
+          symbol: "triangle",
+          theme: t
+        }),
         legend(
           [
             {label: "r⋆/‖x‖ (bisection)", color: seriesColor(0, t)},

@@ -32,7 +32,8 @@ interface FlipSummary {
  */
 export const minimalFlip = pipeline({
   id: "adversarial-subspace/minimal-flip",
-  description: "Minimal orthogonal flip r* (bisection along ĝ⊥ and projected gradient steps) against |N|/‖g⊥‖, across β and ℓ = d − k.",
+  description:
+    "Minimal orthogonal flip r* (bisection along ĝ⊥ and projected gradient steps) against |N|/‖g⊥‖, across β and ℓ = d − k.",
   source: import.meta.url,
   params: {
     dims: reals([50, 100, 200, 400, 800], "input dimensions d of the ℓ sweep (β = 1)", {min: 2, max: 4000}),
@@ -44,7 +45,8 @@ export const minimalFlip = pipeline({
   },
   run(params, rng) {
     const configs: {d: number; beta: number}[] = params.dims.map((d) => ({d, beta: 1}));
-    for (const beta of params.betas) if (!(beta === 1 && params.dims.includes(params.d_ref))) configs.push({d: params.d_ref, beta});
+    for (const beta of params.betas)
+      if (!(beta === 1 && params.dims.includes(params.d_ref))) configs.push({d: params.d_ref, beta});
     const summaries = configs.map(({d, beta}) => flipConfiguration(params, rng.fork(`d-${d}`), d, beta));
     const ellRows = summaries.filter((s) => s.beta === 1).sort((a, b) => a.d - b.d);
     const ells = ellRows.map((s) => s.d - params.k);
@@ -53,8 +55,14 @@ export const minimalFlip = pipeline({
     const smallest = atRef.reduce((a, b) => (b.beta < a.beta ? b : a), atRef[0]);
     return {
       scalars: {
-        slope: slope(ells, ellRows.map((s) => s.rOverNorm)),
-        slope_linear: slope(ells, ellRows.map((s) => s.linear / Math.sqrt(s.d))),
+        slope: slope(
+          ells,
+          ellRows.map((s) => s.rOverNorm)
+        ),
+        slope_linear: slope(
+          ells,
+          ellRows.map((s) => s.linear / Math.sqrt(s.d))
+        ),
         ratio_min: Math.min(...summaries.map((s) => s.ratio)),
         ratio_max: Math.max(...summaries.map((s) => s.ratio)),
         beta_ratio: unitBeta && smallest ? smallest.r / unitBeta.r : 0,
@@ -84,7 +92,16 @@ export const minimalFlip = pipeline({
 
 // Trains at (d, β) (the same draw for every β at one d) and measures the flips of the test points.
 function flipConfiguration(
-  params: {k: number; n: number; width: number; n_test: number; eta_d: number; margin: number; max_steps: number; r_max: number},
+  params: {
+    k: number;
+    n: number;
+    width: number;
+    n_test: number;
+    eta_d: number;
+    margin: number;
+    max_steps: number;
+    r_max: number;
+  },
   rng: Parameters<typeof drawSetting>[0],
   d: number,
   beta: number
@@ -117,7 +134,13 @@ function flipConfiguration(
     ratio: median(Array.from(line.r, (r, i) => r / linear[i])),
     projected: median(projected.r),
     unflipped: line.flipped.filter((f) => !f).length,
-    points: Array.from(line.r, (r, i) => ({beta, linear: linear[i], r, projected: projected.r[i], flipped: line.flipped[i]}))
+    points: Array.from(line.r, (r, i) => ({
+      beta,
+      linear: linear[i],
+      r,
+      projected: projected.r[i],
+      flipped: line.flipped[i]
+    }))
   };
 }
 

@@ -28,7 +28,14 @@ export function randomOrthogonalDirection(d: number, U: Matrix, rng: Rng): Float
  * The accuracy of `net` on the points X (labels y) moved to x_i − ε·sign·y_i·v, for each ε (v a unit vector).
  * Pre-activations are linear in ε: Z − ε·sign·y_i·(Wv), so each ε costs O(nm).
  */
-export function perturbedAccuracy(net: TwoLayerNetwork, X: Matrix, y: Float64Array, v: Float64Array, epsilons: readonly number[], sign = 1): number[] {
+export function perturbedAccuracy(
+  net: TwoLayerNetwork,
+  X: Matrix,
+  y: Float64Array,
+  v: Float64Array,
+  epsilons: readonly number[],
+  sign = 1
+): number[] {
   const Z = preActivations(net, X);
   const {rows: n, cols: m} = Z;
   const d = X.cols;

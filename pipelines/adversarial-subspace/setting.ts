@@ -72,5 +72,9 @@ export function trainSetting(
 
 /** A copy of A with every entry multiplied by `factor`. */
 export function scaled(A: Matrix, factor: number): Matrix {
-  return matrix(A.rows, A.cols, A.data.map((x) => x * factor));
+  return matrix(
+    A.rows,
+    A.cols,
+    A.data.map((x) => x * factor)
+  );
 }

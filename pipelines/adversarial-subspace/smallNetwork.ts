@@ -32,7 +32,10 @@ export function smallInitial(d: number, width: number, factor: number, rng: Rng)
   for (let q = 0; q < W.data.length; ++q) W.data[q] /= Math.sqrt(d) * factor;
   const biases = rng.fork("biases");
   const b = Float64Array.from({length: width}, () => (2 * biases.uniform() - 1) / Math.sqrt(d));
-  const u = rng.fork("outer").normals(width).map((x) => x / (Math.sqrt(width) * factor));
+  const u = rng
+    .fork("outer")
+    .normals(width)
+    .map((x) => x / (Math.sqrt(width) * factor));
   const c = (2 * rng.fork("output-bias").uniform() - 1) / Math.sqrt(width);
   return {W, b, u, c};
 }

@@ -23,7 +23,8 @@ export interface Subspace {
 
 /** A uniformly random k-dimensional subspace of R^d: the Q factor of a d×k Gaussian matrix. */
 export function randomSubspace(d: number, k: number, rng: Rng): Subspace {
-  if (!(Number.isInteger(k) && k >= 1 && k < d)) throw new Error(`randomSubspace: need 1 ≤ k < d, got k = ${k}, d = ${d}`);
+  if (!(Number.isInteger(k) && k >= 1 && k < d))
+    throw new Error(`randomSubspace: need 1 ≤ k < d, got k = ${k}, d = ${d}`);
   return {d, k, U: qr(matrix(d, k, rng.normals(d * k))).Q};
 }
 

@@ -86,9 +86,15 @@ export function alternatingOuter(width: number): Float64Array {
  * descent on the mean logistic loss, in the k coordinates of P (one gemm per product, no d-dimensional work per
  * step). W(0) is not modified.
  */
-export function trainOnSubspace(space: Subspace, train: SubspaceSample, W0: Matrix, options: SubspaceTraining): SubspaceNetwork {
+export function trainOnSubspace(
+  space: Subspace,
+  train: SubspaceSample,
+  W0: Matrix,
+  options: SubspaceTraining
+): SubspaceNetwork {
   const {width: m, learningRate, weightDecay, maxSteps, targetMargin} = options;
-  if (W0.rows !== m || W0.cols !== space.d) throw new Error(`trainOnSubspace: W(0) is ${W0.rows}×${W0.cols}, expected ${m}×${space.d}`);
+  if (W0.rows !== m || W0.cols !== space.d)
+    throw new Error(`trainOnSubspace: W(0) is ${W0.rows}×${W0.cols}, expected ${m}×${space.d}`);
   const initial: TwoLayerNetwork = {W: multiply(W0, space.U), b: new Float64Array(m), u: alternatingOuter(m), c: 0};
   const trained = gradientDescent(initial, train.F, train.y, {
     activation: relu,
@@ -130,7 +136,11 @@ export function subspaceOutputs(net: SubspaceNetwork, F: Matrix): Float64Array {
  * The input gradients of the full network at the points X = F·Uᵀ of P, split by the projector: ‖P∇N‖, ‖P⊥∇N‖,
  * with N(x) and S(x). All in R^d through gemm (the factored form is not used, so this checks it).
  */
-export function gradientSplit(net: SubspaceNetwork, F: Matrix, full: TwoLayerNetwork = fullNetwork(net)): GradientSplit {
+export function gradientSplit(
+  net: SubspaceNetwork,
+  F: Matrix,
+  full: TwoLayerNetwork = fullNetwork(net)
+): GradientSplit {
   const X = embed(F, net.space.U);
   const G = inputGradients(full, X, relu);
   const Gperp = projectOut(G, net.space.U);
@@ -161,4 +171,3 @@ export function mean(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; ++i) s += values[i];
   return s / values.length;
 }
-

@@ -27,7 +27,12 @@ export function seedCount(result: ExperimentResult): number {
  * Pools table `name` over the runs of every point, groups rows by the `keys` columns (in order of first
  * appearance) and summarises column `value` over each group (one row per seed and group, so over seeds).
  */
-export function summarizeRows(result: ExperimentResult, name: string, keys: readonly string[], value: string): RowSummary[] {
+export function summarizeRows(
+  result: ExperimentResult,
+  name: string,
+  keys: readonly string[],
+  value: string
+): RowSummary[] {
   const groups = new Map<string, {key: Record<string, Cell>; values: number[]}>();
   for (const point of result.points) {
     for (const run of point.runs) {

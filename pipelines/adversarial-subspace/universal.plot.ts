@@ -17,7 +17,9 @@ export const robustAccuracyPlot: PlotModule = {
   plot(result: ExperimentResult, context: FigureContext) {
     const t = context.theme;
     const summaries = summarizeRows(result, "accuracy", ["series", "epsilon"], "accuracy");
-    const epsilons = [...new Set(summaries.map((s) => s.key.epsilon as number))].filter((e) => e > 0).sort((a, b) => a - b);
+    const epsilons = [...new Set(summaries.map((s) => s.key.epsilon as number))]
+      .filter((e) => e > 0)
+      .sort((a, b) => a - b);
     const zeroAt = epsilons[0] / 2;
     const betaSmall = result.points[0].params.beta_small as number;
     const lambda = result.points[0].params.lambda as number;
@@ -30,7 +32,13 @@ export const robustAccuracyPlot: PlotModule = {
     const rows = summaries.map((s) => {
       const i = universalSeries.indexOf(s.key.series as (typeof universalSeries)[number]);
       const epsilon = s.key.epsilon as number;
-      return {series: s.key.series as string, i, x: (epsilon === 0 ? zeroAt : epsilon) * 2 ** (0.07 * (i - 1.5)), accuracy: s.summary.mean, se: s.se};
+      return {
+        series: s.key.series as string,
+        i,
+        x: (epsilon === 0 ? zeroAt : epsilon) * 2 ** (0.07 * (i - 1.5)),
+        accuracy: s.summary.mean,
+        se: s.se
+      };
     });
     const xNorm = Math.sqrt(result.points[0].params.d as number);
     return paperPlot(context, {
@@ -42,17 +50,32 @@ export const robustAccuracyPlot: PlotModule = {
         ticks: [zeroAt, ...epsilons],
         tickFormat: (x: number) => (x === zeroAt ? "0" : String(x))
       },
-      y: {label: `robust accuracy (${seedCount(result)} ${seedCount(result) === 1 ? "seed" : "seeds"})`, domain: [0, 1]},
+      y: {
+        label: `robust accuracy (${seedCount(result)} ${seedCount(result) === 1 ? "seed" : "seeds"})`,
+        domain: [0, 1]
+      },
       marks: [
         ...universalSeries.flatMap((series, i) => {
           const data = rows.filter((row) => row.series === series).sort((a, b) => a.x - b.x);
           return [
             theoryLine(data, {x: "x", y: "accuracy", stroke: seriesColor(i, t), theme: {...t, lineWidth: 0.75}}),
-            ...simulationPoints(data, {x: "x", y: "accuracy", ySd: "se", color: seriesColor(i, t), symbol: symbols[i], theme: t})
+            ...simulationPoints(data, {
+              x: "x",
+              y: "accuracy",
+              ySd: "se",
+              color: seriesColor(i, t),
+              symbol: symbols[i],
+              theme: t
+            })
           ];
         }),
         legend(
-          universalSeries.map((series, i) => ({label: labels[series], color: seriesColor(i, t), symbol: symbols[i], kind: "line+point" as const})),
+          universalSeries.map((series, i) => ({
+            label: labels[series],
+            color: seriesColor(i, t),
+            symbol: symbols[i],
+            kind: "line+point" as const
+          })),
           {anchor: "bottom-left", theme: t}
         )
       ]

@@ -21,13 +21,19 @@ export const robustAccuracyTable: TableModule = {
     const rows = universalSeries.map((series) => {
       const row: Record<string, TableCell> = {attack: labels[series]};
       for (const s of summaries.filter((x) => x.key.series === series)) {
-        row[`e${s.key.epsilon as number}`] = s.summary.n > 1 ? {mean: s.summary.mean, sd: s.summary.sd} : s.summary.mean;
+        row[`e${s.key.epsilon as number}`] =
+          s.summary.n > 1 ? {mean: s.summary.mean, sd: s.summary.sd} : s.summary.mean;
       }
       return row;
     });
     const columns: Column[] = [
       {key: "attack", label: "perturbation"},
-      ...epsilons.map((e): Column => ({key: `e${e}`, label: `ε = ${e}`, group: "robust accuracy", format: {type: "fixed", decimals: 3}}))
+      ...epsilons.map((e): Column => ({
+        key: `e${e}`,
+        label: `ε = ${e}`,
+        group: "robust accuracy",
+        format: {type: "fixed", decimals: 3}
+      }))
     ];
     return {columns, rows};
   }

@@ -18,7 +18,8 @@ export const universalSeries = ["β = 1", "small β", "weight decay", "random di
  */
 export const universal = pipeline({
   id: "adversarial-subspace/universal",
-  description: "Robust accuracy under the universal orthogonal perturbation x − ε·y·ẑ against ε, with a random-direction control.",
+  description:
+    "Robust accuracy under the universal orthogonal perturbation x − ε·y·ẑ against ε, with a random-direction control.",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2, max: 4000}),
@@ -35,7 +36,9 @@ export const universal = pipeline({
     const draw = drawSetting(rng, d, k, n, params.n_test, width);
     const X = embed(draw.test.F, draw.space.U);
     const y = draw.test.y;
-    const epsilons = [0, ...params.epsilons.filter((e) => e !== params.epsilon_ref), params.epsilon_ref].sort((a, b) => a - b);
+    const epsilons = [0, ...params.epsilons.filter((e) => e !== params.epsilon_ref), params.epsilon_ref].sort(
+      (a, b) => a - b
+    );
     const nets = {
       "β = 1": trainSetting(draw, params, {beta: 1}),
       "small β": trainSetting(draw, params, {beta: params.beta_small}),
@@ -50,13 +53,19 @@ export const universal = pipeline({
       clean[series] = accuracies[0];
     };
     for (const [series, net] of Object.entries(nets)) {
-      record(series, perturbedAccuracy(fullNetwork(net), X, y, universalDirection(net.W0, net.u, draw.space.U), epsilons));
+      record(
+        series,
+        perturbedAccuracy(fullNetwork(net), X, y, universalDirection(net.W0, net.u, draw.space.U), epsilons)
+      );
     }
     const reference = fullNetwork(nets["β = 1"]);
     const v = randomOrthogonalDirection(d, draw.space.U, rng.fork("random-direction"));
     const plus = perturbedAccuracy(reference, X, y, v, epsilons, 1);
     const minus = perturbedAccuracy(reference, X, y, v, epsilons, -1);
-    record("random direction", plus.map((a, i) => Math.min(a, minus[i])));
+    record(
+      "random direction",
+      plus.map((a, i) => Math.min(a, minus[i]))
+    );
     return {
       scalars: {
         norm_x: Math.sqrt(d),

@@ -6,11 +6,23 @@ import {relu} from "../../../pipelines/two-layer/activation.js";
 import type {TwoLayerNetwork} from "../../../pipelines/two-layer/network.js";
 import {inputGradients, outputs} from "../../../pipelines/two-layer/network.js";
 import {firstSignChange, lineFlips, projectedFlips} from "../../../pipelines/adversarial-subspace/flip.js";
-import {embed, projectOut, randomSubspace, rowNorms, subspaceSample} from "../../../pipelines/adversarial-subspace/subspace.js";
+import {
+  embed,
+  projectOut,
+  randomSubspace,
+  rowNorms,
+  subspaceSample
+} from "../../../pipelines/adversarial-subspace/subspace.js";
 
 // A ReLU network that is linear on the region of interest: every bias is so large that no unit switches off.
 function linearNetwork(m: number, d: number, seed: number): TwoLayerNetwork {
-  const W = matrix(m, d, createRng(seed).normals(m * d).map((x) => x / Math.sqrt(d)));
+  const W = matrix(
+    m,
+    d,
+    createRng(seed)
+      .normals(m * d)
+      .map((x) => x / Math.sqrt(d))
+  );
   return {W, b: new Float64Array(m).fill(1e4), u: createRng(seed + 1).normals(m), c: -1e4 * 0};
 }
 
@@ -26,9 +38,21 @@ test("firstSignChange finds the root of a linear function exactly, by bisection"
 
 test("firstSignChange stops at the first of two sign changes across a kink", () => {
   // N(r) = 1 − relu(r) + 2·relu(r − 2): positive on [0, 1), negative on (1, 4), positive again after 4.
-  const found = firstSignChange(Float64Array.from([0, -2]), Float64Array.from([1, 1]), Float64Array.from([-1, 2]), 1, 10);
+  const found = firstSignChange(
+    Float64Array.from([0, -2]),
+    Float64Array.from([1, 1]),
+    Float64Array.from([-1, 2]),
+    1,
+    10
+  );
   assert.ok(found.flipped && Math.abs(found.r - 1) < 1e-12);
-  const late = firstSignChange(Float64Array.from([0, -2]), Float64Array.from([1, 1]), Float64Array.from([-1, 2]), 1, 0.5);
+  const late = firstSignChange(
+    Float64Array.from([0, -2]),
+    Float64Array.from([1, 1]),
+    Float64Array.from([-1, 2]),
+    1,
+    0.5
+  );
   assert.equal(late.flipped, false);
 });
 
@@ -41,19 +65,31 @@ test("on a linear model the flip along −sign(N)ĝ⊥ and the projected-step fl
   const f = outputs(shifted, X, relu);
   const G = projectOut(inputGradients(shifted, X, relu), space.U);
   const norms = rowNorms(G);
-  const V = matrix(12, d, G.data.map((g, q) => (-Math.sign(f[Math.floor(q / d)]) * g) / norms[Math.floor(q / d)]));
+  const V = matrix(
+    12,
+    d,
+    G.data.map((g, q) => (-Math.sign(f[Math.floor(q / d)]) * g) / norms[Math.floor(q / d)])
+  );
   const line = lineFlips(shifted, X, V, 1e3);
   const projected = projectedFlips(shifted, X, space.U);
   for (let i = 0; i < 12; ++i) {
     const predicted = Math.abs(f[i]) / norms[i];
     assert.ok(line.flipped[i] && Math.abs(line.r[i] / predicted - 1) < 1e-10, `line ${line.r[i]} vs ${predicted}`);
-    assert.ok(projected.flipped[i] && Math.abs(projected.r[i] / predicted - 1) < 1e-9, `projected ${projected.r[i]} vs ${predicted}`);
+    assert.ok(
+      projected.flipped[i] && Math.abs(projected.r[i] / predicted - 1) < 1e-9,
+      `projected ${projected.r[i]} vs ${predicted}`
+    );
   }
 });
 
 test("lineFlips(net, X, V, rMax) changes the sign of N just past r and not before", () => {
   const d = 6;
-  const net: TwoLayerNetwork = {W: matrix(20, d, createRng(11).normals(20 * d)), b: createRng(12).normals(20), u: createRng(13).normals(20), c: 0.1};
+  const net: TwoLayerNetwork = {
+    W: matrix(20, d, createRng(11).normals(20 * d)),
+    b: createRng(12).normals(20),
+    u: createRng(13).normals(20),
+    c: 0.1
+  };
   const X = matrix(8, d, createRng(14).normals(8 * d));
   const V = matrix(8, d, createRng(15).normals(8 * d));
   const norms = rowNorms(V);
@@ -62,7 +98,16 @@ test("lineFlips(net, X, V, rMax) changes the sign of N just past r and not befor
   const start = outputs(net, X, relu);
   for (let i = 0; i < 8; ++i) {
     if (!flips.flipped[i]) continue;
-    const at = (r: number) => outputs(net, matrix(1, d, X.data.slice(i * d, (i + 1) * d).map((x, q) => x + r * V.data[i * d + q])), relu)[0];
+    const at = (r: number) =>
+      outputs(
+        net,
+        matrix(
+          1,
+          d,
+          X.data.slice(i * d, (i + 1) * d).map((x, q) => x + r * V.data[i * d + q])
+        ),
+        relu
+      )[0];
     assert.ok(at(flips.r[i] * (1 + 1e-9)) * start[i] <= 0);
     for (let s = 1; s < 200; ++s) assert.ok(at((flips.r[i] * s) / 200) * start[i] > 0);
   }

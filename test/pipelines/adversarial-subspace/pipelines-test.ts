@@ -13,8 +13,27 @@ const small: Record<string, Record<string, ParamValue>> = {
   "adversarial-subspace/diagonal": {width: 20, max_steps: 3000},
   "adversarial-subspace/invariance": {d: 40, k: 4, n: 24, width: 16, steps: 200, every: 50, max_steps: 2000},
   "adversarial-subspace/gradient-law": {d: 40, k: 4, n: 24, width: 16, n_test: 20, max_steps: 2000},
-  "adversarial-subspace/minimal-flip": {dims: [20, 40], betas: [1, 0.1], d_ref: 40, k: 4, n: 24, width: 16, n_test: 12, max_steps: 2000},
-  "adversarial-subspace/universal": {d: 40, k: 4, n: 24, width: 16, n_test: 40, decay_steps: 200, epsilons: [1, 4], epsilon_ref: 4, max_steps: 2000},
+  "adversarial-subspace/minimal-flip": {
+    dims: [20, 40],
+    betas: [1, 0.1],
+    d_ref: 40,
+    k: 4,
+    n: 24,
+    width: 16,
+    n_test: 12,
+    max_steps: 2000
+  },
+  "adversarial-subspace/universal": {
+    d: 40,
+    k: 4,
+    n: 24,
+    width: 16,
+    n_test: 40,
+    decay_steps: 200,
+    epsilons: [1, 4],
+    epsilon_ref: 4,
+    max_steps: 2000
+  },
   "adversarial-subspace/checkerboard": {width: 20, max_steps: 2000, decay_steps: 500}
 };
 
@@ -34,7 +53,10 @@ test("every adversarial-subspace pipeline is registered with small parameters, d
     const first = JSON.stringify(run(id, 3));
     assert.equal(first, JSON.stringify(run(id, 3)), id);
     assert.notEqual(first, JSON.stringify(run(id, 4)), id);
-    assert.ok(Object.keys(run(id, 3).scalars).every((name) => /^[a-z0-9_]+$/.test(name)), id);
+    assert.ok(
+      Object.keys(run(id, 3).scalars).every((name) => /^[a-z0-9_]+$/.test(name)),
+      id
+    );
   }
 });
 

@@ -3,12 +3,20 @@ import {test} from "node:test";
 import {multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
 import {matrix} from "../../../src/linalg/matrix.js";
 import {createRng} from "../../../src/random/rng.js";
-import {embed, projectOnto, projectOut, randomSubspace, rowNorms, subspaceSample} from "../../../pipelines/adversarial-subspace/subspace.js";
+import {
+  embed,
+  projectOnto,
+  projectOut,
+  randomSubspace,
+  rowNorms,
+  subspaceSample
+} from "../../../pipelines/adversarial-subspace/subspace.js";
 
 test("randomSubspace(d, k) has orthonormal columns", () => {
   const {U} = randomSubspace(30, 4, createRng(1));
   const G = multiplyTransposeA(U, U);
-  for (let i = 0; i < 4; ++i) for (let j = 0; j < 4; ++j) assert.ok(Math.abs(G.data[i * 4 + j] - (i === j ? 1 : 0)) < 1e-14);
+  for (let i = 0; i < 4; ++i)
+    for (let j = 0; j < 4; ++j) assert.ok(Math.abs(G.data[i * 4 + j] - (i === j ? 1 : 0)) < 1e-14);
 });
 
 test("projectOut and projectOnto are complementary orthogonal projectors: A = AP + AP⊥, (AP⊥)P⊥ = AP⊥, AP⊥U = 0", () => {

@@ -10,7 +10,12 @@ import {preActivations} from "../../../pipelines/two-layer/network.js";
 import {drawSetting, trainSetting} from "../../../pipelines/adversarial-subspace/setting.js";
 import {embed, projectOut} from "../../../pipelines/adversarial-subspace/subspace.js";
 import type {SubspaceNetwork} from "../../../pipelines/adversarial-subspace/subspaceNetwork.js";
-import {alternatingOuter, fullNetwork, gradientSplit, subspaceOutputs} from "../../../pipelines/adversarial-subspace/subspaceNetwork.js";
+import {
+  alternatingOuter,
+  fullNetwork,
+  gradientSplit,
+  subspaceOutputs
+} from "../../../pipelines/adversarial-subspace/subspaceNetwork.js";
 
 const params = {eta_d: 2, margin: 1, max_steps: 3000, width: 24};
 
@@ -22,15 +27,24 @@ test("trainSetting in the coordinates of P equals gradient descent in R^d, to ro
   const draw = setting(1);
   const d = draw.space.d;
   const net = trainSetting(draw, params, {beta: 1});
-  const W0 = matrix(params.width, d, draw.init.data.map((x) => x / Math.sqrt(d)));
-  const full = gradientDescent({W: W0, b: new Float64Array(params.width), u: alternatingOuter(params.width), c: 0}, embed(draw.train.F, draw.space.U), draw.train.y, {
-    activation: relu,
-    loss: logistic,
-    total: "mean",
-    learningRate: 2 / d,
-    maxSteps: 3000,
-    stop: (q) => minimum(q) >= 1
-  });
+  const W0 = matrix(
+    params.width,
+    d,
+    draw.init.data.map((x) => x / Math.sqrt(d))
+  );
+  const full = gradientDescent(
+    {W: W0, b: new Float64Array(params.width), u: alternatingOuter(params.width), c: 0},
+    embed(draw.train.F, draw.space.U),
+    draw.train.y,
+    {
+      activation: relu,
+      loss: logistic,
+      total: "mean",
+      learningRate: 2 / d,
+      maxSteps: 3000,
+      stop: (q) => minimum(q) >= 1
+    }
+  );
   assert.ok(net.stopped && full.stopped);
   assert.equal(net.steps, full.steps);
   const W = fullNetwork(net).W;
@@ -80,10 +94,23 @@ test("Q ≈ 1: over fresh draws of W(0)P⊥ with the trajectory fixed, E‖g⊥�
   let ratio = 0;
   for (let r = 0; r < draws; ++r) {
     // The trajectory never sees W(0)P⊥ (training runs in the coordinates of P), so any Gaussian replacement is as likely.
-    const fresh = projectOut(matrix(params.width, d, rng.normals(params.width * d).map((x) => (beta * x) / Math.sqrt(d))), draw.space.U);
+    const fresh = projectOut(
+      matrix(
+        params.width,
+        d,
+        rng.normals(params.width * d).map((x) => (beta * x) / Math.sqrt(d))
+      ),
+      draw.space.U
+    );
     const resampled: SubspaceNetwork = {...net, W0: fresh, W0perp: fresh};
-    const split = gradientSplit(resampled, draw.test.F.rows > 10 ? {rows: 10, cols: draw.test.F.cols, data: draw.test.F.data.slice(0, 10 * draw.test.F.cols)} : draw.test.F);
-    for (let i = 0; i < 10; ++i) ratio += split.orthogonal[i] ** 2 / (((beta * beta) / d) * (d - 4) * split.activeMass[i]);
+    const split = gradientSplit(
+      resampled,
+      draw.test.F.rows > 10
+        ? {rows: 10, cols: draw.test.F.cols, data: draw.test.F.data.slice(0, 10 * draw.test.F.cols)}
+        : draw.test.F
+    );
+    for (let i = 0; i < 10; ++i)
+      ratio += split.orthogonal[i] ** 2 / (((beta * beta) / d) * (d - 4) * split.activeMass[i]);
   }
   ratio /= draws * 10;
   // Each term is χ²_ℓ/ℓ (ℓ = 26, variance 2/ℓ); 400 independent draws give a standard error below 0.02.
