@@ -27,7 +27,7 @@ export const gammaCurvesPlot: PlotModule = {
     const t = context.theme;
     const rows = gammaRows(result, "err");
     const ns = [...new Set(rows.map((r) => r.n))];
-    const marks: Markish[] = [Plot.ruleY([0.5], {stroke: "currentColor", strokeOpacity: 0.3, strokeDasharray: "3,3"})];
+    const marks: Markish[] = [];
     ns.forEach((n, i) => {
       const color = seriesColor(i, t);
       const series = rows.filter((r) => r.n === n).sort((a, b) => a.gamma - b.gamma);

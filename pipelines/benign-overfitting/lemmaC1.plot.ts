@@ -30,7 +30,7 @@ export const lemmaC1Plot: PlotModule = {
       return {p, low: p - half, high: p + half};
     });
     return paperPlot(context, {
-      x: {domain: [0, top], label: "Lemma C.1: Φ(−√(γd/(1−γ))·a_v/‖z‖)"},
+      x: {domain: [0, top], label: "Lemma C.1: Φ(−√(γd/(1−γ))·⟨w*, v⟩/‖z‖)"},
       y: {domain: [0, top], label: "Monte Carlo test error of sign⟨w*, x⟩"},
       marks: [
         Plot.areaY(band, {x: "p", y1: "low", y2: "high", fill: "currentColor", fillOpacity: 0.1}),

@@ -8,7 +8,7 @@
 // Z ← Z − η·K[:, A]·G_A with K = F·Fᵀ, at a cost of n·|A|·width per step instead of 2·n·p·width. W and Z are
 // recomputed exactly (W from B, Z = F·Wᵀ) every `refreshEvery` steps and whenever the stopping rule holds, so the
 // returned margins belong to the returned W. It takes the same steps as gradientDescent and agrees with it to
-// rounding (test/pipelines/benign-overfitting/training-test.ts).
+// rounding (test/pipelines/two-layer/twoLayer-test.ts).
 import {gemmInto, gram} from "../../src/linalg/gemm.js";
 import {copy, matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
