@@ -30,7 +30,7 @@ export const harmfulPlot: PlotModule = {
         tickFormat: (i: number) => signalLevels[i].label,
         label: `signal strength γ (n = ${point.params.n}, d = ${Math.round((point.params.n as number) * (point.params.d_over_n as number))})`
       },
-      y: {domain: [0, 0.56], ticks: [0, 0.125, 0.25, 0.375, 0.5], tickFormat: (v: number) => (v === 0.125 ? "1/8" : String(v)), label: "test error"},
+      y: {domain: [0, 0.56], ticks: [0, 0.125, 0.25, 0.5], tickFormat: (v: number) => (v === 0.125 ? "1/8" : String(v)), label: "test error"},
       marks: [
         Plot.ruleY([0.125], {stroke: "currentColor", strokeDasharray: "4,2", strokeWidth: 0.75}),
         ...rules.flatMap((_, i) => [
