@@ -59,7 +59,7 @@ export const heatmapPlot: PlotModule = {
     });
     const barTicks = [-4, -3, -2, -1, 0].map((e) => ({y: toY(e), label: formatPowerOfTen(10 ** e)}));
     return paperPlot(context, {
-      marginTop: 16,
+      marginTop: 24,
       marginRight: 44,
       marginLeft: 38,
       x: {domain: [columns[0] - 0.5, barX + 0.45], ticks: columns, tickFormat: (v: number) => String(v), label: "d/n", line: false},
@@ -78,7 +78,7 @@ export const heatmapPlot: PlotModule = {
         Plot.rect(bar, {x1: barX, x2: barX + 0.45, y1: "y1", y2: "y2", fill: "value", inset: 0, shapeRendering: "crispEdges"}),
         Plot.rect([0], {x1: barX, x2: barX + 0.45, y1: yLow, y2: yHigh, fill: "none", stroke: "currentColor", strokeWidth: 0.5}),
         Plot.text(barTicks, {x: barX + 0.45, y: "y", text: "label", textAnchor: "start", dx: 3, fontSize: t.fontSize}),
-        Plot.text(["test error"], {x: barX + 0.225, y: yHigh, textAnchor: "middle", lineAnchor: "bottom", dy: -2, fontSize: t.fontSize})
+        Plot.text(["test error"], {x: barX + 0.225, y: yHigh, textAnchor: "middle", lineAnchor: "bottom", dy: -9, fontSize: t.fontSize})
       ]
     });
   }

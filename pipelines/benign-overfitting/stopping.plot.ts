@@ -29,7 +29,7 @@ export const stoppingPlot: PlotModule = {
     const top = Math.max(...rows.flat().map((r) => r.mean + r.se));
     return paperPlot(context, {
       x: {domain: [-0.5, columns.length - 0.5], ticks: columns.map((_, i) => i), tickFormat: (i: number) => String(columns[i]), label: `d/n (n = ${result.points[0].params.n})`},
-      y: {domain: [0, top * 1.6], label: "test error"},
+      y: {domain: [0, top / 0.55], label: "test error"},
       marks: [
         ...series.flatMap((s, i) =>
           simulationPoints(rows[i], {x: "x", y: "mean", ySd: "se", color: seriesColor(s.color, t), symbol: s.symbol, theme: t})
