@@ -52,7 +52,6 @@ if (plain.value.steps !== steps || span.value.steps !== steps) {
 
 const fmt = (ms: number) => ms.toFixed(1).padStart(8);
 console.log(`n = ${n}, d = ${d}, 2m = ${width}, γ = ${gamma}: ${training.value.error.steps} steps to zero training error, ${steps} to zero hinge loss; medians in ms`);
-console.log(`one trial (data, both stopping rules, 1,000 test points, SNR) ${fmt(trial.ms)}`);
 console.log("                                                      wall median  processor time");
 console.log(`one trial (data, both stopping rules, 1,000 test points, SNR) ${fmt(trial.ms)} ${fmt(cpu)}`);
 console.log(`training only: span + active set (the pipelines)              ${fmt(training.ms)} ${fmt(trainingCpu)}`);
