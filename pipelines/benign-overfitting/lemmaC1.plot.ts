@@ -43,8 +43,8 @@ export const lemmaC1Plot: PlotModule = {
         ),
         legend(
           [
-            ...ns.map((n, i) => ({label: `n = ${n}, d = ${Math.round((result.points[0].params.d_over_n as number) * n)}`, color: seriesColor(i, t)})),
-            {label: `identity ± 3 s.e. (${testPoints} test points)`, color: t.ink, kind: "line" as const}
+            ...ns.map((n, i) => ({label: `n = ${n}`, color: seriesColor(i, t)})),
+            {label: "identity ± 3 s.e.", color: t.ink, kind: "line" as const}
           ],
           {anchor: "top-left", theme: t}
         )
