@@ -1,6 +1,6 @@
 // B1 (the paper's Figure 2): test error against the signal strength γ for several n, with d = 2n.
-import {real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {real, reals} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {gammaReference} from "./published.js";
 import {networkParams, networkSettings, runTrial} from "./trial.js";
 

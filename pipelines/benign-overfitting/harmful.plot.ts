@@ -1,11 +1,11 @@
 // Figure of B5: test error over signal levels from γ = 0 to 20/n, at both stopping rules, against Theorem 3.4's 1/8.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {signalLevels} from "./harmful.js";
 import {meanSe, trials} from "./summaries.js";
 

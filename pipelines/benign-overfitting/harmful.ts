@@ -1,6 +1,6 @@
 // B5: the harmful regime (Theorem 3.4) and the signal-to-noise ratio of Appendix D against the test error.
-import {real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {spearman} from "./spearman.js";
 import {networkParams, networkSettings, runTrial} from "./trial.js";
 

@@ -1,12 +1,12 @@
 // Figures of B2 (the paper's Figure 1): the test-error heatmap over (d/n, n) on a log colour scale, and each d/n
 // column of it against the range of the authors' published heatmap.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {heatmapColumns} from "./published.js";
 import {meanSe, trials} from "./summaries.js";
 

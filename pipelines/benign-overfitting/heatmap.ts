@@ -1,6 +1,6 @@
 // B2 (the paper's Figure 1): one cell (n, d/n) of the test-error heatmap at γ = 5/n, and a column summary over n.
-import {real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {real, reals} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {heatmapColumn} from "./published.js";
 import {networkParams, networkSettings, runTrial} from "./trial.js";
 

@@ -1,6 +1,6 @@
 // The benign-overfitting paper's registry entries (B1–B6): pipelines, plot modules and table modules by id.
-import type {Pipeline} from "../../src/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
+import type {Pipeline} from "../../src/contract/index.js";
+import type {PlotModule, TableModule} from "../../src/contract/index.js";
 import {gammaCurves} from "./gammaCurves.js";
 import {gammaCurvesPlot} from "./gammaCurves.plot.js";
 import {harmful} from "./harmful.js";

@@ -1,10 +1,10 @@
 // Figure of B3: Monte Carlo test error of the max-margin linear classifier against Lemma C.1's exact formula.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 
 /**
  * One point per run (seed × n × γ): sampled error (y) against the formula (x), coloured by n, over the identity line

@@ -1,8 +1,8 @@
 // B3: the data generator against the exact test error of a linear classifier (Lemma C.1), using the hard-margin
 // classifier w* of the noisy training set, and the size of ‖w*‖ against Lemmas B.3 and B.4.
 import {multiplyVector} from "../../src/linalg/gemm.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {sample, signalDirection} from "./data.js";
 import {linearTestError, splitSignal} from "./linearError.js";
 import {maxMargin} from "./maxMargin.js";

@@ -1,7 +1,7 @@
 // B4: approximate margin maximisation (Theorem 3.1). Trained to zero hinge loss, the network's ‖W‖_F is within a
 // constant of ‖w*‖/(α√m), and the number of steps within a constant of ‖w*‖²/(ηα²m).
-import {real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {real, reals} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {sample, signalDirection} from "./data.js";
 import {maxMargin} from "./maxMargin.js";
 import {fullNetwork, initialWeights, trainBothRules} from "./network.js";

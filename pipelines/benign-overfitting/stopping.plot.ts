@@ -1,10 +1,10 @@
 // Figure of B6: test error at the two stopping rules, for both outer-weight conventions, against d/n.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {PlotModule} from "../../src/contract/index.js";
 import {meanSe, trials} from "./summaries.js";
 
 /** Series of the ablation: stopping rule × outer weights, with their colour, symbol and horizontal offset. */

@@ -1,5 +1,5 @@
 // Helpers shared by the benign-overfitting plot and table modules: standard errors over trials, and scalar names.
-import type {PointResult, Summary} from "../../src/experiment.js";
+import type {PointResult, Summary} from "../../src/contract/index.js";
 
 /** Mean and standard error (sd/√trials) of scalar `name` at a point. */
 export function meanSe(point: PointResult, name: string): {mean: number; se: number; count: number} {

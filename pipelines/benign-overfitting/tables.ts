@@ -1,6 +1,6 @@
 // Tables of B1–B6: the reproduced values beside the published and reference ones, with standard errors.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult} from "../../src/contract/index.js";
+import type {TableModule} from "../../src/contract/index.js";
 import type {Table, TableRow} from "../../src/tables/table.js";
 import {gammaRows} from "./gammaCurves.plot.js";
 import {signalLevels} from "./harmful.js";

@@ -1,7 +1,7 @@
 // One trial at one configuration (n, d, γ, α, …): the pipeline behind `orthogonal run` checks and the stopping-rule
 // ablation. The heatmap and the γ curves run the same trial (trial.ts) with the same random streams.
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, real} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
 import {networkParams, networkSettings, runTrial} from "./trial.js";
 
 /** Parameters fixing n, d and γ, shared by the single-configuration pipelines. */

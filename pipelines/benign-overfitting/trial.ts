@@ -2,7 +2,7 @@
 // rules, and measure test error and the signal-to-noise quantities of Appendix D.
 import {multiplyVector} from "../../src/linalg/gemm.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
-import {choice, integer, real} from "../../src/params.js";
+import {choice, integer, real} from "../../src/contract/index.js";
 import type {Rng} from "../../src/random/rng.js";
 import type {Activation} from "../two-layer/activation.js";
 import type {TwoLayerNetwork} from "../two-layer/network.js";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {assertFinite} from "../../../src/dataset.js";
-import type {Dataset} from "../../../src/dataset.js";
-import {checkParam, defaultParams} from "../../../src/params.js";
-import type {ParamValue} from "../../../src/params.js";
-import type {Pipeline} from "../../../src/pipeline.js";
+import {assertFinite} from "../../../src/contract/index.js";
+import type {Dataset} from "../../../src/contract/index.js";
+import {checkParam, defaultParams} from "../../../src/contract/index.js";
+import type {ParamValue} from "../../../src/contract/index.js";
+import type {Pipeline} from "../../../src/contract/index.js";
 import {createRng} from "../../../src/random/rng.js";
 import {gammaCurves} from "../../../pipelines/benign-overfitting/gammaCurves.js";
 import {harmful} from "../../../pipelines/benign-overfitting/harmful.js";
