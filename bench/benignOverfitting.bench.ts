@@ -22,7 +22,8 @@ const data = sample(n, v, gamma, rng.fork("train"), {kind: "probability", probab
 const W0 = initialWeights(width, d, 1, rng.fork("init"));
 const failures: string[] = [];
 
-const runTrialOnce = () => runTrial({n, d, gamma, ...settings, noise: {kind: "probability", probability: 0.1}, testPoints: 1000}, rng);
+const runTrialOnce = () =>
+  runTrial({n, d, gamma, ...settings, noise: {kind: "probability", probability: 0.1}, testPoints: 1000}, rng);
 const trial = medianTime(runTrialOnce, 7);
 const training = medianTime(() => trainBothRules(W0, data.X, data.observed, settings), 7);
 // Processor time of the same trial (this thread is the only busy one): on a shared machine the wall-clock medians
@@ -41,7 +42,8 @@ const plainOptions = {
 const net = {W: W0, b: null, u: outerWeights(width, "alternating"), c: 0};
 const plain = medianTime(() => gradientDescent(net, data.X, data.observed, plainOptions), 3);
 const Q = spanBasis(data.X);
-const runSpan = () => gradientDescent({...net, W: coordinates(W0, Q)}, coordinates(data.X, Q), data.observed, plainOptions);
+const runSpan = () =>
+  gradientDescent({...net, W: coordinates(W0, Q)}, coordinates(data.X, Q), data.observed, plainOptions);
 const span = medianTime(runSpan, 3);
 const trainingCpu = cpuTime(() => trainBothRules(W0, data.X, data.observed, settings), 7);
 const spanCpu = cpuTime(runSpan, 2);
@@ -51,12 +53,18 @@ if (plain.value.steps !== steps || span.value.steps !== steps) {
 }
 
 const fmt = (ms: number) => ms.toFixed(1).padStart(8);
-console.log(`n = ${n}, d = ${d}, 2m = ${width}, γ = ${gamma}: ${training.value.error.steps} steps to zero training error, ${steps} to zero hinge loss; medians in ms`);
+console.log(
+  `n = ${n}, d = ${d}, 2m = ${width}, γ = ${gamma}: ${training.value.error.steps} steps to zero training error, ${steps} to zero hinge loss; medians in ms`
+);
 console.log("                                                      wall median  processor time");
 console.log(`one trial (data, both stopping rules, 1,000 test points, SNR) ${fmt(trial.ms)} ${fmt(cpu)}`);
 console.log(`training only: span + active set (the pipelines)              ${fmt(training.ms)} ${fmt(trainingCpu)}`);
-console.log(`training only: shared plain loop, span coordinates            ${fmt(span.ms)} ${fmt(spanCpu)}  (${(spanCpu / trainingCpu).toFixed(1)}×)`);
-console.log(`training only: shared plain loop in R^d                       ${fmt(plain.ms)} ${fmt(plainCpu)}  (${(plainCpu / trainingCpu).toFixed(1)}×)`);
+console.log(
+  `training only: shared plain loop, span coordinates            ${fmt(span.ms)} ${fmt(spanCpu)}  (${(spanCpu / trainingCpu).toFixed(1)}×)`
+);
+console.log(
+  `training only: shared plain loop in R^d                       ${fmt(plain.ms)} ${fmt(plainCpu)}  (${(plainCpu / trainingCpu).toFixed(1)}×)`
+);
 if (failures.length > 0) throw new Error(failures.join("\n"));
 
 function cpuTime(run: () => unknown, runs: number): number {

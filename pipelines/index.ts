@@ -8,7 +8,22 @@ import {kernelOraclesTable} from "./feature-learning/oracles.table.js";
 import {groupShuffle} from "./group-shuffle/index.js";
 
 export const registry: Registry = {
-  pipelines: {[oracles.id]: oracles, ...featureLearning.pipelines, ...groupShuffle.pipelines, ...benignOverfitting.pipelines},
-  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot, ...featureLearning.plots, ...groupShuffle.plots, ...benignOverfitting.plots},
-  tables: {"feature-learning/kernel-oracles": kernelOraclesTable, ...featureLearning.tables, ...groupShuffle.tables, ...benignOverfitting.tables}
+  pipelines: {
+    [oracles.id]: oracles,
+    ...featureLearning.pipelines,
+    ...groupShuffle.pipelines,
+    ...benignOverfitting.pipelines
+  },
+  plots: {
+    "feature-learning/hermite-coefficients": hermiteCoefficientsPlot,
+    ...featureLearning.plots,
+    ...groupShuffle.plots,
+    ...benignOverfitting.plots
+  },
+  tables: {
+    "feature-learning/kernel-oracles": kernelOraclesTable,
+    ...featureLearning.tables,
+    ...groupShuffle.tables,
+    ...benignOverfitting.tables
+  }
 };

@@ -11,9 +11,16 @@ import {gammaPlot} from "./published.js";
 import {meanSe, nValues, trials} from "./summaries.js";
 
 /** Rows (n, γ, mean, se) of test error at one stopping rule ("err" or "loss"), over every point. */
-export function gammaRows(result: ExperimentResult, rule: "err" | "loss"): {n: number; gamma: number; mean: number; se: number}[] {
+export function gammaRows(
+  result: ExperimentResult,
+  rule: "err" | "loss"
+): {n: number; gamma: number; mean: number; se: number}[] {
   return result.points.flatMap((point) =>
-    nValues(point, `test_error_${rule}`).map((n) => ({n, gamma: point.params.gamma as number, ...meanSe(point, `test_error_${rule}_n${n}`)}))
+    nValues(point, `test_error_${rule}`).map((n) => ({
+      n,
+      gamma: point.params.gamma as number,
+      ...meanSe(point, `test_error_${rule}_n${n}`)
+    }))
   );
 }
 
@@ -35,7 +42,15 @@ export const gammaCurvesPlot: PlotModule = {
       marks.push(
         Plot.line(series, {x: "gamma", y: "mean", stroke: color, strokeWidth: t.lineWidth}),
         ...simulationPoints(series, {x: "gamma", y: "mean", ySd: "se", color, theme: t}),
-        Plot.dot(published, {x: "gamma", y: "error", symbol: "diamond", r: t.markerRadius + 0.75, stroke: color, fill: "none", strokeWidth: 1})
+        Plot.dot(published, {
+          x: "gamma",
+          y: "error",
+          symbol: "diamond",
+          r: t.markerRadius + 0.75,
+          stroke: color,
+          fill: "none",
+          strokeWidth: 1
+        })
       );
     });
     const maxGamma = Math.max(...rows.map((r) => r.gamma));
@@ -46,7 +61,11 @@ export const gammaCurvesPlot: PlotModule = {
         ...marks,
         legend(
           [
-            ...ns.map((n, i) => ({label: `n = ${n}, d = ${Math.round((result.points[0].params.d_over_n as number) * n)}`, color: seriesColor(i, t), kind: "line+point" as const})),
+            ...ns.map((n, i) => ({
+              label: `n = ${n}, d = ${Math.round((result.points[0].params.d_over_n as number) * n)}`,
+              color: seriesColor(i, t),
+              kind: "line+point" as const
+            })),
             {label: `mean ± se, ${trials(result.points)} trials`, color: t.ink},
             {label: "paper's Figure 2", color: t.ink, symbol: "diamond"}
           ],

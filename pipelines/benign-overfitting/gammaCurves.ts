@@ -25,7 +25,16 @@ export const gammaCurves = pipeline({
       if (!Number.isInteger(n)) throw new Error(`n_values must be integers, got ${n}`);
       const d = Math.round(params.d_over_n * n);
       const trial = runTrial({n, d, gamma: params.gamma, ...networkSettings(params, n)}, rng);
-      for (const name of ["test_error_err", "test_error_loss", "train_error_err", "train_error_loss", "steps_err", "steps_loss", "snr_err", "flipped"]) {
+      for (const name of [
+        "test_error_err",
+        "test_error_loss",
+        "train_error_err",
+        "train_error_loss",
+        "steps_err",
+        "steps_loss",
+        "snr_err",
+        "flipped"
+      ]) {
         scalars[`${name}_n${n}`] = trial[name];
       }
       const reference = gammaReference.find((r) => r.n === n && Math.abs(r.gamma - params.gamma) < 1e-12);

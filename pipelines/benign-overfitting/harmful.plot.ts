@@ -30,16 +30,32 @@ export const harmfulPlot: PlotModule = {
         tickFormat: (i: number) => signalLevels[i].label,
         label: `signal strength γ (n = ${point.params.n}, d = ${Math.round((point.params.n as number) * (point.params.d_over_n as number))})`
       },
-      y: {domain: [0, 0.56], ticks: [0, 0.125, 0.25, 0.5], tickFormat: (v: number) => (v === 0.125 ? "1/8" : String(v)), label: "test error"},
+      y: {
+        domain: [0, 0.56],
+        ticks: [0, 0.125, 0.25, 0.5],
+        tickFormat: (v: number) => (v === 0.125 ? "1/8" : String(v)),
+        label: "test error"
+      },
       marks: [
         Plot.ruleY([0.125], {stroke: "currentColor", strokeDasharray: "4,2", strokeWidth: 0.75}),
         ...rules.flatMap((_, i) => [
           Plot.line(rows[i], {x: "x", y: "mean", stroke: seriesColor(i, t), strokeWidth: 0.75, strokeOpacity: 0.6}),
-          ...simulationPoints(rows[i], {x: "x", y: "mean", ySd: "se", color: seriesColor(i, t), symbol: i === 0 ? "circle" : "square", theme: t})
+          ...simulationPoints(rows[i], {
+            x: "x",
+            y: "mean",
+            ySd: "se",
+            color: seriesColor(i, t),
+            symbol: i === 0 ? "circle" : "square",
+            theme: t
+          })
         ]),
         legend(
           [
-            ...rules.map((r, i) => ({label: r.label, color: seriesColor(i, t), symbol: i === 0 ? ("circle" as const) : ("square" as const)})),
+            ...rules.map((r, i) => ({
+              label: r.label,
+              color: seriesColor(i, t),
+              symbol: i === 0 ? ("circle" as const) : ("square" as const)
+            })),
             {label: `mean ± se, ${trials(result.points)} trials`, color: t.ink, kind: "point" as const},
             {label: "Theorem 3.4: error ≥ 1/8", color: t.ink, kind: "line" as const, strokeDasharray: "4,2"}
           ],

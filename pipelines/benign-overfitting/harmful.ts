@@ -5,7 +5,11 @@ import {spearman} from "./spearman.js";
 import {networkParams, networkSettings, runTrial} from "./trial.js";
 
 /** The signal levels of the experiment, as functions of (α, n, d). */
-export const signalLevels: readonly {key: string; label: string; gamma: (alpha: number, n: number, d: number) => number}[] = [
+export const signalLevels: readonly {
+  key: string;
+  label: string;
+  gamma: (alpha: number, n: number, d: number) => number;
+}[] = [
   {key: "zero", label: "0", gamma: () => 0},
   {key: "alpha3_d", label: "α³/d", gamma: (a, _n, d) => a ** 3 / d},
   {key: "one_d", label: "1/d", gamma: (_a, _n, d) => 1 / d},
@@ -39,7 +43,18 @@ export const harmful = pipeline({
       const gamma = level.gamma(params.alpha, n, d);
       const trial = runTrial({n, d, gamma, ...networkSettings(params, n)}, rng);
       scalars[`gamma_${level.key}`] = gamma;
-      for (const name of ["test_error_err", "test_error_loss", "snr_err", "snr_loss", "a_min_err", "z_norm_err", "a_lin_err", "z_lin_err", "a_min_loss", "z_norm_loss"]) {
+      for (const name of [
+        "test_error_err",
+        "test_error_loss",
+        "snr_err",
+        "snr_loss",
+        "a_min_err",
+        "z_norm_err",
+        "a_lin_err",
+        "z_lin_err",
+        "a_min_loss",
+        "z_norm_loss"
+      ]) {
         scalars[`${name}_${level.key}`] = trial[name];
       }
       for (const name of Object.keys(columns)) columns[name].push(trial[name]);

@@ -62,7 +62,13 @@ export const heatmapPlot: PlotModule = {
       marginTop: 24,
       marginRight: 44,
       marginLeft: 38,
-      x: {domain: [columns[0] - 0.5, barX + 0.45], ticks: columns, tickFormat: (v: number) => String(v), label: "d/n", line: false},
+      x: {
+        domain: [columns[0] - 0.5, barX + 0.45],
+        ticks: columns,
+        tickFormat: (v: number) => String(v),
+        label: "d/n",
+        line: false
+      },
       y: {domain: [yLow, yHigh], ticks: ns, label: "n", line: false},
       color: {type: "log", scheme: t.sequential, domain: [errorFloor, 1], clamp: true},
       marks: [
@@ -75,10 +81,33 @@ export const heatmapPlot: PlotModule = {
           inset: 0,
           shapeRendering: "crispEdges"
         }),
-        Plot.rect(bar, {x1: barX, x2: barX + 0.45, y1: "y1", y2: "y2", fill: "value", inset: 0, shapeRendering: "crispEdges"}),
-        Plot.rect([0], {x1: barX, x2: barX + 0.45, y1: yLow, y2: yHigh, fill: "none", stroke: "currentColor", strokeWidth: 0.5}),
+        Plot.rect(bar, {
+          x1: barX,
+          x2: barX + 0.45,
+          y1: "y1",
+          y2: "y2",
+          fill: "value",
+          inset: 0,
+          shapeRendering: "crispEdges"
+        }),
+        Plot.rect([0], {
+          x1: barX,
+          x2: barX + 0.45,
+          y1: yLow,
+          y2: yHigh,
+          fill: "none",
+          stroke: "currentColor",
+          strokeWidth: 0.5
+        }),
         Plot.text(barTicks, {x: barX + 0.45, y: "y", text: "label", textAnchor: "start", dx: 3, fontSize: t.fontSize}),
-        Plot.text(["test error"], {x: barX + 0.225, y: yHigh, textAnchor: "middle", lineAnchor: "bottom", dy: -9, fontSize: t.fontSize})
+        Plot.text(["test error"], {
+          x: barX + 0.225,
+          y: yHigh,
+          textAnchor: "middle",
+          lineAnchor: "bottom",
+          dy: -9,
+          fontSize: t.fontSize
+        })
       ]
     });
   }
@@ -106,16 +135,40 @@ export const heatmapColumnsPlot: PlotModule = {
     });
     const published = heatmapColumns
       .filter((c) => columns.includes(c.dOverN))
-      .map((c) => ({x: c.dOverN - 0.17, low: Math.max(c.low, errorFloor), high: Math.max(c.high, errorFloor), mean: c.mean}));
+      .map((c) => ({
+        x: c.dOverN - 0.17,
+        low: Math.max(c.low, errorFloor),
+        high: Math.max(c.high, errorFloor),
+        mean: c.mean
+      }));
     const grey = "#7f7f7f";
     return paperPlot(context, {
-      y: {type: "log", domain: [errorFloor, 1], ticks: [1e-4, 1e-3, 1e-2, 1e-1, 1], tickFormat: formatPowerOfTen, label: "test error"},
-      x: {domain: [columns[0] - 0.6, columns[columns.length - 1] + 0.6], ticks: columns, tickFormat: (v: number) => String(v), label: "d/n"},
+      y: {
+        type: "log",
+        domain: [errorFloor, 1],
+        ticks: [1e-4, 1e-3, 1e-2, 1e-1, 1],
+        tickFormat: formatPowerOfTen,
+        label: "test error"
+      },
+      x: {
+        domain: [columns[0] - 0.6, columns[columns.length - 1] + 0.6],
+        ticks: columns,
+        tickFormat: (v: number) => String(v),
+        label: "d/n"
+      },
       marks: [
         Plot.ruleX(published, {x: "x", y1: "low", y2: "high", stroke: grey, strokeWidth: 3}),
         Plot.dot(
           published.filter((p) => p.mean !== undefined),
-          {x: "x", y: "mean", symbol: "diamond", r: t.markerRadius + 0.5, fill: "var(--plot-background)", stroke: grey, strokeWidth: 1}
+          {
+            x: "x",
+            y: "mean",
+            symbol: "diamond",
+            r: t.markerRadius + 0.5,
+            fill: "var(--plot-background)",
+            stroke: grey,
+            strokeWidth: 1
+          }
         ),
         Plot.ruleX(ours, {x: "x", y1: "low", y2: "high", stroke: color, strokeWidth: 3, strokeOpacity: 0.5}),
         ...simulationPoints(ours, {x: "x", y: "mean", color, theme: t}),

@@ -34,11 +34,25 @@ export const lemmaC1Plot: PlotModule = {
       y: {domain: [0, top], label: "Monte Carlo test error of sign⟨w*, x⟩"},
       marks: [
         Plot.areaY(band, {x: "p", y1: "low", y2: "high", fill: "currentColor", fillOpacity: 0.1}),
-        Plot.line([[0, 0], [top, top]], {stroke: "currentColor", strokeWidth: t.lineWidth}),
+        Plot.line(
+          [
+            [0, 0],
+            [top, top]
+          ],
+          {stroke: "currentColor", strokeWidth: t.lineWidth}
+        ),
         ...ns.map((n, i) =>
           Plot.dot(
             runs.filter((r) => r.n === n),
-            {x: "formula", y: "sampled", r: t.markerRadius, fill: seriesColor(i, t), fillOpacity: 0.8, stroke: "var(--plot-background)", strokeWidth: t.markerOutlineWidth}
+            {
+              x: "formula",
+              y: "sampled",
+              r: t.markerRadius,
+              fill: seriesColor(i, t),
+              fillOpacity: 0.8,
+              stroke: "var(--plot-background)",
+              strokeWidth: t.markerOutlineWidth
+            }
           )
         ),
         legend(

@@ -36,7 +36,10 @@ export const lemmaC1 = pipeline({
     const {n, d, gamma} = configuration(params);
     const stream = rng.fork(`n${n}-d${d}`);
     const v = signalDirection(d, stream.fork("signal"));
-    const train = sample(n, v, gamma, stream.fork("train"), {kind: "probability", probability: params.flip_probability});
+    const train = sample(n, v, gamma, stream.fork("train"), {
+      kind: "probability",
+      probability: params.flip_probability
+    });
     const solution = maxMargin(train.X, train.observed);
     const split = splitSignal(solution.w, v);
     const formula = linearTestError(split, gamma, d);

@@ -58,7 +58,11 @@ export function outerWeights(width: number, outer: OuterWeights): Float64Array {
 /** W(0) with independent N(0, (initScale/(width·√d))²) entries. */
 export function initialWeights(width: number, d: number, initScale: number, rng: Rng): Matrix {
   const scale = initScale / (width * Math.sqrt(d));
-  return matrix(width, d, rng.normals(width * d).map((x) => x * scale));
+  return matrix(
+    width,
+    d,
+    rng.normals(width * d).map((x) => x * scale)
+  );
 }
 
 /**
@@ -94,7 +98,12 @@ export function fullNetwork(pair: TrainedPair, rule: StoppingRule): TwoLayerNetw
 }
 
 /** The fraction of rows of X whose sign of f differs from the label (f = 0 counts as an error). */
-export function classificationError(net: TwoLayerNetwork, X: Matrix, labels: Float64Array, activation: Activation): number {
+export function classificationError(
+  net: TwoLayerNetwork,
+  X: Matrix,
+  labels: Float64Array,
+  activation: Activation
+): number {
   const f = outputs(net, X, activation);
   let wrong = 0;
   for (let i = 0; i < f.length; ++i) if (!(labels[i] * f[i] > 0)) wrong += 1;

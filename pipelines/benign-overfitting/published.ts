@@ -8,7 +8,8 @@ export type Source = "heatmap-csv" | "heatmap-csv-average" | "gamma-plot" | "ref
 export const sources: Record<Source, string> = {
   "heatmap-csv":
     "range over n = 50–150 of the authors' d_over_n_heatmap.csv (kedar2/benign_overfitting), as summarised in the specification, §B.3",
-  "heatmap-csv-average": "mean over n = 50–150 of the authors' d_over_n_heatmap.csv, as summarised in the specification, §7",
+  "heatmap-csv-average":
+    "mean over n = 50–150 of the authors' d_over_n_heatmap.csv, as summarised in the specification, §7",
   "gamma-plot": "read off the authors' gamma_plot.png (Figure 2), specification §B.3",
   reference: "an independent NumPy re-implementation (specification §B.4 as corrected by §7)"
 };

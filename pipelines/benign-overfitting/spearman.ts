@@ -5,7 +5,7 @@ export function ranks(values: readonly number[]): number[] {
   for (const x of values) if (!Number.isFinite(x)) throw new Error(`ranks: non-finite value ${x}`);
   const order = values.map((x, i) => ({x, i})).sort((a, b) => a.x - b.x);
   const out = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1].x === order[start].x) end += 1;
     const mean = (start + end) / 2 + 1;

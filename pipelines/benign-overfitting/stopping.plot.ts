@@ -11,7 +11,14 @@ import {meanSe, trials} from "./summaries.js";
 const series = [
   {rule: "err", outer: "alternating", label: "S_err, alternating ±1", color: 0, symbol: "circle", offset: -0.21},
   {rule: "loss", outer: "alternating", label: "S_loss, alternating ±1", color: 1, symbol: "circle", offset: -0.07},
-  {rule: "err", outer: "all-minus", label: "S_err, all −1 (published code)", color: 0, symbol: "triangle", offset: 0.07},
+  {
+    rule: "err",
+    outer: "all-minus",
+    label: "S_err, all −1 (published code)",
+    color: 0,
+    symbol: "triangle",
+    offset: 0.07
+  },
   {rule: "loss", outer: "all-minus", label: "S_loss, all −1", color: 1, symbol: "triangle", offset: 0.21}
 ] as const;
 
@@ -24,15 +31,30 @@ export const stoppingPlot: PlotModule = {
     const rows = series.map((s) =>
       result.points
         .filter((p) => p.params.outer === s.outer)
-        .map((p) => ({x: columns.indexOf(p.params.d_over_n as number) + s.offset, ...meanSe(p, `test_error_${s.rule}`)}))
+        .map((p) => ({
+          x: columns.indexOf(p.params.d_over_n as number) + s.offset,
+          ...meanSe(p, `test_error_${s.rule}`)
+        }))
     );
     const top = Math.max(...rows.flat().map((r) => r.mean + r.se));
     return paperPlot(context, {
-      x: {domain: [-0.5, columns.length - 0.5], ticks: columns.map((_, i) => i), tickFormat: (i: number) => String(columns[i]), label: `d/n (n = ${result.points[0].params.n})`},
+      x: {
+        domain: [-0.5, columns.length - 0.5],
+        ticks: columns.map((_, i) => i),
+        tickFormat: (i: number) => String(columns[i]),
+        label: `d/n (n = ${result.points[0].params.n})`
+      },
       y: {domain: [0, top / 0.55], label: "test error"},
       marks: [
         ...series.flatMap((s, i) =>
-          simulationPoints(rows[i], {x: "x", y: "mean", ySd: "se", color: seriesColor(s.color, t), symbol: s.symbol, theme: t})
+          simulationPoints(rows[i], {
+            x: "x",
+            y: "mean",
+            ySd: "se",
+            color: seriesColor(s.color, t),
+            symbol: s.symbol,
+            theme: t
+          })
         ),
         legend(
           [

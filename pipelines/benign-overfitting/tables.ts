@@ -54,8 +54,20 @@ export const heatmapTable: TableModule = {
     return {
       columns: [
         {key: "dn", label: "d/n", format: {type: "integer"}},
-        {key: "low", label: "min over n", format: {type: "fixed", decimals: 4}, group: "Published (S_err)", published: true},
-        {key: "high", label: "max over n", format: {type: "fixed", decimals: 4}, group: "Published (S_err)", published: true},
+        {
+          key: "low",
+          label: "min over n",
+          format: {type: "fixed", decimals: 4},
+          group: "Published (S_err)",
+          published: true
+        },
+        {
+          key: "high",
+          label: "max over n",
+          format: {type: "fixed", decimals: 4},
+          group: "Published (S_err)",
+          published: true
+        },
         {key: "mean", label: "mean over n", format: errorFormat, group: "Published (S_err)", published: true},
         {key: "ours_low", label: "min over n", format: {type: "fixed", decimals: 4}, group: "Reproduced, S_err"},
         {key: "ours_high", label: "max over n", format: {type: "fixed", decimals: 4}, group: "Reproduced, S_err"},
@@ -196,4 +208,3 @@ export const stoppingTable: TableModule = {
     };
   }
 };
-

@@ -34,7 +34,8 @@ export function configuration(params: {n: number; d: number; d_over_n: number; g
  */
 export const train = pipeline({
   id: "benign-overfitting/train",
-  description: "One trial: data of Definition 2.1, the leaky-ReLU network trained to zero training error and to zero hinge loss.",
+  description:
+    "One trial: data of Definition 2.1, the leaky-ReLU network trained to zero training error and to zero hinge loss.",
   source: import.meta.url,
   params: {...configurationParams, ...networkParams},
   run(params, rng) {

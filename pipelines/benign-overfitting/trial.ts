@@ -43,10 +43,18 @@ export interface SignalToNoise {
 export const networkParams = {
   alpha: real(0.1, "leaky-ReLU slope α", {min: 0.001, max: 1}),
   width: integer(64, "hidden units 2m (the code's hidden_dim)", {min: 2, max: 1024}),
-  outer: choice(["alternating", "all-minus"], "alternating", "outer weights: the paper's (−1)^j, or all −1 as in the code that drew the published figures"),
+  outer: choice(
+    ["alternating", "all-minus"],
+    "alternating",
+    "outer weights: the paper's (−1)^j, or all −1 as in the code that drew the published figures"
+  ),
   init_scale: real(1, "W(0) entries are N(0, (init_scale/(2m·√d))²); 1 is the code's 1/(64√d)", {min: 0}),
   lr_scale: real(1, "step size η = lr_scale/(2m·n); 1 is the code's 1/(64n)", {min: 1e-6, max: 10}),
-  label_noise: choice(["probability", "count"], "probability", "flip each label with flip_probability (the code), or exactly round(flip_fraction·n) labels (the paper's k)"),
+  label_noise: choice(
+    ["probability", "count"],
+    "probability",
+    "flip each label with flip_probability (the code), or exactly round(flip_fraction·n) labels (the paper's k)"
+  ),
   flip_probability: real(0.1, "probability of flipping each training label", {min: 0, max: 0.5}),
   flip_fraction: real(0.1, "k/n when label_noise is count", {min: 0, max: 0.5}),
   test_points: integer(1000, "clean test points", {min: 10, max: 100000}),
@@ -54,18 +62,21 @@ export const networkParams = {
 } as const;
 
 /** The network and noise part of TrialSettings from the declared parameters. */
-export function networkSettings(params: {
-  alpha: number;
-  width: number;
-  outer: "alternating" | "all-minus";
-  init_scale: number;
-  lr_scale: number;
-  label_noise: "probability" | "count";
-  flip_probability: number;
-  flip_fraction: number;
-  test_points: number;
-  max_steps: number;
-}, n: number): Omit<TrialSettings, "n" | "d" | "gamma"> {
+export function networkSettings(
+  params: {
+    alpha: number;
+    width: number;
+    outer: "alternating" | "all-minus";
+    init_scale: number;
+    lr_scale: number;
+    label_noise: "probability" | "count";
+    flip_probability: number;
+    flip_fraction: number;
+    test_points: number;
+    max_steps: number;
+  },
+  n: number
+): Omit<TrialSettings, "n" | "d" | "gamma"> {
   if (params.width % 2 !== 0) throw new Error(`width must be even (2m), got ${params.width}`);
   return {
     width: params.width,
@@ -97,7 +108,13 @@ export function runTrial(settings: TrialSettings, rng: Rng): Record<string, numb
   const W0 = initialWeights(settings.width, d, settings.initScale, stream.fork("init"));
   const pair = trainBothRules(W0, train.X, train.observed, settings);
   const test = sample(settings.testPoints, v, gamma, stream.fork("test"));
-  const scalars: Record<string, number> = {gamma, d, n, flipped: train.flipped.length, learning_rate: pair.learningRate};
+  const scalars: Record<string, number> = {
+    gamma,
+    d,
+    n,
+    flipped: train.flipped.length,
+    learning_rate: pair.learningRate
+  };
   for (const rule of ["error", "loss"] as const) {
     const suffix = rule === "error" ? "err" : "loss";
     const trained = rule === "error" ? pair.error : pair.loss;
@@ -106,7 +123,10 @@ export function runTrial(settings: TrialSettings, rng: Rng): Record<string, numb
     scalars[`stopped_${suffix}`] = trained.stopped ? 1 : 0;
     scalars[`min_margin_${suffix}`] = Math.min(...trained.margins);
     scalars[`train_error_${suffix}`] = trained.margins.filter((q) => !(q > 0)).length / n;
-    scalars[`noisy_fitted_${suffix}`] = train.flipped.length === 0 ? 1 : train.flipped.filter((i) => trained.margins[i] > 0).length / train.flipped.length;
+    scalars[`noisy_fitted_${suffix}`] =
+      train.flipped.length === 0
+        ? 1
+        : train.flipped.filter((i) => trained.margins[i] > 0).length / train.flipped.length;
     scalars[`test_error_${suffix}`] = classificationError(net, test.X, test.clean, pair.activation);
     scalars[`weight_norm_${suffix}`] = frobenius(net.W);
     const s = signalToNoise(net, v, gamma, pair.activation);
@@ -120,7 +140,12 @@ export function runTrial(settings: TrialSettings, rng: Rng): Record<string, numb
 }
 
 /** The quantities of Appendix D for a bias-free network with outer weights u. */
-export function signalToNoise(net: TwoLayerNetwork, v: Float64Array, gamma: number, activation: Activation): SignalToNoise {
+export function signalToNoise(
+  net: TwoLayerNetwork,
+  v: Float64Array,
+  gamma: number,
+  activation: Activation
+): SignalToNoise {
   const {W, u} = net;
   const {rows: width, cols: d} = W;
   const a = multiplyVector(W, v);
@@ -157,4 +182,3 @@ export const ruleSuffix: Record<StoppingRule, string> = {error: "err", loss: "lo
 function frobenius(A: Matrix): number {
   return Math.sqrt(A.data.reduce((sum, x) => sum + x * x, 0));
 }
-

@@ -79,7 +79,8 @@ export function activeSetDescent(
       margins = marginsOf(Z, labels, u, c, activation);
       stopped = options.stop?.(margins, step) ?? false;
     }
-    for (const q of margins) if (!Number.isFinite(q)) throw new Error(`activeSetDescent: non-finite output at step ${step}`);
+    for (const q of margins)
+      if (!Number.isFinite(q)) throw new Error(`activeSetDescent: non-finite output at step ${step}`);
     if (stopped || step === maxSteps) {
       if (sinceRefresh > 0) {
         refresh();

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {createRng} from "../../../src/random/rng.js";
 import {sample, signalDirection} from "../../../pipelines/benign-overfitting/data.js";
-import {fullNetwork, initialWeights, outerWeights, trainBothRules} from "../../../pipelines/benign-overfitting/network.js";
+import {
+  fullNetwork,
+  initialWeights,
+  outerWeights,
+  trainBothRules
+} from "../../../pipelines/benign-overfitting/network.js";
 import {leakyRelu} from "../../../pipelines/two-layer/activation.js";
 import {activeSetDescent} from "../../../pipelines/two-layer/activeSetDescent.js";
 import {gradientDescent, minimum} from "../../../pipelines/two-layer/gradientDescent.js";
@@ -39,12 +44,22 @@ test("outerWeights: (−1)^j for j = 1 … 2m starts at −1; all-minus is −1 
 test("training in the span of the inputs equals training in R^d on this paper's data (both stopping rules)", () => {
   const {n, width, data, W0, u} = instance();
   const activation = leakyRelu(0.1);
-  const common = {activation, loss: hinge, total: "sum" as const, learningRate: 1 / (width * n), train: {biases: false}};
+  const common = {
+    activation,
+    loss: hinge,
+    total: "sum" as const,
+    learningRate: 1 / (width * n),
+    train: {biases: false}
+  };
   const net = {W: W0, b: null, u, c: 0};
   for (const stop of [(q: Float64Array) => minimum(q) > 0, (q: Float64Array) => minimum(q) >= 1]) {
     const full = gradientDescent(net, data.X, data.observed, {...common, maxSteps: 100000, stop});
     const Q = spanBasis(data.X);
-    const reduced = gradientDescent({...net, W: coordinates(W0, Q)}, coordinates(data.X, Q), data.observed, {...common, maxSteps: 100000, stop});
+    const reduced = gradientDescent({...net, W: coordinates(W0, Q)}, coordinates(data.X, Q), data.observed, {
+      ...common,
+      maxSteps: 100000,
+      stop
+    });
     assert.ok(full.stopped && reduced.stopped);
     assert.equal(reduced.steps, full.steps);
     const W = expandWeights(W0, reduced.net.W, Q, 1);
@@ -55,7 +70,14 @@ test("training in the span of the inputs equals training in R^d on this paper's 
 test("activeSetDescent takes the same steps as gradientDescent and reaches the same weights to rounding", () => {
   const {n, width, data, W0, u} = instance();
   const activation = leakyRelu(0.1);
-  const options = {activation, loss: hinge, total: "sum" as const, learningRate: 1 / (width * n), maxSteps: 100000, stop: (q: Float64Array) => minimum(q) >= 1};
+  const options = {
+    activation,
+    loss: hinge,
+    total: "sum" as const,
+    learningRate: 1 / (width * n),
+    maxSteps: 100000,
+    stop: (q: Float64Array) => minimum(q) >= 1
+  };
   const net = {W: W0, b: null, u, c: 0};
   const reference = gradientDescent(net, data.X, data.observed, {...options, train: {biases: false}});
   const fast = activeSetDescent(net, data.X, data.observed, {...options, refreshEvery: 16});
