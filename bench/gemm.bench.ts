@@ -4,6 +4,7 @@ import {gram, multiply} from "../src/linalg/gemm.js";
 import type {Matrix} from "../src/linalg/matrix.js";
 import {matrix, toMlMatrix} from "../src/linalg/matrix.js";
 import {createRng} from "../src/random/rng.js";
+import {numpyColumn, recordGoal, versusNumpy} from "./numpy.js";
 import {medianTime} from "./timing.js";
 
 const sizes = [256, 512, 1024];
@@ -17,6 +18,9 @@ for (const n of sizes) {
   const mlB = toMlMatrix(B);
   const mlAt = mlA.transpose();
   check(report(`gemm n=${n}`, 2 * n ** 3, n, () => mlA.mmul(mlB), () => multiply(A, B)), `gemm ${n}`);
+  const peer = versusNumpy("gemm", [A, B], () => multiply(A, B), 3);
+  if (peer !== null) console.log(`${"".padEnd(11)} ${numpyColumn(peer).slice(3)}`);
+  if (n === 1024) recordGoal(`gemm ${n}×${n}`, peer, 2);
   check(report(`gram n=${n}`, n * n * (n + 1), n, () => mlA.mmul(mlAt), () => gram(A)), `gram ${n}`);
 }
 

@@ -11,6 +11,7 @@ import {gemmInto, gram, multiply, multiplyTransposeA, multiplyTransposeB} from "
 import {assertFiniteMatrix, assertSquare, identity, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {qr} from "./qr.js";
+import {residentMatrix} from "./residentMatrix.js";
 import {assertSymmetric} from "./symmetry.js";
 
 /** A symmetric n×n linear operator given by its action on blocks of vectors. */
@@ -97,7 +98,8 @@ function toOperator(A: Matrix | SymmetricOperator): RowOperator {
     assertSquare(A, "topEigen");
     assertFiniteMatrix(A, "topEigen");
     assertSymmetric(A, "topEigen");
-    return {n: A.rows, applyRows: (X) => multiply(X, A)}; // (A Xᵀ)ᵀ = X Aᵀ = X A
+    const resident = residentMatrix(A); // packed once in WebAssembly memory for all block products
+    return {n: A.rows, applyRows: (X) => resident.multiplyLeft(X)}; // (A Xᵀ)ᵀ = X Aᵀ = X A
   }
   const {n} = A;
   if (!Number.isInteger(n) || n < 0) throw new Error(`topEigen: invalid operator size ${n}`);
