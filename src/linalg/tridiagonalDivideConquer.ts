@@ -5,7 +5,7 @@
 // of the symmetric eigenproblem", SIAM J. Matrix Anal. Appl. 15 (1994) 1266–1276; G. H. Golub & C. F. Van Loan,
 // Matrix Computations, 4th ed. (2013), §8.4.4–8.4.5; LAPACK dstedc, dlaed0–dlaed4 (version 3.12).
 import {gemmInto} from "./gemm.js";
-import {matrix} from "./matrix.js";
+import {matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {tridiagonalEigen} from "./tridiagonal.js";
 
@@ -66,6 +66,10 @@ export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array): Trid
     if (i < n - 1 && Math.abs(f[i]) > EPSILON * Math.sqrt(Math.abs(w[i])) * Math.sqrt(Math.abs(w[i + 1]))) continue;
     const size = i + 1 - start;
     const block = solve(w.slice(start, i + 1), f.slice(start, i));
+    if (size === n) {
+      // One unreduced block: its (sorted) decomposition is the answer.
+      return {values: block.values.map((x) => ldexp(x, -exponent)), vectors: block.vectors};
+    }
     for (let r = 0; r < size; ++r) {
       values[start + r] = block.values[r];
       Z.data.set(block.vectors.data.subarray(r * size, (r + 1) * size), (start + r) * n + start);
@@ -132,11 +136,19 @@ function merge(left: Eigen, right: Eigen, rho0: number, sigma: number): Eigen {
     d[n1 + j] = right.values[j];
     z[n1 + j] = sigma * q2[j] * s2;
   }
-  // Q = diag(Q₁, Q₂) as an n×n matrix whose columns are rotated during deflation. kind[j]: 1 = nonzero only in the
-  // upper n1 rows, 3 = only in the lower n2 rows, 2 = both (dlaed2's column types).
-  const Q = new Float64Array(n * n);
-  for (let i = 0; i < n1; ++i) Q.set(q1.subarray(i * n1, (i + 1) * n1), i * n);
-  for (let i = 0; i < n2; ++i) Q.set(q2.subarray(i * n2, (i + 1) * n2), (n1 + i) * n + n1);
+  // Q = diag(Q₁, Q₂), never formed: column j is read from Q₁ or Q₂ unless deflation rotated it, in which case it
+  // is held whole in rotated[j]. kind[j]: 1 = nonzero only in the upper n1 rows, 3 = only in the lower n2 rows,
+  // 2 = both (dlaed2's column types).
+  const rotated: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
+  const column = (j: number): Float64Array => {
+    let x = rotated[j];
+    if (x === undefined) {
+      x = rotated[j] = new Float64Array(n);
+      if (j < n1) for (let i = 0; i < n1; ++i) x[i] = q1[i * n1 + j];
+      else for (let i = 0; i < n2; ++i) x[n1 + i] = q2[i * n2 + j - n1];
+    }
+    return x;
+  };
   const kind = new Uint8Array(n);
   kind.fill(1, 0, n1);
   kind.fill(3, n1);
@@ -182,7 +194,7 @@ function merge(left: Eigen, right: Eigen, rho0: number, sigma: number): Eigen {
         z[j] = tau;
         z[previous] = 0;
         if (kind[j] !== kind[previous]) kind[j] = 2;
-        rotateColumns(Q, n, previous, j, c, s);
+        rotatePair(column(previous), column(j), c, s);
         const dp = d[previous];
         const dj = d[j];
         d[previous] = dp * c * c + dj * s * s;
@@ -217,22 +229,43 @@ function merge(left: Eigen, right: Eigen, rho0: number, sigma: number): Eigen {
   const out = new Float64Array(n * n);
   for (let c = 0; c < D; ++c) {
     const j = deflated[c];
+    const x = rotated[j];
     const to = place[c];
-    for (let i = 0, row = 0; i < n; ++i, row += n) out[row + to] = Q[row + j];
+    if (x !== undefined) for (let i = 0; i < n; ++i) out[i * n + to] = x[i];
+  }
+  const fromLeft = deflated.filter((j) => j < n1 && rotated[j] === undefined);
+  const toLeft = Int32Array.from(fromLeft, (j) => place[deflated.indexOf(j)]);
+  const fromRight = deflated.filter((j) => j >= n1 && rotated[j] === undefined);
+  const toRight = Int32Array.from(fromRight, (j) => place[deflated.indexOf(j)]);
+  for (let i = 0; i < n1; ++i) {
+    const row = i * n;
+    const source = i * n1;
+    for (let c = 0; c < fromLeft.length; ++c) out[row + toLeft[c]] = q1[source + fromLeft[c]];
+  }
+  for (let i = 0; i < n2; ++i) {
+    const row = (n1 + i) * n;
+    const source = i * n2 - n1;
+    for (let c = 0; c < fromRight.length; ++c) out[row + toRight[c]] = q2[source + fromRight[c]];
   }
   if (K > 0) {
     const upper = kept.map((j, r) => [j, r]).filter(([j]) => kind[j] !== 3);
     const lower = kept.map((j, r) => [j, r]).filter(([j]) => kind[j] !== 1);
     const places = place.subarray(D);
-    blockProduct(Q, n, 0, n1, upper, S, out, places);
-    blockProduct(Q, n, n1, n, lower, S, out, places);
+    const entry = (i: number, j: number): number => {
+      const x = rotated[j];
+      if (x !== undefined) return x[i];
+      if (j < n1) return i < n1 ? q1[i * n1 + j] : 0;
+      return i >= n1 ? q2[(i - n1) * n2 + j - n1] : 0;
+    };
+    blockProduct(entry, n, 0, n1, upper, S, out, places);
+    blockProduct(entry, n, n1, n, lower, S, out, places);
   }
   return {values: Float64Array.from(order, (c) => allValues[c]), vectors: matrix(n, n, out)};
 }
 
 // out[i][place[t]] = Σ_r Q[i][j_r]·S[s_r][t] for rows from … to − 1, over the listed pairs (j_r, s_r).
 function blockProduct(
-  Q: Float64Array,
+  entry: (i: number, j: number) => number,
   n: number,
   from: number,
   to: number,
@@ -247,9 +280,9 @@ function blockProduct(
   if (inner === 0 || rows === 0) return;
   const A = matrix(rows, inner);
   const B = matrix(inner, K);
+  const columns = pairs.map(([j]) => j);
   for (let i = 0; i < rows; ++i) {
-    const qi = (from + i) * n;
-    for (let r = 0; r < inner; ++r) A.data[i * inner + r] = Q[qi + pairs[r][0]];
+    for (let r = 0; r < inner; ++r) A.data[i * inner + r] = entry(from + i, columns[r]);
   }
   for (let r = 0; r < inner; ++r) B.data.set(S.data.subarray(pairs[r][1] * K, (pairs[r][1] + 1) * K), r * K);
   const C = gemmInto(matrix(rows, K), A, B).data;
@@ -268,35 +301,37 @@ function secularEigen(d: number[], z: number[], rho: number, lambda: Float64Arra
     vectors[0] = 1;
     return;
   }
-  const delta = new Float64Array(K); // d_i − λ_j for the current root j, accurate to working precision
   const offsets = new Float64Array(K); // d_i − d_origin
-  const differences = vectors; // column j: d_i − λ_j
-  for (let j = 0; j < K; ++j) {
-    lambda[j] = secularRoot(d, z, rho, j, delta, offsets);
-    for (let i = 0; i < K; ++i) differences[i * K + j] = delta[i];
-  }
+  const differences = new Float64Array(K * K); // row j: d_i − λ_j, i = 0 … K − 1
+  for (let j = 0; j < K; ++j) lambda[j] = secularRoot(d, z, rho, j, differences.subarray(j * K, (j + 1) * K), offsets);
   // Gu & Eisenstat: ẑ_i² = Π_j (λ_j − d_i) / Π_{j≠i} (d_j − d_i) (up to the factor ρ, which cancels), sign of z_i.
+  // The products are formed for all i at once, factor j = 0, 1, … in turn.
+  const product = new Float64Array(K);
+  for (let i = 0; i < K; ++i) product[i] = differences[i * K + i];
+  for (let j = 0; j < K; ++j) {
+    const row = j * K;
+    const dj = d[j];
+    for (let i = 0; i < K; ++i) if (i !== j) product[i] *= differences[row + i] / (d[i] - dj);
+  }
   const zhat = new Float64Array(K);
   for (let i = 0; i < K; ++i) {
-    let product = differences[i * K + i];
-    for (let j = 0; j < K; ++j) {
-      if (j !== i) product *= differences[i * K + j] / (d[i] - d[j]);
-    }
-    const magnitude = Math.sqrt(Math.max(0, -product));
+    const magnitude = Math.sqrt(Math.max(0, -product[i]));
     zhat[i] = z[i] >= 0 ? magnitude : -magnitude;
   }
-  // Eigenvector j: ẑ_i / (d_i − λ_j), normalised.
-  const column = new Float64Array(K);
+  // Eigenvector j: ẑ_i / (d_i − λ_j), normalised; formed as row j, then transposed into column j.
+  const rows = matrix(K, K, differences);
   for (let j = 0; j < K; ++j) {
+    const row = j * K;
     let sum = 0;
     for (let i = 0; i < K; ++i) {
-      const x = zhat[i] / differences[i * K + j];
-      column[i] = x;
+      const x = zhat[i] / differences[row + i];
+      differences[row + i] = x;
       sum += x * x;
     }
     const scale = 1 / Math.sqrt(sum);
-    for (let i = 0; i < K; ++i) vectors[i * K + j] = column[i] * scale;
+    for (let i = 0; i < K; ++i) differences[row + i] *= scale;
   }
+  vectors.set(transpose(rows).data);
 }
 
 // The root in (d_j, d_{j+1}) (or (d_{K−1}, d_{K−1} + ρ‖z‖²) for j = K − 1) of the secular equation, by the rational
@@ -401,13 +436,13 @@ function secularRoot(
   return base + tau;
 }
 
-// Columns (x, y) ← (c·x + s·y, c·y − s·x) of the row-major n×n Q (BLAS drot).
-function rotateColumns(Q: Float64Array, n: number, x: number, y: number, c: number, s: number): void {
-  for (let i = 0, row = 0; i < n; ++i, row += n) {
-    const a = Q[row + x];
-    const b = Q[row + y];
-    Q[row + x] = c * a + s * b;
-    Q[row + y] = c * b - s * a;
+// (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot).
+function rotatePair(x: Float64Array, y: Float64Array, c: number, s: number): void {
+  for (let i = 0; i < x.length; ++i) {
+    const a = x[i];
+    const b = y[i];
+    x[i] = c * a + s * b;
+    y[i] = c * b - s * a;
   }
 }
 
