@@ -25,7 +25,11 @@ export interface SymmetricOperator {
 export interface TopEigenOptions {
   /** Converged when every ‖Av − λv‖ ≤ tolerance·max|θ| over all Ritz values θ (an estimate of ‖A‖₂). Default 1e-10. */
   tolerance?: number;
-  /** Vectors per Lanczos block (one product A·X per block). Default max(k, 16), at most n. */
+  /**
+   * Vectors per Lanczos block (one product A·X per block). Default k (at least 1, at most n): a block as wide as
+   * the number of wanted pairs still resolves eigenvalues of multiplicity up to k, and narrower blocks need fewer
+   * vector products in all than wider ones.
+   */
   blockSize?: number;
   /** Largest basis before a thick restart keeps the best Ritz vectors. Default max(20·blockSize, 3k), at most n. */
   maxBasis?: number;
@@ -72,7 +76,7 @@ export function topEigen(A: Matrix | SymmetricOperator, k: number, options: TopE
   if (!Number.isInteger(k) || k < 0 || k > n) throw new Error(`topEigen: k must be an integer in [0, ${n}], got ${k}`);
   const {tolerance = 1e-10, maxIterations = 1000, seed = 1} = options;
   if (!(tolerance > 0)) throw new Error(`topEigen: tolerance must be positive, got ${tolerance}`);
-  const blockSize = Math.min(n, options.blockSize ?? Math.max(k, 16));
+  const blockSize = Math.min(n, options.blockSize ?? Math.max(k, 1));
   const maxBasis = Math.min(n, options.maxBasis ?? Math.max(20 * blockSize, 3 * k));
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new Error(`topEigen: invalid blockSize ${blockSize}`);
   if (!Number.isInteger(maxBasis) || maxBasis < k + 2 * blockSize) {

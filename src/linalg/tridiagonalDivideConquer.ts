@@ -349,61 +349,49 @@ function secularRoot(
 ): number {
   const K = d.length;
   const rhoInv = 1 / rho;
-  let origin: number;
+  const sums = new Float64Array(5); // ψ, ψ′, φ, φ′ and Σ|terms| at the current τ
   let lo: number;
   let hi: number;
-  let pole1: number; // the two poles of the model: indices of the interpolated ψ and φ terms
-  let pole2: number;
+  let tau: number;
+  let base: number;
+  const pole1 = j === K - 1 ? K - 2 : j; // the two poles of the model: the interpolated ψ and φ terms
+  const pole2 = pole1 + 1;
   if (j === K - 1) {
-    origin = K - 1;
+    base = d[K - 1];
+    for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
     let norm2 = 0;
     for (let i = 0; i < K; ++i) norm2 += z[i] * z[i];
     lo = 0;
     hi = rho * norm2 * (1 + 4 * EPSILON) + Number.MIN_VALUE;
-    pole1 = K - 2;
-    pole2 = K - 1;
+    tau = hi / 2;
+    evaluate(z, offsets, delta, tau, pole1, sums);
   } else {
+    // Evaluate at the midpoint of the gap, whose sign tells which half holds the root; the origin is the pole at
+    // the end of that half, and the evaluation serves as the first iteration.
     const gap = d[j + 1] - d[j];
-    // The sign of the secular function at the midpoint tells which half holds the root.
-    const mid = d[j] + gap / 2;
-    let w = rhoInv;
-    for (let i = 0; i < K; ++i) w += (z[i] * z[i]) / (d[i] - mid);
-    if (w > 0) {
-      origin = j;
+    base = d[j];
+    for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
+    tau = gap / 2;
+    evaluate(z, offsets, delta, tau, pole1, sums);
+    if (rhoInv + sums[0] + sums[2] > 0) {
       lo = 0;
-      hi = gap / 2;
+      hi = tau;
     } else {
-      origin = j + 1;
+      base = d[j + 1];
+      for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
       lo = -gap / 2;
       hi = 0;
+      tau = lo;
+      for (let i = 0; i < K; ++i) delta[i] = offsets[i] - tau;
     }
-    pole1 = j;
-    pole2 = j + 1;
   }
-  const base = d[origin];
-  for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
-  // Start at the end of the bracket away from the origin (the midpoint of the gap, or ρ‖z‖²/2 for the last root).
-  let tau = origin === j ? (j === K - 1 ? hi / 2 : hi) : lo;
   for (let iteration = 0; ; ++iteration) {
-    let psi = 0;
-    let dpsi = 0;
-    let phi = 0;
-    let dphi = 0;
-    let magnitude = 0;
-    for (let i = 0; i < K; ++i) {
-      const di = offsets[i] - tau;
-      delta[i] = di;
-      const t = z[i] / di;
-      const term = z[i] * t;
-      if (i <= pole1) {
-        psi += term;
-        dpsi += t * t;
-      } else {
-        phi += term;
-        dphi += t * t;
-      }
-      magnitude += Math.abs(term);
-    }
+    if (iteration > 0) evaluate(z, offsets, delta, tau, pole1, sums);
+    const psi = sums[0];
+    const dpsi = sums[1];
+    const phi = sums[2];
+    const dphi = sums[3];
+    const magnitude = sums[4];
     const w = rhoInv + psi + phi;
     if (w === 0) break;
     // The error bound of the evaluation (as dlaed4's erretm), and the bracket update: w increases with τ.
@@ -434,6 +422,43 @@ function secularRoot(
     tau = next;
   }
   return base + tau;
+}
+
+// Fills delta with d_i − λ = offsets_i − τ, and sums with the totals of the terms z_i²/(d_i − λ) up to pole1 (ψ)
+// and their derivatives, of the terms after it (φ) and derivatives, and of the terms' magnitudes.
+function evaluate(
+  z: number[],
+  offsets: Float64Array,
+  delta: Float64Array,
+  tau: number,
+  pole1: number,
+  sums: Float64Array
+): void {
+  let psi = 0;
+  let dpsi = 0;
+  let phi = 0;
+  let dphi = 0;
+  let magnitude = 0;
+  const K = z.length;
+  for (let i = 0; i < K; ++i) {
+    const di = offsets[i] - tau;
+    delta[i] = di;
+    const t = z[i] / di;
+    const term = z[i] * t;
+    if (i <= pole1) {
+      psi += term;
+      dpsi += t * t;
+    } else {
+      phi += term;
+      dphi += t * t;
+    }
+    magnitude += Math.abs(term);
+  }
+  sums[0] = psi;
+  sums[1] = dpsi;
+  sums[2] = phi;
+  sums[3] = dphi;
+  sums[4] = magnitude;
 }
 
 // (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot).
