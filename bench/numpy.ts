@@ -162,7 +162,12 @@ function numpyTime(python: string, op: string, specs: string[]): number {
 
 // The child's environment: one BLAS thread, and none of the OpenBLAS core-type or cache-size overrides.
 function peerEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1"};
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENBLAS_NUM_THREADS: "1",
+    OMP_NUM_THREADS: "1",
+    MKL_NUM_THREADS: "1"
+  };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return env;

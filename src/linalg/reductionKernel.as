@@ -614,7 +614,9 @@ export function tridiagonalizeBlocked(
   const tauB = eB + (M << 3);
   const workB = tauB + (M << 3);
   const K0 = <usize>k0 << 3;
-  for (let i = 0; i < m; i++) memory.copy(b + <usize>i * (M << 3), a + <usize>(k0 + i) * row + K0, (<usize>(i + 1)) << 3);
+  for (let i = 0; i < m; i++) {
+    memory.copy(b + <usize>i * (M << 3), a + <usize>(k0 + i) * row + K0, (<usize>(i + 1)) << 3);
+  }
   memory.fill(dB, 0, (3 * M) << 3);
   memory.fill(reflB, 0, (M * M) << 3);
   tridiagonalize(m, b, dB, eB, refl != 0 ? reflB : 0, tauB, workB);

@@ -62,7 +62,9 @@ export function residentMatrix(A: Matrix): ResidentMatrix {
     rows: k,
     cols: n,
     multiplyLeft(X: Matrix): Matrix {
-      if (X.cols !== k) throw new Error(`multiplyLeft: Matrix dimensions do not match: ${X.rows}×${X.cols} · ${k}×${n}`);
+      if (X.cols !== k) {
+        throw new Error(`multiplyLeft: Matrix dimensions do not match: ${X.rows}×${X.cols} · ${k}×${n}`);
+      }
       const m = X.rows;
       const C = matrix(m, n);
       if (m === 0 || n === 0) return C;
@@ -81,7 +83,8 @@ export function residentMatrix(A: Matrix): ResidentMatrix {
 
 function ensure(kernel: KernelExports, end: number, shape: string): void {
   if (end > maxMemoryBytes) {
-    throw new RangeError(`residentMatrix: ${shape} needs ${(end / 2 ** 30).toFixed(1)} GiB, more than WebAssembly's 4 GiB`);
+    const gib = (end / 2 ** 30).toFixed(1);
+    throw new RangeError(`residentMatrix: ${shape} needs ${gib} GiB, more than WebAssembly's 4 GiB`);
   }
   const {memory} = kernel;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / wasmPageBytes));
