@@ -3,8 +3,10 @@
 // `npm run bench -- --numpy` also times numpy on the same inputs (bench/numpy.ts) and ends with a table of ratios.
 import {readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import {prepareKernels} from "../src/build/kernels.js";
 import {printNumpySummary} from "./numpy.js";
 
+prepareKernels();
 const filter = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const files = readdirSync(dir)

@@ -3,7 +3,7 @@
 // References: G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed. (2013), §5.1.6–5.1.7 (the compact WY
 // representation, Algorithm 5.1.2, and its use in blocked updates); R. Schreiber & C. Van Loan, "A storage-efficient
 // WY representation for products of Householder transformations", SIAM J. Sci. Stat. Comput. 10 (1989) 53–57.
-import {kernelInstantiator} from "./compileAssemblyScript.js";
+import {kernelInstantiator} from "./kernels.js";
 import {reflectorBlock, wyFactor} from "./householder.js";
 import type {Matrix} from "./matrix.js";
 import type {WasmMemory} from "./webAssembly.js";
@@ -69,7 +69,7 @@ export function applyReflectorsLeft(
   data.set(heap.subarray(c / 8, c / 8 + L * q));
 }
 
-const instantiate = kernelInstantiator<KernelExports>(new URL("./gemmKernel.as", import.meta.url), "gemmKernel");
+const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
 const maxMemoryBytes = 65536 * wasmPageBytes;
 
 interface KernelExports {

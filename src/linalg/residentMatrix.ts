@@ -1,13 +1,13 @@
 // A matrix kept in WebAssembly memory, packed once, for repeated products X·A (the block products of Lanczos).
 // Reference: K. Goto & R. A. van de Geijn, "Anatomy of High-Performance Matrix Multiplication", ACM TOMS 34(3)
 // (2008), §5 (packing B once per panel; here once for all products with the same B).
-import {kernelInstantiator} from "./compileAssemblyScript.js";
+import {kernelInstantiator} from "./kernels.js";
 import type {Matrix} from "./matrix.js";
 import {matrix} from "./matrix.js";
 import type {WasmMemory} from "./webAssembly.js";
 import {wasmPageBytes} from "./webAssembly.js";
 
-const instantiate = kernelInstantiator<KernelExports>(new URL("./gemmKernel.as", import.meta.url), "gemmKernel");
+const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
 
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;
