@@ -17,11 +17,29 @@ for (const n of sizes) {
   const mlA = toMlMatrix(A);
   const mlB = toMlMatrix(B);
   const mlAt = mlA.transpose();
-  check(report(`gemm n=${n}`, 2 * n ** 3, n, () => mlA.mmul(mlB), () => multiply(A, B)), `gemm ${n}`);
+  check(
+    report(
+      `gemm n=${n}`,
+      2 * n ** 3,
+      n,
+      () => mlA.mmul(mlB),
+      () => multiply(A, B)
+    ),
+    `gemm ${n}`
+  );
   const peer = versusNumpy("gemm", [A, B], () => multiply(A, B), 3);
   if (peer !== null) console.log(`${"".padEnd(11)} ${numpyColumn(peer).slice(3)}`);
   if (n === 1024) recordGoal(`gemm ${n}×${n}`, peer, 2);
-  check(report(`gram n=${n}`, n * n * (n + 1), n, () => mlA.mmul(mlAt), () => gram(A)), `gram ${n}`);
+  check(
+    report(
+      `gram n=${n}`,
+      n * n * (n + 1),
+      n,
+      () => mlA.mmul(mlAt),
+      () => gram(A)
+    ),
+    `gram ${n}`
+  );
 }
 
 // Times both implementations (median of several runs after a warm-up) and prints one line. Returns the two

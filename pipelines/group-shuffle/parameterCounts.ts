@@ -5,7 +5,17 @@ import {boftParameters, gsoftParameters, oftParameters, totalParameters} from ".
 import {boftDenseFactors} from "./butterfly.js";
 import {gsDenseFactors} from "./density.js";
 import {monarchShape} from "./monarch.js";
-import {dreamBoothTable, glueTable, glueTasks, lipConvAblationTable, lipConvTable, robertaBaseLinears, roundedMillions, roundsToPublished, stableDiffusionAttentionLinears} from "./parameterTables.js";
+import {
+  dreamBoothTable,
+  glueTable,
+  glueTasks,
+  lipConvAblationTable,
+  lipConvTable,
+  robertaBaseLinears,
+  roundedMillions,
+  roundsToPublished,
+  stableDiffusionAttentionLinears
+} from "./parameterTables.js";
 import type {ParameterRow} from "./parameterTables.js";
 
 /**
@@ -16,7 +26,8 @@ import type {ParameterRow} from "./parameterTables.js";
  */
 export const parameterCounts = pipeline({
   id: "group-shuffle/parameter-counts",
-  description: "Exact parameter counts of Tables 1–3, the n = 1024 density example and Monarch, against the printed values.",
+  description:
+    "Exact parameter counts of Tables 1–3, the n = 1024 density example and Monarch, against the printed values.",
   source: import.meta.url,
   params: {
     n: integer(1024, "matrix size of the worked example", {min: 4, max: 1 << 20}),
@@ -41,7 +52,10 @@ export const parameterCounts = pipeline({
     keyed("glue", glue);
     keyed("sd", dreamBooth);
     lipConv.forEach((row) => (scalars[`lip_${slug(row.label + row.groups)}`] = row.exact));
-    scalars.glue_gsoft_without_pooler = totalParameters({method: "gsoft", layout: {block: 8}}, robertaBaseLinears(false));
+    scalars.glue_gsoft_without_pooler = totalParameters(
+      {method: "gsoft", layout: {block: 8}},
+      robertaBaseLinears(false)
+    );
 
     const flags = (rows: ParameterRow[]) => rows.filter((row) => !roundsToPublished(row)).length;
     scalars.table1_rounding_flags = flags(glue);

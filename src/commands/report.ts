@@ -13,7 +13,8 @@ export function formatReport(report: BuildReport): string {
     `computed ${report.computed}, cached ${report.cached}, failed ${report.failures.length}; ` +
       `claims ${passed} passed, ${failed} failed; ${(report.ms / 1000).toFixed(1)}s`
   );
-  if (report.published.length > 0) lines.push(`wrote ${report.published.length} file${report.published.length > 1 ? "s" : ""} to figures/ and site/`);
+  if (report.published.length > 0)
+    lines.push(`wrote ${report.published.length} file${report.published.length > 1 ? "s" : ""} to figures/ and site/`);
   if (report.slowest.length > 0) {
     lines.push(`slowest: ${report.slowest.map((t) => `${t.label} (${(t.ms / 1000).toFixed(2)}s)`).join(", ")}`);
   }

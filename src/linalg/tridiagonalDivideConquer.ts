@@ -213,7 +213,14 @@ function merge(left: Eigen, right: Eigen, rho0: number, sigma: number): Eigen {
   const K = kept.length;
   const lambda = new Float64Array(K);
   const S = matrix(K, K); // S[i][j]: component i (pole kept[i]) of eigenvector j
-  if (K > 0) secularEigen(kept.map((j) => d[j]), kept.map((j) => z[j]), rho, lambda, S.data);
+  if (K > 0)
+    secularEigen(
+      kept.map((j) => d[j]),
+      kept.map((j) => z[j]),
+      rho,
+      lambda,
+      S.data
+    );
 
   // Final order: all eigenvalues ascending (stable; deflated ones first among ties). Column c of the combined
   // list (deflated, then new) goes to position place[c].

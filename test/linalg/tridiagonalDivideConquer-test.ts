@@ -90,9 +90,17 @@ test("tridiagonalDivideConquer with clustered eigenvalues (a cluster of width 1e
     const d = Float64Array.from({length: n}, (_, i) => 1 + 1e-14 * i);
     check(d, new Float64Array(n - 1).fill(1e-15), `cluster n = ${n}`);
     const noisy = Float64Array.from(rng.normals(n), (x, i) => (i % 2 === 0 ? 1 : 1 + 1e-12 * x));
-    check(noisy, Float64Array.from(rng.normals(n - 1), (x) => 1e-10 * x), `two clusters n = ${n}`);
+    check(
+      noisy,
+      Float64Array.from(rng.normals(n - 1), (x) => 1e-10 * x),
+      `two clusters n = ${n}`
+    );
     const graded = Float64Array.from({length: n}, (_, i) => 10 ** (-i / 20));
-    check(graded, Float64Array.from({length: n - 1}, (_, i) => 10 ** (-i / 20 - 0.5)), `graded n = ${n}`);
+    check(
+      graded,
+      Float64Array.from({length: n - 1}, (_, i) => 10 ** (-i / 20 - 0.5)),
+      `graded n = ${n}`
+    );
   }
 });
 
@@ -120,7 +128,10 @@ test("tridiagonalDivideConquer scales exactly, is deterministic and rejects bad 
     d.map((x) => x * 2 ** 40),
     e.map((x) => x * 2 ** 40)
   );
-  assert.deepEqual(scaled.values, base.values.map((x) => x * 2 ** 40));
+  assert.deepEqual(
+    scaled.values,
+    base.values.map((x) => x * 2 ** 40)
+  );
   assert.deepEqual(scaled.vectors.data, base.vectors.data);
   assert.deepEqual(tridiagonalDivideConquer(d, e).vectors.data, base.vectors.data);
   assert.throws(() => tridiagonalDivideConquer(d, e.subarray(1)), /off-diagonal has length 88, expected 89/);

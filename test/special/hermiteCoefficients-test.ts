@@ -3,7 +3,17 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {erf} from "../../src/special/erf.js";
 import {hermite} from "../../src/special/hermite.js";
-import {erfDerivativeMoment, erfHermiteCoefficients, halfLineMoment, hermiteCoefficients, leakyReluHermiteCoefficients, reluDerivativeMoment, reluHermiteCoefficients, reluHermiteCoefficientsFromMoments, tanhHermiteCoefficients} from "../../src/special/hermiteCoefficients.js";
+import {
+  erfDerivativeMoment,
+  erfHermiteCoefficients,
+  halfLineMoment,
+  hermiteCoefficients,
+  leakyReluHermiteCoefficients,
+  reluDerivativeMoment,
+  reluHermiteCoefficients,
+  reluHermiteCoefficientsFromMoments,
+  tanhHermiteCoefficients
+} from "../../src/special/hermiteCoefficients.js";
 
 const RELU = [
   1 / Math.sqrt(2 * Math.PI),
