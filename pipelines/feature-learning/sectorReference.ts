@@ -2,7 +2,6 @@
 // recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
 import {integer, real} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
-import {gaussHermite} from "../../src/special/gaussHermite.js";
 import {hermite} from "../../src/special/hermite.js";
 import {nystrom, sectorSpectrum} from "./targetSector.js";
 
@@ -43,9 +42,9 @@ export const sectorReference = pipeline({
     const ny = nystrom(params, nodes);
     // Split the Nyström eigenpairs by parity of the eigenfunction on the symmetric nodes.
     const N = ny.nodes.length;
+    const weights = ny.weights;
     const even: {value: number; he2: number}[] = [];
     ny.functions.forEach((phi, m) => {
-      const weights = nystromWeights(N);
       let odd = 0;
       let norm = 0;
       let he2 = 0;
@@ -89,11 +88,4 @@ export const sectorReference = pipeline({
 function lastDigit(text: string): number {
   const decimals = text.includes(".") ? text.split(".")[1].length : 6;
   return 10 ** -decimals;
-}
-
-const weightCache = new Map<number, Float64Array>();
-function nystromWeights(n: number): Float64Array {
-  let w = weightCache.get(n);
-  if (!w) weightCache.set(n, (w = gaussHermite(n).weights));
-  return w;
 }

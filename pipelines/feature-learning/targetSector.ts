@@ -147,33 +147,43 @@ export function sectorKernel(params: SectorParams, t: number, tPrime: number): n
  * Eigenvalues (descending) and eigenvectors of the Nyström discretisation of K∞ on the N-node Gauss–Hermite rule:
  * the symmetric matrix √w_a K∞(t_a, t_b) √w_b. Eigenvector m is returned as values of the eigenfunction at the
  * nodes, normalised so that Σ_a w_a φ(t_a)² = 1.
+ *
+ * Nodes whose weight is below 1e-60 of the largest are left out (from N ≈ 380 on, the outermost weights underflow
+ * to subnormal numbers or to 0, and the eigenfunction φ = vector/√w is then undefined there): a left-out node
+ * would move an eigenvalue by about √(w_a·w_max)·K∞ < 1e-30·K∞. The nodes and weights kept are returned; they
+ * stay symmetric about 0.
  */
-export function nystrom(params: SectorParams, N = defaultNystromNodes): {nodes: Float64Array; values: number[]; functions: number[][]} {
-  const {nodes, weights} = cachedRule(N);
-  const B = matrix(N, N);
+export function nystrom(
+  params: SectorParams,
+  N = defaultNystromNodes
+): {nodes: Float64Array; weights: Float64Array; values: number[]; functions: number[][]} {
+  const {nodes, weights} = significantNodes(N);
+  const n = nodes.length;
+  const B = matrix(n, n);
   const rootW = weights.map(Math.sqrt);
   if (params.activation === "tanh") {
     // m(t_a, z) on the grid once, then K = Σ_z w_z m(t_a, z)m(t_b, z).
     const {nodes: zs, weights: wz} = cachedRule(NESTED_NODES);
     const m = Array.from(zs, (z) => Float64Array.from(nodes, (t) => innerMean(params, t, z)));
-    for (let a = 0; a < N; ++a) {
+    for (let a = 0; a < n; ++a) {
       for (let b = 0; b <= a; ++b) {
         let s = 0;
         for (let c = 0; c < zs.length; ++c) s += wz[c] * m[c][a] * m[c][b];
-        B.data[a * N + b] = B.data[b * N + a] = rootW[a] * s * rootW[b];
+        B.data[a * n + b] = B.data[b * n + a] = rootW[a] * s * rootW[b];
       }
     }
   } else {
-    for (let a = 0; a < N; ++a) {
-      for (let b = 0; b <= a; ++b) B.data[a * N + b] = B.data[b * N + a] = rootW[a] * sectorKernel(params, nodes[a], nodes[b]) * rootW[b];
+    for (let a = 0; a < n; ++a) {
+      for (let b = 0; b <= a; ++b) B.data[a * n + b] = B.data[b * n + a] = rootW[a] * sectorKernel(params, nodes[a], nodes[b]) * rootW[b];
     }
   }
   const {values, vectors} = eigh(B);
   const order = Array.from(values.keys()).reverse();
   return {
     nodes,
+    weights,
     values: order.map((m) => values[m]),
-    functions: order.map((m) => Array.from(nodes, (_, a) => vectors.data[a * N + m] / rootW[a]))
+    functions: order.map((m) => Array.from(nodes, (_, a) => vectors.data[a * n + m] / rootW[a]))
   };
 }
 
@@ -228,6 +238,15 @@ function block(M: Matrix, parity: 0 | 1): SectorBlock {
     out.vectors.push(v.map((x) => sign * x));
   }
   return out;
+}
+
+// The nodes of the N-node rule whose weight is at least 1e-60 of the largest (a symmetric middle segment).
+function significantNodes(N: number): {nodes: Float64Array; weights: Float64Array} {
+  const {nodes, weights} = cachedRule(N);
+  const floor = 1e-60 * Math.max(...weights);
+  let first = 0;
+  while (!(weights[first] >= floor)) ++first;
+  return {nodes: nodes.subarray(first, N - first), weights: weights.subarray(first, N - first)};
 }
 
 const rules = new Map<number, {nodes: Float64Array; weights: Float64Array}>();

@@ -3,6 +3,10 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {derivativeMoment, hermiteMatrix, nystrom, scaledCoefficients, sectorEigenvalues, sectorSpectrum} from "../../../pipelines/feature-learning/targetSector.js";
 import {reluDerivativeMoment} from "../../../src/special/hermiteCoefficients.js";
+import {featureLearning} from "../../../pipelines/feature-learning/index.js";
+import {assertFinite} from "../../../src/dataset.js";
+import {defaultParams} from "../../../src/params.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("hermiteMatrix: M₀₀ = (s₀ + r²)/2π and M₀₂ = r²/(2√2π) for ReLU", () => {
   for (const [s0, r] of [[1, 0.3], [1.3, 0.7], [2, 1.5]]) {
@@ -63,4 +67,25 @@ test("scaledCoefficients and derivativeMoment: ReLU m_k(q) in closed form, erf a
   }
   const h = scaledCoefficients("tanh", 2, 8);
   for (let k = 0; k <= 8; k += 2) assert.equal(h[k], 0);
+});
+
+test("nystrom(params, N) at N = 390 and 400, where Gauss–Hermite weights underflow, matches N = 200", () => {
+  for (const activation of ["relu", "erf"] as const) {
+    const reference = nystrom({activation, s0: 1, r: 1}, 200).values;
+    for (const N of [390, 400]) {
+      const ny = nystrom({activation, s0: 1, r: 1}, N);
+      for (const f of ny.functions.slice(0, 4)) assert.ok(f.every(Number.isFinite), `${activation} N=${N}: non-finite eigenfunction`);
+      for (let i = 0; i < 4; ++i) assert.ok(Math.abs(ny.values[i] - reference[i]) < 1e-12, `${activation} N=${N} λ${i + 1}: ${ny.values[i]} vs ${reference[i]}`);
+    }
+  }
+});
+
+test("feature-learning/sector-reference runs at every declared node count, including 390 and 400", () => {
+  const pipeline = featureLearning.pipelines["feature-learning/sector-reference"];
+  const declared = pipeline.params.nodes as {min: number; max: number};
+  for (const nodes of [declared.min, 390, declared.max]) {
+    const out = pipeline.run({...defaultParams(pipeline.params), nodes}, createRng(0));
+    assertFinite(out, `nodes=${nodes}`);
+    if (nodes >= 120) assert.ok(Math.abs(out.scalars.lambda_top - 0.36142) < 1e-5, `nodes=${nodes}: λ_top ${out.scalars.lambda_top}`);
+  }
 });
