@@ -13,7 +13,7 @@ export const spike = pipeline({
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n/d", {min: 0.01}),
+    alpha: real(2, "sample ratio α = n/d (n = round(αd); the formulas use n/d)", {min: 0.01}),
     p_ratio: real(2, "width ratio p/d", {min: 0.01}),
     eta: real(1, "rescaled learning rate η̃ (η = η̃·p)", {min: 0}),
     activation: choice(activations, "relu", "student activation σ"),
@@ -23,11 +23,12 @@ export const spike = pipeline({
     bins: integer(0, "histogram bins of ⟨w¹, v̂⟩/r on [−4, 4] (0: no histogram)", {min: 0, max: 400})
   },
   run(params, rng) {
-    const {d, alpha, eta, activation, target, readout, noise, bins} = params;
-    const n = Math.max(1, Math.round(alpha * d));
+    const {d, eta, activation, target, readout, noise, bins} = params;
+    const n = Math.max(1, Math.round(params.alpha * d));
     const p = Math.max(1, Math.round(params.p_ratio * d));
     const step = giantStep(rng, {n, d, p, activation, target, noise, readout});
-    const theory = spikeTheory({activation, target, alpha, eta, noise});
+    // The formulas hold for the sample ratio actually used, n/d after rounding n (α = 0.333, d = 300: n/d = 1/3).
+    const theory = spikeTheory({activation, target, alpha: n / d, eta, noise});
     const {v, network, direction} = step;
     const vNorm = norm(v);
     const vHat = v.map((x) => x / vNorm);

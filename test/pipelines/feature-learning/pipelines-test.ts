@@ -44,3 +44,11 @@ test("spike: at d = 400, α = 2, η̃ = 1 the slope, bulk and alignment match th
   assert.ok(Math.abs(scalars.bulk_s0 / scalars.s0_theory - 1) < 0.05);
   assert.ok(scalars.cos_top > 0.99);
 });
+
+test("spike: the theory uses α = n/d after rounding n (d = 300, α = 0.333 gives n = 100 and ‖v‖² → 1 + 2·3 = 7)", () => {
+  const pipeline = featureLearning.pipelines["feature-learning/spike"];
+  const {scalars} = pipeline.run({...defaultParams(pipeline.params), d: 300, alpha: 0.333, p_ratio: 0.1}, createRng(1));
+  assert.equal(scalars.n, 100);
+  assert.ok(Math.abs(scalars.v_norm2_theory - 7) < 1e-12, `‖v‖² theory ${scalars.v_norm2_theory}`);
+  assert.ok(Math.abs(scalars.s0_theory - (1 + 0.25 * 2 * 3)) < 1e-12, `s₀ theory ${scalars.s0_theory}`);
+});
