@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {loadProject, packageRoot} from "./build.js";
 import {cacheKey, DatasetCache} from "./cache.js";
-import {evaluateClaim} from "./claims.js";
+import {evaluateClaim, notApplicableText} from "./claims.js";
 import type {Experiment} from "./content.js";
 import type {Dataset} from "./dataset.js";
 import {CliError, ExitCode, PipelineError} from "./error.js";
@@ -84,6 +84,10 @@ function printClaims(experiment: Experiment, params: Record<string, ParamValue>,
   for (const claim of experiment.claims) {
     const result = evaluateClaim(experiment.id, claim, [point]);
     if (result.error?.startsWith("no point matches")) continue;
+    if (result.notApplicable) {
+      process.stdout.write(`– ${claim.text}  (${notApplicableText(result)})\n`);
+      continue;
+    }
     ok &&= result.passed;
     const detail = result.error ?? formatCheck(result.checks[0]);
     process.stdout.write(`${result.passed ? "✓" : "✗"} ${claim.text}  (${detail})\n`);
