@@ -4,7 +4,7 @@ import type {Row} from "../../src/dataset.js";
 import {integer, real} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
 import {sampleGram, topPairs} from "./gramSample.js";
-import {sectorSpectrum} from "./targetSector.js";
+import {sectorRange, sectorSpectrum} from "./targetSector.js";
 import {hermiteNormalized} from "../../src/special/hermite.js";
 
 /** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
@@ -15,12 +15,11 @@ export const radialQuadratic = pipeline({
   params: {
     d: integer(400, "input dimension", {min: 2}),
     n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
-    degree: integer(16, "Hermite truncation J", {min: 4, max: 80}),
+    s0: real(1, "bulk variance s₀", sectorRange.s0),
+    r: real(1, "spike strength r", sectorRange.r),
     points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0})
   },
-  run({d, n, s0, r, degree, points}, rng) {
+  run({d, n, s0, r, points}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
     const top = topPairs(sample.K, 1);
     const {X, t} = sample;
@@ -40,7 +39,7 @@ export const radialQuadratic = pipeline({
     for (let i = 0; i < n; ++i) u[i] *= sign;
     const coefQuadratic = mean(u, quadratic);
 
-    const spectrum = sectorSpectrum({activation: "relu", s0, r}, degree);
+    const spectrum = sectorSpectrum({activation: "relu", s0, r});
     const {M} = spectrum;
     const J = M.cols;
     const r2 = r * r;
@@ -65,7 +64,7 @@ export const radialQuadratic = pipeline({
     // The mixing coefficient and top eigenvalue along a grid of r, for the theory curve.
     const curve: Row[] = Array.from({length: 45}, (_, i) => {
       const rr = (2.2 * i) / 44;
-      const sp = sectorSpectrum({activation: "relu", s0, r: rr}, degree);
+      const sp = sectorSpectrum({activation: "relu", s0, r: rr});
       return {r: rr, he2: sp.even.vectors[0][1], lambda_top: sp.even.values[0], he2_small: (rr * rr) / (Math.SQRT2 * s0)};
     });
     return {
@@ -79,6 +78,7 @@ export const radialQuadratic = pipeline({
         m00_error: Math.abs(M.data[0] - m00),
         m02_error: Math.abs(M.data[2] - m02),
         m22: M.data[2 * J + 2],
+        hermite_degree: spectrum.degree,
         lambda_top_small: lambdaTopSmall,
         coef_he2_small: he2Small,
         coef_he2_small_refined: he2SmallRefined,

@@ -3,7 +3,7 @@
 import {integer, real} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
 import {hermite} from "../../src/special/hermite.js";
-import {nystrom, sectorSpectrum} from "./targetSector.js";
+import {nystrom, sectorRange, sectorSpectrum} from "./targetSector.js";
 
 /** A published reference row: the printed strings, so that tolerances follow their digits. */
 interface Published {
@@ -31,14 +31,13 @@ export const sectorReference = pipeline({
   description: "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
   source: import.meta.url,
   params: {
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
-    degree: integer(16, "Hermite truncation J", {min: 2, max: 200}),
+    s0: real(1, "bulk variance s₀", sectorRange.s0),
+    r: real(1, "spike strength r", sectorRange.r),
     nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
   },
-  run({s0, r, degree, nodes}) {
+  run({s0, r, nodes}) {
     const params = {activation: "relu" as const, s0, r};
-    const spectrum = sectorSpectrum(params, degree);
+    const spectrum = sectorSpectrum(params);
     const ny = nystrom(params, nodes);
     // Split the Nyström eigenpairs by parity of the eigenfunction on the symmetric nodes.
     const N = ny.nodes.length;
@@ -70,6 +69,7 @@ export const sectorReference = pipeline({
       lambda_second_even_hermite: spectrum.even.values[1],
       he2_coefficient: even[0].he2,
       he2_coefficient_hermite: spectrum.even.vectors[0][1],
+      hermite_degree: spectrum.degree,
       has_published: published ? 1 : 0
     };
     if (published) {

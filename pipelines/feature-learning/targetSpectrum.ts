@@ -5,7 +5,7 @@ import {choice, integer, real} from "../../src/params.js";
 import {pipeline} from "../../src/pipeline.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
 import {activations} from "./model.js";
-import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorSpectrum} from "./targetSector.js";
+import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorRange, sectorSpectrum} from "./targetSector.js";
 
 /** Top eigenvalues of K/n for the analytic k₁ with exact Σ₁, against the target sector and the isotropic bulk. */
 export const targetSpectrum = pipeline({
@@ -15,18 +15,17 @@ export const targetSpectrum = pipeline({
   params: {
     d: integer(400, "input dimension", {min: 2}),
     n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀ of Σ₁ = (s₀/d)I + r²ûûᵀ", {min: 0.01}),
-    r: real(0.5, "spike strength r", {min: 0}),
+    s0: real(1, "bulk variance s₀ of Σ₁ = (s₀/d)I + r²ûûᵀ", sectorRange.s0),
+    r: real(0.5, "spike strength r", sectorRange.r),
     activation: choice(activations, "relu", "activation σ (the odd part is exactly linear only for ReLU)"),
-    degree: integer(16, "Hermite truncation J", {min: 2, max: 80}),
     nodes: integer(defaultNystromNodes, "Gauss–Hermite nodes of the Nyström check", {min: 8, max: 400})
   },
-  run({d, n, s0, r, activation, degree, nodes}, rng) {
+  run({d, n, s0, r, activation, nodes}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation});
     const top = topPairs(sample.K, 6);
     const odd = topPairs(sample.linear, 2);
 
-    const spectrum = sectorSpectrum({activation, s0, r}, degree);
+    const spectrum = sectorSpectrum({activation, s0, r});
     const sector = sectorEigenvalues(spectrum);
     const ny = nystrom({activation, s0, r}, nodes).values;
     const gap = Math.max(...sector.slice(0, 4).map((value, i) => Math.abs(value - ny[i])));
@@ -57,6 +56,7 @@ export const targetSpectrum = pipeline({
         sector_linear: spectrum.odd.values[0],
         sector_second_even: spectrum.even.values[1],
         hermite_nystrom_gap: gap,
+        hermite_degree: spectrum.degree,
         mean_t2: meanT2,
         lambda_odd: lambdaOdd,
         lambda_odd_spec: lambdaOddSpec,
