@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {assertFinite} from "../../../src/dataset.js";
-import {defaultParams} from "../../../src/params.js";
+import {checkParam, defaultParams} from "../../../src/params.js";
 import type {ParamValue} from "../../../src/params.js";
 import {createRng} from "../../../src/random/rng.js";
 import {featureLearning} from "../../../pipelines/feature-learning/index.js";
@@ -51,4 +51,10 @@ test("spike: the theory uses α = n/d after rounding n (d = 300, α = 0.333 give
   assert.equal(scalars.n, 100);
   assert.ok(Math.abs(scalars.v_norm2_theory - 7) < 1e-12, `‖v‖² theory ${scalars.v_norm2_theory}`);
   assert.ok(Math.abs(scalars.s0_theory - (1 + 0.25 * 2 * 3)) < 1e-12, `s₀ theory ${scalars.s0_theory}`);
+});
+
+test("target-spectrum accepts only ReLU, whose theory it reports (exactly linear odd part, bulk edge with m₁² = 1/4)", () => {
+  const pipeline = featureLearning.pipelines["feature-learning/target-spectrum"];
+  assert.equal(checkParam(pipeline.params.activation, "relu"), "relu");
+  for (const activation of ["tanh", "erf"]) assert.throws(() => checkParam(pipeline.params.activation, activation), /expected one of relu, got/);
 });
