@@ -1,8 +1,8 @@
 // Times our matrix products (GEMM, and the Gram matrix by SYRK) against ml-matrix's mmul on seeded square inputs.
 import {Matrix as MlMatrix} from "ml-matrix";
 import {gram, multiply} from "../src/linalg/gemm.js";
-import type {Matrix} from "../src/linalg/matrix.js";
 import {matrix, toMlMatrix} from "../src/linalg/matrix.js";
+import type {Matrix} from "../src/linalg/matrix.js";
 import {createRng} from "../src/random/rng.js";
 import {medianTime} from "./timing.js";
 

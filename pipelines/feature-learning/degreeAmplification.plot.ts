@@ -1,10 +1,9 @@
 // Figure of E7: eigenvalue of each Hermite degree, isotropic against spiked, for ReLU, tanh and erf.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {tableRows} from "./summaries.js";
 
 /** λ_k (log scale) for k = 0 … 4, isotropic (d = 200) and target-aligned at the largest r, joined by a rule, per activation. */

@@ -1,16 +1,15 @@
 // E7: selective amplification by degree: target-sector eigenvalues per Hermite degree against their small-r law
 // r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k, for ReLU, tanh and erf; optionally a Monte Carlo feature Gram.
-import type {Row} from "../../src/dataset.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gram, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
 import type {Rng} from "../../src/random/rng.js";
 import {topPairs} from "./gramSample.js";
 import {inducedKernel} from "./kernel.js";
-import type {Activation} from "./model.js";
 import {activate, activations, gaussianMatrix, unitVector} from "./model.js";
+import type {Activation} from "./model.js";
 import {degreeEigenvalue, derivativeMoment, sectorRange, sectorSpectrum} from "./targetSector.js";
 
 /** Per-degree eigenvalues of the target sector, iso vs spiked, and (P > 0) the top eigenvalue of a random-feature Gram. */

@@ -1,11 +1,10 @@
 // Figures of E3: entries of the finite-width feature Gram against k₁, and the relative Frobenius error against width.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {tableRows} from "./summaries.js";
 
 /** Empirical Gram entries (first seed) against the analytic k₁ with fitted (s₀, r, û), with the identity line. */

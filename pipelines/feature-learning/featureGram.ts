@@ -1,10 +1,9 @@
 // E3: the finite-width feature Gram matrix after one step against the analytic kernel k₁ with fitted (s₀, r, û).
-import type {Row} from "../../src/dataset.js";
+import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {choice, integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {topPairs} from "./gramSample.js";
 import {inducedKernel} from "./kernel.js";
 import {gaussianMatrix, giantStep, stepWeights, targets} from "./model.js";

@@ -1,11 +1,10 @@
 // Figure of E8: test error of ridge regression with k₀, k₁, the Gaussian kernel of the weights' covariance and the
 // trained random features, against n₂/d.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {tableRows} from "./summaries.js";
 
 /** Test MSE (mean ± sd over seeds) against n₂/d on a log axis, one series per kernel. */

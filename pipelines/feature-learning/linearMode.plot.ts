@@ -1,11 +1,10 @@
 // Figures of E5: amplification of the target-aligned linear mode, and the spectrum of the linear part with its outlier.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {pointSummaries, tableRows} from "./summaries.js";
 
 /** λ_t/λ_bulk of (1/4n)XΣ₁Xᵀ against 1 + d r²/s₀ (log–log), with the population and spiked-Wishart predictions. */

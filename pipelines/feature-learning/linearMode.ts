@@ -1,13 +1,13 @@
 // E5: the boosted linear eigenfunction ⟨û, x⟩: its alignment with the Gram eigenvectors and its amplification
 // 1 + d r²/s₀ over the isotropic linear bulk, seen in the exactly linear part (1/4n)XΣ₁Xᵀ of the ReLU kernel.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {eigh} from "../../src/linalg/eigh.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
-import {dot, norm} from "./model.js";
+import {dot} from "./model.js";
 
 /** Alignment of the top-2 Gram eigenvectors with t̂ = Xû/‖Xû‖, and the outlier of the linear part's spectrum. */
 export const linearMode = pipeline({
@@ -23,7 +23,7 @@ export const linearMode = pipeline({
   },
   run({d, n, s0, r, bins}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
-    const tHat = sample.t.map((x) => x / norm(sample.t));
+    const tHat = sample.t.map((x) => x / vectorNorm(sample.t));
     const top = topPairs(sample.K, 2);
     const overlaps = top.vectors.map((u) => dot(u, tHat));
     const projection = Math.hypot(...overlaps);

@@ -1,11 +1,10 @@
 // Figure of E1: the magnitudes of the normalised Hermite coefficients |μ_k| of ReLU, erf and tanh, closed forms as
 // lines and independent routes (half-line moments, Gauss–Hermite quadrature) as points.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 
 /** |μ_k| against k on a log axis; zero coefficients (odd k > 1 for ReLU, even k for erf and tanh) are left out. */
 export const hermiteCoefficientsPlot: PlotModule = {

@@ -1,6 +1,5 @@
 // Table of E1: the ReLU and erf kernels in closed form against Monte Carlo estimates with their standard errors.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 
 /** One row per (activation, q, q′, c): closed form, Monte Carlo estimate, standard error and the gap in standard errors. */
 export const kernelOraclesTable: TableModule = {

@@ -1,11 +1,10 @@
 // E6: the top eigenfunction of the ReLU k₁ mixes the radial mode ‖x‖/√d with the target-aligned quadratic harmonic
 // (t² − ‖x‖²/d)/√2: Gram eigenvector projections against the 2×2 block of M and its small-r expansions.
-import type {Row} from "../../src/dataset.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
+import {hermiteNormalized} from "../../src/special/hermite.js";
 import {sampleGram, topPairs} from "./gramSample.js";
 import {sectorRange, sectorSpectrum} from "./targetSector.js";
-import {hermiteNormalized} from "../../src/special/hermite.js";
 
 /** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
 export const radialQuadratic = pipeline({

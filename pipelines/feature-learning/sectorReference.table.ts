@@ -1,7 +1,6 @@
 // Table of the ReLU target-sector reference values: recomputed (Nyström, 120 nodes; the target-sector computation,
 // Hermite matrix with adaptive J) beside the values printed in the spec.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import {publishedSector} from "./sectorReference.js";
 
 /** One row per (s₀, r) of the sweep: λ_top, λ_lin, second even eigenvalue and He₂ coefficient, reproduced and published. */

@@ -1,7 +1,6 @@
 // The ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient of the top mode)
 // recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline, real} from "../../src/contract/index.js";
 import {hermite} from "../../src/special/hermite.js";
 import {nystrom, sectorRange, sectorSpectrum} from "./targetSector.js";
 

@@ -1,10 +1,10 @@
 // E2: one large gradient step on a Gaussian single-index task adds a rank-one spike along v = Xᵀy/n to the first layer.
-import type {Row} from "../../src/dataset.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {activations, dot, giantStep, norm, readouts, spikeTheory, stepWeights, targets} from "./model.js";
+import {activations, dot, giantStep, lanczosStart, readouts, spikeTheory, stepWeights, targets} from "./model.js";
 
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */
 export const spike = pipeline({
@@ -30,7 +30,7 @@ export const spike = pipeline({
     // The formulas hold for the sample ratio actually used, n/d after rounding n (α = 0.333, d = 300: n/d = 1/3).
     const theory = spikeTheory({activation, target, alpha: n / d, eta, noise});
     const {v, network, direction} = step;
-    const vNorm = norm(v);
+    const vNorm = vectorNorm(v);
     const vHat = v.map((x) => x / vNorm);
     const W1 = stepWeights(step, eta);
 
@@ -45,7 +45,7 @@ export const spike = pipeline({
     // Spectrum of S = W¹ᵀW¹/p: top direction and the bulk level d·(tr S − λ_top)/(d − 1).
     const S = gramTransposeA(W1);
     for (let k = 0; k < S.data.length; ++k) S.data[k] /= p;
-    const top = topEigen(S, 1);
+    const top = topEigen(S, 1, lanczosStart);
     const lambdaTop = top.values[0];
     const u = Float64Array.from({length: d}, (_, j) => top.vectors.data[j]);
     const cosTop = Math.abs(dot(u, vHat));

@@ -1,5 +1,5 @@
 // Helpers shared by the feature-learning plot and table modules: per-point means and standard deviations of scalars.
-import type {ExperimentResult, PointResult} from "../../src/experiment.js";
+import type {ExperimentResult, PointResult} from "../../src/contract/index.js";
 
 /** One sweep point flattened: its parameters, and mean and sd of every scalar (`x` and `x_sd`). */
 export type PointSummary = Record<string, number | string | boolean>;

@@ -8,8 +8,8 @@ import {erfKernel, reluKernel} from "../../src/special/arccos.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
 import {hermiteNormalizedSequence} from "../../src/special/hermite.js";
 import {erfDerivativeMoment, reluHermiteCoefficients, tanhScaledCoefficients} from "../../src/special/hermiteCoefficients.js";
-import type {Activation} from "./model.js";
 import {activate} from "./model.js";
+import type {Activation} from "./model.js";
 
 /** A spiked weight covariance restricted to the target sector: bulk s₀ (Σ₁ = (s₀/d)I + r²v̂v̂ᵀ) and spike r. */
 export interface SectorParams {

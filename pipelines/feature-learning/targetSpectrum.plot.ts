@@ -1,10 +1,9 @@
 // Figure of E4: the top three eigenvalues of K/n against r, theory as lines (one per d) and Gram values as points.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {pointSummaries} from "./summaries.js";
 
 /** λ₁, λ₂, λ₃ of K/n (s₀ = 1) against r on a log axis; colours are d, lines the target-sector and bulk theory. */

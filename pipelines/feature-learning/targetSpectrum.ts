@@ -1,8 +1,7 @@
 // E4: the top of the spectrum of the induced-kernel Gram matrix against the target-sector theory (Hermite matrix M,
 // Nyström), the exactly linear odd part and its Marchenko–Pastur bulk edge.
-import type {Row} from "../../src/dataset.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
 import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorRange, sectorSpectrum} from "./targetSector.js";
 

@@ -1,13 +1,12 @@
 // Figures of E3: least numbers of GS and BOFT factors for a dense product, and nonzeros per row after m factors.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor, superscript} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {boftRowCount, gsDenseFactors, gsRowCountBound} from "./density.js";
 import {facetLine, facetPoints, panelLegend} from "./facets.js";

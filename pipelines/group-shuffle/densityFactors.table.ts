@@ -1,6 +1,5 @@
 // Table of E3: Theorem 2's least numbers of factors for a dense product, as printed in the spec and as observed.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
 import {firstRunTable} from "./seedSummaries.js";
 

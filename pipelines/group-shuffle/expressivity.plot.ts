@@ -1,11 +1,10 @@
 // Figure of E6: relative error of OFT, BOFT and GS fits to orthogonal targets against the raw parameter count.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {facetPoints, panelLegend} from "./facets.js";
 import {summarizeRows} from "./seedSummaries.js";
 

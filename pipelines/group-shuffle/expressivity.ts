@@ -1,18 +1,17 @@
 // E6 of the Group-and-Shuffle paper: OFT, BOFT and GS fits to orthogonal targets at equal parameter budgets.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import type {Rng} from "../../src/random/rng.js";
 import {blockDiagonal} from "./blockDiagonal.js";
 import {boft, butterflyPermutation} from "./butterfly.js";
 import {gsDense, gsoft} from "./gs.js";
-import type {FactorStructure} from "./procrustesFit.js";
 import {fitOrthogonalProduct} from "./procrustesFit.js";
+import type {FactorStructure} from "./procrustesFit.js";
 import {shuffle} from "./shuffle.js";
 
 /** The adapters compared at one budget: c is the GS block size; all three have 2nc raw parameters. */

@@ -1,12 +1,11 @@
 // Figures of E7: test error of the toy fine-tuning over Adam steps, and the final error of each seed per method.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {summarizeRows} from "./seedSummaries.js";
 
 /** The adapters in the pipeline's output order. */

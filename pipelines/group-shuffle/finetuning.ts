@@ -1,16 +1,16 @@
 // E7 of the Group-and-Shuffle paper: toy fine-tuning with GSOFT, OFT, BOFT and LoRA at equal parameter budgets.
-import type {Row} from "../../src/dataset.js";
-import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {svd} from "../../src/linalg/svd.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
 import type {Rng} from "../../src/random/rng.js";
 import {adamState, adamStep} from "./adam.js";
-import type {TrainableAdapter} from "./trainableAdapters.js";
 import {loraAdapter, orthogonalAdapter} from "./trainableAdapters.js";
+import type {TrainableAdapter} from "./trainableAdapters.js";
 
 /** The adapters in output order, with their configurations at the default budget of 1024 raw parameters. */
 const adapterNames = ["gsoft", "oft", "boft", "lora"] as const;
@@ -133,7 +133,7 @@ function targetWeight(W1: Matrix, params: {angle: number; task: "rotation" | "lo
   const U = gaussian(W1.rows, k, 1, rng);
   const V = gaussian(d, k, 1, rng);
   const delta = multiplyTransposeB(U, V);
-  const factor = (params.angle * norm(W1.data)) / (2 * norm(delta.data));
+  const factor = (params.angle * vectorNorm(W1.data)) / (2 * vectorNorm(delta.data));
   return matrix(W1.rows, d, W1.data.map((x, q) => x + factor * delta.data[q]));
 }
 
@@ -193,10 +193,4 @@ function maxAbsDifference(A: Matrix, B: Matrix): number {
   let max = 0;
   for (let q = 0; q < A.data.length; ++q) max = Math.max(max, Math.abs(A.data[q] - B.data[q]));
   return max;
-}
-
-function norm(x: Float64Array): number {
-  let sum = 0;
-  for (const v of x) sum += v * v;
-  return Math.sqrt(sum);
 }

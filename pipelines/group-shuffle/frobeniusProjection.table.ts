@@ -1,6 +1,5 @@
 // Table of E5: Algorithm 1 on every layout: exactness on GS members, the discarded spectrum, perturbation trials.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
 import {firstRunTable} from "./seedSummaries.js";
 

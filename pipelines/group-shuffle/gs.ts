@@ -1,24 +1,10 @@
 // GS matrices (Def. 3.1) and their higher-order products (Def. 5.1): fast apply, transposed apply, dense form.
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
+import {applyBlockDiagonal, applyBlockDiagonalBatch, applyBlockDiagonalTranspose, applyBlockDiagonalTransposeBatch, blockDiagonalParameterCount} from "./blockDiagonal.js";
 import type {BlockDiagonal, BlockKernel} from "./blockDiagonal.js";
-import {
-  applyBlockDiagonal,
-  applyBlockDiagonalBatch,
-  applyBlockDiagonalTranspose,
-  applyBlockDiagonalTransposeBatch,
-  blockDiagonalParameterCount
-} from "./blockDiagonal.js";
+import {assertPermutation, composePermutations, inversePermutation, isIdentityPermutation, permuteRows, permuteVector, shuffle} from "./shuffle.js";
 import type {Permutation} from "./shuffle.js";
-import {
-  assertPermutation,
-  composePermutations,
-  inversePermutation,
-  isIdentityPermutation,
-  permuteRows,
-  permuteVector,
-  shuffle
-} from "./shuffle.js";
 
 /**
  * A = P_{m+1} · B_m P_m · … · B_1 P_1 (Def. 5.1) with block-diagonal B_i and permutations P_i; `null` stands
@@ -191,11 +177,6 @@ export function gsDense(A: GsProduct): Matrix {
 /** Multiply–adds of one matrix–vector product A·x: the number of stored block entries Σ_i |B_i|. */
 export function gsMultiplyAdds(A: GsProduct): number {
   return A.factors.reduce((sum, B) => sum + blockDiagonalParameterCount(B), 0);
-}
-
-/** Raw parameters: every stored block entry (the same number as gsMultiplyAdds). */
-export function gsParameterCount(A: GsProduct): number {
-  return gsMultiplyAdds(A);
 }
 
 /** Pᵀ as a permutation, or null for the identity. */

@@ -1,11 +1,11 @@
 // Reverse-mode gradients through a GS product Y = A·X with respect to X and to every block of every factor.
 import {gemmInto} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {applyBlockDiagonalBatch, applyBlockDiagonalTransposeBatch} from "./blockDiagonal.js";
 import type {GsProduct} from "./gs.js";
-import type {Permutation} from "./shuffle.js";
 import {inversePermutation, permuteRows} from "./shuffle.js";
+import type {Permutation} from "./shuffle.js";
 
 /** The output of a GS product and the input each factor received (needed by the backward pass). */
 export interface GsForward {

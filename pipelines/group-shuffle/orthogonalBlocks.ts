@@ -1,10 +1,10 @@
 // Orthogonal blocks from unconstrained parameters: Q_i = Cayley(½(A_i − A_iᵀ)) (or exp), with the analytic gradient.
 import {cayley, cayleyGradient} from "../../src/linalg/cayley.js";
 import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {blockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 
 /**
  * How a skew-symmetric K becomes orthogonal: the Cayley map (I + K)(I − K)⁻¹ of the official

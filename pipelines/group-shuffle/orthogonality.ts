@@ -1,27 +1,20 @@
 // E4 of the Group-and-Shuffle paper: orthogonality, determinants and gradients of Cayley GS matrices; Theorem 1.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, real, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
+import {determinant} from "../../src/linalg/determinant.js";
 import {gramTransposeA, multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {identity, matrix, transpose} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {solve} from "../../src/linalg/solve.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal} from "./blockDiagonal.js";
-import {determinant} from "./determinant.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {gs, gsApply, gsApplyTranspose, gsApplyTransposeBatch, gsDense, gsoft} from "./gs.js";
 import {gsBackward, gsForward} from "./gsGradient.js";
-import {
-  cayleyBlocksGradient,
-  cayleyParameterGradient,
-  orthogonalBlock,
-  orthogonalBlocks,
-  skewPart
-} from "./orthogonalBlocks.js";
+import {cayleyBlocksGradient, cayleyParameterGradient, orthogonalBlock, orthogonalBlocks, skewPart} from "./orthogonalBlocks.js";
 import {gsoftLayout, orthonormalizeFactors, projectGs} from "./projection.js";
 import {shuffle} from "./shuffle.js";
 

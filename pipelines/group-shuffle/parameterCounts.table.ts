@@ -1,7 +1,5 @@
 // Tables of E1: the paper's Tables 1–3 with exact recounted parameters, and the dense layouts of the n = 1024 example.
-import type {Row} from "../../src/dataset.js";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, Row, TableModule} from "../../src/contract/index.js";
 import type {Column, Table, TableRow} from "../../src/tables/table.js";
 import {firstRunTable} from "./seedSummaries.js";
 

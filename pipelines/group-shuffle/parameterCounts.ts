@@ -1,23 +1,12 @@
 // E1 of the Group-and-Shuffle paper: exact parameter counts of Tables 1–3, the n = 1024 example and Monarch.
-import type {Row} from "../../src/dataset.js";
-import {integer} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {boftParameters, gsoftParameters, oftParameters, totalParameters} from "./adapters.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {gsDenseFactors} from "./density.js";
 import {monarchShape} from "./monarch.js";
+import {dreamBoothTable, glueTable, glueTasks, lipConvAblationTable, lipConvTable, robertaBaseLinears, roundedMillions, roundsToPublished, stableDiffusionAttentionLinears} from "./parameterTables.js";
 import type {ParameterRow} from "./parameterTables.js";
-import {
-  dreamBoothTable,
-  glueTable,
-  glueTasks,
-  lipConvAblationTable,
-  lipConvTable,
-  robertaBaseLinears,
-  roundedMillions,
-  roundsToPublished,
-  stableDiffusionAttentionLinears
-} from "./parameterTables.js";
 
 /**
  * Spec E1: Tables 1–3 recomputed as exact integers from the architectures (RoBERTa-base linears, the SD-2 UNet

@@ -1,6 +1,6 @@
 // The parameter tables of the paper (GLUE/RoBERTa-base, DreamBooth/SD-2, LipConvNet-15) recomputed from architectures.
-import type {Adapter, LinearLayer} from "./adapters.js";
 import {totalParameters} from "./adapters.js";
+import type {Adapter, LinearLayer} from "./adapters.js";
 
 /** One row of a recomputed parameter table. */
 export interface ParameterRow {

@@ -1,9 +1,8 @@
 // Figure of E2: the shuffle permutation matrices P_(k,n) of the paper's Fig. 3, drawn as grids with their ones.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {firstRunTable} from "./seedSummaries.js";
 
 /**

@@ -1,15 +1,14 @@
 // E2 of the Group-and-Shuffle paper: the shuffle P_(k,n) (Fig. 3) and the fast GS apply against dense products.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal} from "./blockDiagonal.js";
 import {butterflyMultiply} from "./butterflyMultiply.js";
-import type {GsProduct} from "./gs.js";
 import {gs, gsApply, gsApplyBatch, gsApplyTranspose, gsApplyTransposeBatch, gsDense, gsoft} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import {inversePermutation, permutationMatrix, permutationsEqual, randomPermutation, shuffle} from "./shuffle.js";
 
 /** Rectangular GS(P_L, P, P_R) layouts checked besides the square ones: k_L blocks b_L¹×b_L², k_R blocks b_R¹×b_R². */

@@ -1,7 +1,6 @@
 // Helpers shared by the Group-and-Shuffle plot and table modules: table rows pooled over seeds and summarised.
-import type {Cell, Row} from "../../src/dataset.js";
-import type {ExperimentResult, Summary} from "../../src/experiment.js";
-import {summarize} from "../../src/summary.js";
+import type {Cell, ExperimentResult, Row, Summary} from "../../src/contract/index.js";
+import {summarize} from "../../src/stats/summary.js";
 
 /** A group of rows with equal key columns: the key values and a summary over seeds of one numeric column. */
 export interface RowSummary {
@@ -38,11 +37,4 @@ export function summarizeRows(result: ExperimentResult, name: string, keys: read
     }
   }
   return [...groups.values()].map(({key, values}) => ({key, summary: summarize(values)}));
-}
-
-/** The summary over seeds of scalar `name` at the first point. */
-export function scalarSummary(result: ExperimentResult, name: string): Summary {
-  const summary = result.points[0]?.summary[name];
-  if (summary === undefined) throw new Error(`${result.id}: no scalar ${name}`);
-  return summary;
 }

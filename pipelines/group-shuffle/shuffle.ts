@@ -1,6 +1,6 @@
 // Permutations of the GS class: index-array permutations, the shuffle P_(k,n) of Def. 5.2 and the paired shuffle.
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 
 /**

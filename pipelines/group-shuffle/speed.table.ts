@@ -1,6 +1,5 @@
 // Table of E8: multiply–adds of the batched applies at the largest size, with speed-ups over dense.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
 import {firstRunTable} from "./seedSummaries.js";
 

@@ -1,13 +1,13 @@
 // One linear layer's adapters (OFT, BOFT, GSOFT, LoRA) as trainable merged weights with parameter gradients.
 import {multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {zeroBlockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {boft} from "./butterfly.js";
-import type {GsProduct} from "./gs.js";
 import {gsDense, gsoft} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import {gsBlockGradient} from "./gsGradient.js";
 import {cayleyBlocksGradient, orthogonalBlocks} from "./orthogonalBlocks.js";
 

@@ -2,7 +2,7 @@
 // lazily; one catch turns CliError into a one-line message and its exit code (stacks only with --debug).
 import {parseArgs} from "node:util";
 import type {ParseArgsConfig} from "node:util";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 const commonOptions = {
   root: {type: "string", default: ".", description: "project root holding content/ (default: current folder)"},
@@ -104,26 +104,19 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "build":
     case "check": {
-      const {build} = await import("../build.js");
-      const {createProgress} = await import("../progress.js");
-      const {formatReport} = await import("../report.js");
-      const report = await build({
+      const options = {
         root,
         only: values.only as string | undefined,
         jobs,
         force: Boolean(values.force),
         profile,
-        progress: createProgress(),
-        publish: command === "build",
         out: values.out === undefined ? undefined : resolve(values.out as string)
-      });
-      process.stdout.write(formatReport(report));
-      if (report.failures.length > 0) return ExitCode.pipeline;
-      if (report.claims.some((claim) => !claim.passed)) return ExitCode.claims;
-      return ExitCode.ok;
+      };
+      if (command === "check") return (await import("../commands/check.js")).checkCommand(options);
+      return (await import("../commands/build.js")).buildCommand(options);
     }
     case "run": {
-      const {runCommand} = await import("../runCommand.js");
+      const {runCommand} = await import("../commands/run.js");
       if (parsed.positionals.length !== 1) throw new CliError(`run takes one experiment or pipeline id\n${spec.usage}`, ExitCode.usage);
       return runCommand({
         root,
@@ -135,16 +128,16 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case "list": {
-      const {listCommand} = await import("../runCommand.js");
+      const {listCommand} = await import("../commands/list.js");
       return listCommand(root, profile);
     }
     case "clean": {
-      const {clean} = await import("../clean.js");
+      const {clean} = await import("../commands/clean.js");
       clean(root);
       return ExitCode.ok;
     }
     case "serve": {
-      const {serve} = await import("../serve.js");
+      const {serve} = await import("../commands/serve.js");
       await serve({root, profile, port: positiveInteger("--port", values.port as string)});
       return ExitCode.ok;
     }

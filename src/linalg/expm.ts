@@ -2,8 +2,8 @@
 // References: N. J. Higham, Functions of Matrices (SIAM, 2008), §10.3 (scaling and squaring) and §1.2 (functions of
 // a symmetric matrix via its eigendecomposition); J. Gallier & D. Xu, "Computing exponentials of skew-symmetric
 // matrices and logarithms of orthogonal matrices", Int. J. Robotics and Automation 17 (2002) 10–20.
-import {gemmInto, gramTransposeA, multiply} from "./gemm.js";
 import {eigh} from "./eigh.js";
+import {gemmInto, gramTransposeA, multiply} from "./gemm.js";
 import {matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {assertSkew} from "./symmetry.js";

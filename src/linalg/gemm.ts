@@ -7,8 +7,8 @@
 import {gemmLoop} from "./gemmLoop.js";
 import type {GemmTask} from "./gemmTask.js";
 import {gemmWasm} from "./gemmWasm.js";
-import type {Matrix} from "./matrix.js";
 import {matrix} from "./matrix.js";
+import type {Matrix} from "./matrix.js";
 
 /** Options of gemmInto: C ← β·C + α·op(A)·op(B), where op(X) is X or Xᵀ. */
 export interface GemmOptions {

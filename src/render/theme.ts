@@ -1,7 +1,15 @@
 // The one visual theme shared by the figures of all papers: bundled font, sizes, colour-blind-safe colours, axes.
 import {fileURLToPath} from "node:url";
 import type {ColorScheme, PlotOptions, ScaleOptions} from "@observablehq/plot";
-import type {FigureContext} from "./figure.js";
+
+/** What a plot module is told about the figure it draws: the shared theme and the size in px (1 px = 1 pt). */
+export interface FigureContext {
+  theme: Theme;
+  /** Width in px; at 72 px per inch, so also in pt. */
+  width: number;
+  /** Height in px. */
+  height: number;
+}
 
 /** Sizes, font and colours of a figure. Lengths are px, where 1 px is 1 pt in print (see figureSize). */
 export interface Theme {

@@ -1,5 +1,4 @@
 // The table model that table modules return, its validation, and cell formatting shared by the writers.
-import type {ExperimentResult, Summary} from "../experiment.js";
 import {defaultNumberFormat, formatMeanSd, formatNumber, writeMeanSd, writeNumber} from "./format.js";
 import type {NumberFormat, Target} from "./format.js";
 
@@ -45,9 +44,6 @@ export interface Table {
   rows: TableRow[];
 }
 
-/** A table module: maps an experiment's results to a table. Pure (no I/O). */
-export type TableFunction = (result: ExperimentResult) => Table;
-
 /** A column with its defaults filled in. */
 export interface NormalizedColumn extends Column {
   format: ColumnFormat;
@@ -69,7 +65,7 @@ export interface ColumnGroup {
 }
 
 /** The mean ± sd cell of a summary over seeds (see ExperimentResult's PointResult.summary). */
-export function meanSd(summary: Summary): MeanSd {
+export function meanSd(summary: {mean: number; sd: number}): MeanSd {
   return {mean: summary.mean, sd: summary.sd};
 }
 

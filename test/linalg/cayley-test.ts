@@ -2,10 +2,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {cayley, cayleyGradient} from "../../src/linalg/cayley.js";
+import {determinant} from "../../src/linalg/determinant.js";
 import {identity, matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
-import {determinant, gaussian, maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
+import {gaussian, maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
 
 test("cayley(K) is orthogonal with determinant +1, and cayley(0) = I", () => {
   const rng = createRng(1).fork("cayley");

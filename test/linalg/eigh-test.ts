@@ -6,17 +6,7 @@ import {eigh, eighRows} from "../../src/linalg/eigh.js";
 import {identity, matrix, toMlMatrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
-import {
-  columnAlignment,
-  gaussian,
-  maxAbs,
-  maxDifference,
-  naiveProduct,
-  naiveTranspose,
-  orthonormalityError,
-  randomSymmetric,
-  scaleColumns
-} from "./checks.js";
+import {columnAlignment, gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError, randomSymmetric, scaleColumns} from "./checks.js";
 
 // ‖A − VΛVᵀ‖_max / ‖A‖_max.
 function reconstructionError(A: Matrix, values: Float64Array, V: Matrix): number {

@@ -1,11 +1,12 @@
 // Exponential of skew-symmetric matrices: Taylor agreement, closed-form rotations, orthogonality, group identities.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {determinant} from "../../src/linalg/determinant.js";
 import {expmSkew} from "../../src/linalg/expm.js";
 import {identity, matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
-import {determinant, maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
+import {maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
 
 // Σ_{j ≤ 25} K^j / j!, accurate to rounding for ‖K‖ ≤ 0.1.
 function taylor(K: Matrix): Matrix {

@@ -3,19 +3,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import type {Matrix as MlMatrix} from "ml-matrix";
-import {
-  gemmInto,
-  gram,
-  gramTransposeA,
-  loopMaxWork,
-  multiply,
-  multiplyTransposeA,
-  multiplyTransposeB,
-  multiplyTransposeVector,
-  multiplyVector
-} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {gemmInto, gram, gramTransposeA, loopMaxWork, multiply, multiplyTransposeA, multiplyTransposeB, multiplyTransposeVector, multiplyVector} from "../../src/linalg/gemm.js";
 import {fromRows, identity, matrix, toMlMatrix, toRows, transpose} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
 
 // Shapes [m, k, n] for m×k · k×n: tiny ones (plain loops), and ones that cross the kernel's 4×4 tiles and its

@@ -1,8 +1,8 @@
 // Norms against closed forms and ml-matrix.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {fromRows, matrix, toMlMatrix} from "../../src/linalg/matrix.js";
+import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {createRng} from "../../src/random/rng.js";
 
 test("vectorNorm and frobeniusNorm match closed forms and ml-matrix", () => {

@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {eigh} from "../../src/linalg/eigh.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {identity, matrix} from "../../src/linalg/matrix.js";
 import {polar} from "../../src/linalg/polar.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import {createRng} from "../../src/random/rng.js";
 import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError} from "./checks.js";
 

@@ -6,15 +6,7 @@ import {matrix} from "../../src/linalg/matrix.js";
 import {bidiagonalizeWasm, rotationSpace, tridiagonalizeWasm} from "../../src/linalg/reductionWasm.js";
 import {symmetricLower} from "../../src/linalg/symmetry.js";
 import {createRng} from "../../src/random/rng.js";
-import {
-  gaussian,
-  maxAbs,
-  maxDifference,
-  naiveProduct,
-  naiveTranspose,
-  orthonormalityError,
-  randomSymmetric
-} from "./checks.js";
+import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError, randomSymmetric} from "./checks.js";
 
 test("tridiagonalizeWasm gives T = QᵀAQ with Qᵀ from its reflectors, across the 4-row and 2-column tails", () => {
   const rng = createRng(1).fork("tridiagonal");

@@ -2,20 +2,12 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {SingularValueDecomposition} from "ml-matrix";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {matrix, toMlMatrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import {createRng} from "../../src/random/rng.js";
-import {
-  gaussian,
-  maxAbs,
-  maxDifference,
-  naiveProduct,
-  naiveTranspose,
-  orthonormalityError,
-  scaleColumns
-} from "./checks.js";
+import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError, scaleColumns} from "./checks.js";
 
 function reconstructionError(A: Matrix, U: Matrix, s: Float64Array, V: Matrix): number {
   return maxDifference(naiveProduct(scaleColumns(U, s), naiveTranspose(V)), A) / maxAbs(A);

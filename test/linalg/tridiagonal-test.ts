@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {identity, matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {tridiagonalEigen} from "../../src/linalg/tridiagonal.js";
 import {createRng} from "../../src/random/rng.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 
 test("tridiagonalEigen(d, e) of the (2, −1) Toeplitz matrix gives 2 − 2cos(kπ/(n+1)) to 1e-12", () => {
   for (const n of [2, 3, 10, 50, 200]) {

@@ -1,12 +1,13 @@
 // A small synthetic figure for renderer tests: a theory curve, simulation means ± sd over seeds, an in-SVG legend and
 // a log axis, built from an ExperimentResult through a plot module like the papers' ones.
 import type {PlotOptions} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import {figureSize} from "../../src/render/figure.js";
-import type {FigureContext, PlotFunction} from "../../src/render/figure.js";
+import {figureSize} from "../../src/contract/figure.js";
+import type {PlotFunction} from "../../src/contract/figure.js";
+import type {ExperimentResult} from "../../src/contract/results.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor, theme} from "../../src/render/theme.js";
+import type {FigureContext} from "../../src/render/theme.js";
 
 /** Sample sizes of the synthetic sweep. */
 export const samples = [10, 20, 50, 100, 200, 500, 1000];

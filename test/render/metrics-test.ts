@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import PDFDocument from "pdfkit";
 import {advanceWidth, tabulatedCodePoints, textWidth, unitsPerEm} from "../../src/render/metrics.js";
 import {fontPath} from "../../src/render/theme.js";

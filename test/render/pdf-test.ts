@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import {fixedCreationDate, prepareSvg, renderPdf} from "../../src/render/pdf.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {plotSynthetic, syntheticContext, syntheticResult} from "./fixture.js";

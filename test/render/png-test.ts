@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import {comparePng, pngMatches, pngPixelsHash, pngScale, pngSize, renderPng} from "../../src/render/png.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {theme} from "../../src/render/theme.js";

@@ -1,9 +1,9 @@
-import {spawnSync} from "node:child_process";
-import {fileURLToPath} from "node:url";
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {test} from "node:test";
+import {fileURLToPath} from "node:url";
 import * as Plot from "@observablehq/plot";
-import {figureSize} from "../../src/render/figure.js";
+import {figureSize} from "../../src/contract/figure.js";
 import {legend} from "../../src/render/legend.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {theme} from "../../src/render/theme.js";

@@ -1,8 +1,8 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
-import {figureSize} from "../../src/render/figure.js";
-import type {FigureWidth} from "../../src/render/figure.js";
+import {test} from "node:test";
+import {figureSize} from "../../src/contract/figure.js";
+import type {FigureWidth} from "../../src/contract/figure.js";
 import {categorical, fontPath, formatPowerOfTen, okabeIto, paperPlot, seriesColor, superscript, theme} from "../../src/render/theme.js";
 
 test("figureSize(width) gives single- and double-column sizes at 72 px per inch", () => {

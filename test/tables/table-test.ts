@@ -1,12 +1,13 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
-import type {ExperimentResult} from "../../src/experiment.js";
+import {test} from "node:test";
+import type {ExperimentResult} from "../../src/contract/results.js";
+import type {TableFunction} from "../../src/contract/table.js";
 import {tableToCsv} from "../../src/tables/csv.js";
 import {escapeHtml, tableToHtml} from "../../src/tables/html.js";
 import {escapeLatex, tableToLatex} from "../../src/tables/latex.js";
 import {escapeMarkdown, tableToMarkdown} from "../../src/tables/markdown.js";
 import {columnGroups, meanSd, normalizeTable} from "../../src/tables/table.js";
-import type {Table, TableFunction} from "../../src/tables/table.js";
+import type {Table} from "../../src/tables/table.js";
 import {assertFileSnapshot} from "../snapshot.js";
 
 /** A table module over a synthetic result: reproduced values (mean ± sd over seeds) next to published ones. */

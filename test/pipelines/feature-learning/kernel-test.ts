@@ -1,12 +1,12 @@
 // Tests of the induced kernel: input-space equivalence, Monte Carlo against the analytic kernel, and the tanh series.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms, tanhKernel} from "../../../pipelines/feature-learning/kernel.js";
+import {activate, gaussianMatrix, unitVector} from "../../../pipelines/feature-learning/model.js";
 import {multiplyVector} from "../../../src/linalg/gemm.js";
 import {matrix} from "../../../src/linalg/matrix.js";
 import {createRng} from "../../../src/random/rng.js";
 import {gaussHermite} from "../../../src/special/gaussHermite.js";
-import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms, tanhKernel} from "../../../pipelines/feature-learning/kernel.js";
-import {activate, gaussianMatrix, unitVector} from "../../../pipelines/feature-learning/model.js";
 
 test("k₁(x, x′) = k₀(Ax, Ax′) to 1e-12 with A = (s₀I + d r²ûûᵀ)^{1/2}", () => {
   const rng = createRng(1);

@@ -1,20 +1,10 @@
 // Tests of the one-step model: the gradient against finite differences, the spike constants, and determinism.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {derivativeMoments, giantStep, initialNetwork, loss, lossGradient, sampleData, spikeTheory, targetMoments, unitVector} from "../../../pipelines/feature-learning/model.js";
+import type {Activation} from "../../../pipelines/feature-learning/model.js";
 import {matrix} from "../../../src/linalg/matrix.js";
 import {createRng} from "../../../src/random/rng.js";
-import {
-  derivativeMoments,
-  giantStep,
-  initialNetwork,
-  loss,
-  lossGradient,
-  sampleData,
-  spikeTheory,
-  targetMoments,
-  unitVector
-} from "../../../pipelines/feature-learning/model.js";
-import type {Activation} from "../../../pipelines/feature-learning/model.js";
 
 for (const activation of ["relu", "tanh", "erf"] as const satisfies readonly Activation[]) {
   test(`lossGradient(network, data, ${activation}) matches central finite differences of loss`, () => {

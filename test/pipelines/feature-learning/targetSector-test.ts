@@ -14,8 +14,8 @@ import {
 import type {SectorParams} from "../../../pipelines/feature-learning/targetSector.js";
 import {reluDerivativeMoment} from "../../../src/special/hermiteCoefficients.js";
 import {featureLearning} from "../../../pipelines/feature-learning/index.js";
-import {assertFinite} from "../../../src/dataset.js";
-import {defaultParams} from "../../../src/params.js";
+import {assertFinite} from "../../../src/contract/dataset.js";
+import {defaultParams} from "../../../src/contract/params.js";
 import {createRng} from "../../../src/random/rng.js";
 
 test("hermiteMatrix: M₀₀ = (s₀ + r²)/2π and M₀₂ = r²/(2√2π) for ReLU", () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {createRng} from "../../../src/random/rng.js";
 import {randomBlockDiagonal, zeroBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, boftDenseFactors, butterflyPermutation} from "../../../pipelines/group-shuffle/butterfly.js";
 import {rowCounts, supportsByFactor} from "../../../pipelines/group-shuffle/density.js";
 import {gsDense} from "../../../pipelines/group-shuffle/gs.js";
 import {assertPermutation, isIdentityPermutation} from "../../../pipelines/group-shuffle/shuffle.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("butterflyPermutation(n, b, i) groups half-block h with h XOR 2^i, the one with bit i clear first", () => {
   for (const [n, b] of [[32, 4], [64, 8], [48, 6], [16, 2]]) {

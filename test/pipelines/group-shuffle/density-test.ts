@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {multiply} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {identity} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal, zeroBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, boftDenseFactors} from "../../../pipelines/group-shuffle/butterfly.js";
 import {gsDenseFactors, gsRowCountBound, isFull, rowCounts, supportHas, supportsByFactor} from "../../../pipelines/group-shuffle/density.js";
 import {specTable} from "../../../pipelines/group-shuffle/densityFactors.js";
 import {gsChain, gsDense} from "../../../pipelines/group-shuffle/gs.js";
 import {permutationMatrix, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {multiply} from "../../../src/linalg/gemm.js";
+import {identity} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 // Brute force, independent of density.ts: multiply boolean 0/1 matrices densely and count nonzeros.
 function bruteForceFactors(r: number, b: number, structure: "gs" | "boft", maxFactors: number): number {

@@ -1,24 +1,13 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {identity, matrix} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {butterflyMultiply} from "../../../pipelines/group-shuffle/butterflyMultiply.js";
-import {
-  conjugatedProduct,
-  gs,
-  gsApply,
-  gsApplyBatch,
-  gsApplyTranspose,
-  gsApplyTransposeBatch,
-  gsChain,
-  gsDense,
-  gsMultiplyAdds,
-  gsoft
-} from "../../../pipelines/group-shuffle/gs.js";
+import {conjugatedProduct, gs, gsApply, gsApplyBatch, gsApplyTranspose, gsApplyTransposeBatch, gsChain, gsDense, gsMultiplyAdds, gsoft} from "../../../pipelines/group-shuffle/gs.js";
 import {inversePermutation, permutationMatrix, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
+import {identity, matrix} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 const pairs = [
   [4, 4],

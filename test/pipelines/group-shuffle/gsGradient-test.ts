@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {matrix} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonal, randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import type {BlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {gs, gsApplyBatch, gsDense} from "../../../pipelines/group-shuffle/gs.js";
 import {gsBackward, gsBlockGradient, gsForward} from "../../../pipelines/group-shuffle/gsGradient.js";
 import {randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 // ⟨C, A·X⟩ is bilinear in each block, so central differences are exact up to rounding.
 test("gsBackward gives ∂⟨C, A·X⟩ with respect to every block and to X", () => {

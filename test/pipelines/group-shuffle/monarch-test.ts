@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {createRng} from "../../../src/random/rng.js";
 import {randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {gsDense, gsoft} from "../../../pipelines/group-shuffle/gs.js";
 import {monarch, monarchShape} from "../../../pipelines/group-shuffle/monarch.js";
 import {blockRanks} from "../../../pipelines/group-shuffle/projection.js";
 import {inversePermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("monarchShape(1024, k_R) gives the App. C layouts and counts", () => {
   assert.deepEqual(monarchShape(1024, 32), {n: 1024, kR: 32, bR: 32, kL: 32, bL: 32, parameters: 65536});

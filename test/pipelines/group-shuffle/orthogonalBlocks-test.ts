@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {cayleyParameterGradient, orthogonalBlock, skewDegreesOfFreedom, skewPart} from "../../../pipelines/group-shuffle/orthogonalBlocks.js";
+import {determinant} from "../../../src/linalg/determinant.js";
 import {gramTransposeA, multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
 import {identity, matrix, transpose} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
 import {solve} from "../../../src/linalg/solve.js";
 import {createRng} from "../../../src/random/rng.js";
-import {determinant} from "../../../pipelines/group-shuffle/determinant.js";
-import {cayleyParameterGradient, orthogonalBlock, skewDegreesOfFreedom, skewPart} from "../../../pipelines/group-shuffle/orthogonalBlocks.js";
 
 function orthogonalityError(Q: Matrix): number {
   const G = gramTransposeA(Q);

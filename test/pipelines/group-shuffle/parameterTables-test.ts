@@ -1,21 +1,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {
-  adapterParameters,
-  boftParameters,
-  doubleGsoftParameters,
-  gsoftParameters,
-  loraParameters,
-  oftParameters
-} from "../../../pipelines/group-shuffle/adapters.js";
-import {
-  dreamBoothTable,
-  glueTable,
-  lipConvNetLayers,
-  lipConvTable,
-  robertaBaseParameters,
-  roundsToPublished
-} from "../../../pipelines/group-shuffle/parameterTables.js";
+import {adapterParameters, boftParameters, doubleGsoftParameters, gsoftParameters, loraParameters, oftParameters} from "../../../pipelines/group-shuffle/adapters.js";
+import {dreamBoothTable, glueTable, lipConvNetLayers, lipConvTable, robertaBaseParameters, roundsToPublished} from "../../../pipelines/group-shuffle/parameterTables.js";
 
 const exact = (rows: {label: string; exact: number}[]) => Object.fromEntries(rows.map((row) => [row.label, row.exact]));
 

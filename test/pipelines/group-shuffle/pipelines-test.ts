@@ -1,11 +1,5 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {assertFinite} from "../../../src/dataset.js";
-import type {Dataset} from "../../../src/dataset.js";
-import {checkParam, defaultParams} from "../../../src/params.js";
-import type {ParamValue} from "../../../src/params.js";
-import type {Pipeline} from "../../../src/pipeline.js";
-import {createRng} from "../../../src/random/rng.js";
 import {densityFactors} from "../../../pipelines/group-shuffle/densityFactors.js";
 import {expressivity} from "../../../pipelines/group-shuffle/expressivity.js";
 import {finetuning} from "../../../pipelines/group-shuffle/finetuning.js";
@@ -14,9 +8,15 @@ import {orthogonality} from "../../../pipelines/group-shuffle/orthogonality.js";
 import {parameterCounts} from "../../../pipelines/group-shuffle/parameterCounts.js";
 import {permutation} from "../../../pipelines/group-shuffle/permutation.js";
 import {speed} from "../../../pipelines/group-shuffle/speed.js";
+import {assertFinite} from "../../../src/contract/dataset.js";
+import type {Dataset} from "../../../src/contract/dataset.js";
+import {checkParam, defaultParams} from "../../../src/contract/params.js";
+import type {ParamValue} from "../../../src/contract/params.js";
+import type {Pipeline} from "../../../src/contract/pipeline.js";
+import {createRng} from "../../../src/random/rng.js";
 
 // Small parameters for each pipeline (checked against the declarations), so that every run takes well under a second.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+// any: parameter types vary per pipeline
 const quick: [Pipeline<any>, Record<string, ParamValue>][] = [
   [parameterCounts, {}],
   [permutation, {blocks: [4, 3, 8], block_sizes: [4, 5, 2], inverse_sizes: [12, 60], batch: 8}],

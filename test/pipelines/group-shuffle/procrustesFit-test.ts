@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {haarOrthogonal} from "../../../src/random/haar.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, butterflyPermutation} from "../../../pipelines/group-shuffle/butterfly.js";
 import {gsDense, gsoft} from "../../../pipelines/group-shuffle/gs.js";
 import {fitOrthogonalProduct} from "../../../pipelines/group-shuffle/procrustesFit.js";
 import {shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {haarOrthogonal} from "../../../src/linalg/haar.js";
+import {createRng} from "../../../src/random/rng.js";
 
 const n = 32;
 const c = 4;

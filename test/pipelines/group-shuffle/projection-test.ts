@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {gramTransposeA} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {matrix} from "../../../src/linalg/matrix.js";
-import {svd} from "../../../src/linalg/svd.js";
-import {haarOrthogonal} from "../../../src/random/haar.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonal, randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {gs, gsDense, gsoft} from "../../../pipelines/group-shuffle/gs.js";
-import type {GsLayout} from "../../../pipelines/group-shuffle/projection.js";
 import {blockRanks, gsoftLayout, orthonormalizeFactors, projectGs} from "../../../pipelines/group-shuffle/projection.js";
+import type {GsLayout} from "../../../pipelines/group-shuffle/projection.js";
 import {randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {gramTransposeA} from "../../../src/linalg/gemm.js";
+import {haarOrthogonal} from "../../../src/linalg/haar.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {svd} from "../../../src/linalg/svd.js";
+import {createRng} from "../../../src/random/rng.js";
 
 const fig2: GsLayout = {kL: 4, bL1: 3, bL2: 3, kR: 2, bR1: 6, bR2: 6, pL: null, p: shuffle(4, 12), pR: null};
 

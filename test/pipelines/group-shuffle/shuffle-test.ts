@@ -1,22 +1,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {createRng} from "../../../src/random/rng.js";
-import {
-  assertPermutation,
-  composePermutations,
-  identityPermutation,
-  inversePermutation,
-  pairedShuffle,
-  permutationMatrix,
-  permuteColumns,
-  permuteRows,
-  permuteVector,
-  permutationsEqual,
-  randomPermutation,
-  shuffle
-} from "../../../pipelines/group-shuffle/shuffle.js";
-import {matrix} from "../../../src/linalg/matrix.js";
+import {assertPermutation, composePermutations, identityPermutation, inversePermutation, pairedShuffle, permutationMatrix, permuteColumns, permuteRows, permuteVector, permutationsEqual, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
 import {multiply} from "../../../src/linalg/gemm.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("shuffle(3, 12) is σ(i) = (i mod 3)·4 + ⌊i/3⌋ (Fig. 3)", () => {
   assert.deepEqual(Array.from(shuffle(3, 12)), [0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11]);

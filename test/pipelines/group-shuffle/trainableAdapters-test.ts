@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {matrix} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {loraAdapter, orthogonalAdapter} from "../../../pipelines/group-shuffle/trainableAdapters.js";
 import type {TrainableAdapter} from "../../../pipelines/group-shuffle/trainableAdapters.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 function inner(A: Matrix, B: Matrix): number {
   return A.data.reduce((s, x, q) => s + x * B.data[q], 0);
