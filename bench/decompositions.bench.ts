@@ -1,6 +1,12 @@
 // Times our decompositions against ml-matrix on seeded inputs: symmetric eigendecomposition (800×800), top-10
 // eigenpairs of 2000×2000 Gram matrices, SVD (500×500), and QR, Cholesky and LU solves for scale.
-import {CholeskyDecomposition, EigenvalueDecomposition, QrDecomposition, SingularValueDecomposition, solve as mlSolve} from "ml-matrix";
+import {
+  CholeskyDecomposition,
+  EigenvalueDecomposition,
+  QrDecomposition,
+  SingularValueDecomposition,
+  solve as mlSolve
+} from "ml-matrix";
 import {cholesky} from "../src/linalg/cholesky.js";
 import {eigh} from "../src/linalg/eigh.js";
 import {gram, multiplyTransposeB} from "../src/linalg/gemm.js";
@@ -124,7 +130,11 @@ function symmetric(n: number): Matrix {
 }
 
 function scaled(A: Matrix, factor: number): Matrix {
-  return matrix(A.rows, A.cols, A.data.map((x) => x * factor));
+  return matrix(
+    A.rows,
+    A.cols,
+    A.data.map((x) => x * factor)
+  );
 }
 
 // K = ReLU(XWᵀ)ReLU(XWᵀ)ᵀ/(pn) for Gaussian X (n×d) and W (p×d) with rows of variance 1/d.
@@ -135,4 +145,3 @@ function randomFeatureGram(n: number, d: number, p: number): Matrix {
   for (let q = 0; q < F.data.length; ++q) F.data[q] = Math.max(0, F.data[q]);
   return scaled(gram(F), 1 / (p * n));
 }
-

@@ -16,8 +16,26 @@ for (const n of sizes) {
   const mlA = toMlMatrix(A);
   const mlB = toMlMatrix(B);
   const mlAt = mlA.transpose();
-  check(report(`gemm n=${n}`, 2 * n ** 3, n, () => mlA.mmul(mlB), () => multiply(A, B)), `gemm ${n}`);
-  check(report(`gram n=${n}`, n * n * (n + 1), n, () => mlA.mmul(mlAt), () => gram(A)), `gram ${n}`);
+  check(
+    report(
+      `gemm n=${n}`,
+      2 * n ** 3,
+      n,
+      () => mlA.mmul(mlB),
+      () => multiply(A, B)
+    ),
+    `gemm ${n}`
+  );
+  check(
+    report(
+      `gram n=${n}`,
+      n * n * (n + 1),
+      n,
+      () => mlA.mmul(mlAt),
+      () => gram(A)
+    ),
+    `gram ${n}`
+  );
 }
 
 // Times both implementations (median of several runs after a warm-up) and prints one line. Returns the two

@@ -57,7 +57,9 @@ for (const n of sizes) {
       failures.push(`n=${n} b=${b}: loops speed-up ${speedup.toFixed(1)}× < 0.3 × ratio ${ratio}`);
     }
     if (gsLoops.ms >= boftLoops.ms) {
-      failures.push(`n=${n} b=${b}: dense GS (${fmt(gsLoops.ms)} ms) not faster than dense BOFT (${fmt(boftLoops.ms)} ms)`);
+      failures.push(
+        `n=${n} b=${b}: dense GS (${fmt(gsLoops.ms)} ms) not faster than dense BOFT (${fmt(boftLoops.ms)} ms)`
+      );
     }
   }
 }
@@ -76,4 +78,3 @@ function agree(A: Matrix, B: Matrix, label: string): void {
 function fmt(ms: number): string {
   return ms.toFixed(ms < 1 ? 3 : 1).padStart(6);
 }
-

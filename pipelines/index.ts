@@ -8,6 +8,10 @@ import {groupShuffle} from "./group-shuffle/index.js";
 
 export const registry: Registry = {
   pipelines: {[oracles.id]: oracles, ...featureLearning.pipelines, ...groupShuffle.pipelines},
-  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot, ...featureLearning.plots, ...groupShuffle.plots},
+  plots: {
+    "feature-learning/hermite-coefficients": hermiteCoefficientsPlot,
+    ...featureLearning.plots,
+    ...groupShuffle.plots
+  },
   tables: {"feature-learning/kernel-oracles": kernelOraclesTable, ...featureLearning.tables, ...groupShuffle.tables}
 };

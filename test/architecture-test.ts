@@ -40,10 +40,12 @@ test("imports only cross the lines the architecture allows", () => {
     const from = partOf(file)!;
     for (const target of imports.files) {
       const to = partOf(target);
-      if (to && to !== from && !allowed[from].includes(to)) violations.push(`${file} (${from}) imports ${target} (${to})`);
+      if (to && to !== from && !allowed[from].includes(to))
+        violations.push(`${file} (${from}) imports ${target} (${to})`);
     }
     if (pure.includes(from)) {
-      for (const name of imports.packages) if (effectful.test(name)) violations.push(`${file} (${from}) imports ${name}`);
+      for (const name of imports.packages)
+        if (effectful.test(name)) violations.push(`${file} (${from}) imports ${name}`);
     }
   }
   assert.deepEqual(violations, []);
@@ -77,7 +79,17 @@ test("pipelines import the contract through its index only", () => {
 });
 
 test("the checker sees a loop and a forbidden edge", () => {
-  assert.deepEqual(cycles(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]])), ["a → b → c → a"]);
+  assert.deepEqual(
+    cycles(
+      new Map([
+        ["a", ["b"]],
+        ["b", ["c"]],
+        ["c", ["a"]],
+        ["d", ["a"]]
+      ])
+    ),
+    ["a → b → c → a"]
+  );
   assert.equal(partOf("src/linalg/eigh.ts"), "numerics");
   assert.ok(!allowed.numerics.includes("build"));
   assert.deepEqual(specifiers('import type {A} from "./a.js";\nexport {b} from "../b.js";\nawait import("./c.js");'), [

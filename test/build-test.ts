@@ -10,7 +10,9 @@ const data = (root: string, id = "demo-mean") => readFileSync(join(root, "figure
 
 function cacheFiles(root: string): string[] {
   const dir = join(root, ".cache/datasets");
-  return readdirSync(dir, {recursive: true, encoding: "utf8"}).filter((f) => f.endsWith(".json")).sort();
+  return readdirSync(dir, {recursive: true, encoding: "utf8"})
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 }
 
 test("build computes every task once, then takes all of them from the cache in under 2 seconds", () => {
@@ -122,7 +124,10 @@ test("check exits 5 and reports measured, expected and tolerance when a claim fa
   writeFileSync(file, readFileSync(file, "utf8").replace("variance within 15% of 1", "variance within 0.01% of 1"));
   const result = orthogonal(root, "check");
   assert.equal(result.status, 5);
-  assert.match(result.stdout, /✗ claim "variance within 0.01% of 1" \(experiment demo-other\)\n {4}measured [0-9.]+, expected 1 ± 0\.000100000/);
+  assert.match(
+    result.stdout,
+    /✗ claim "variance within 0.01% of 1" \(experiment demo-other\)\n {4}measured [0-9.]+, expected 1 ± 0\.000100000/
+  );
 });
 
 test("editing a figure's styling re-renders that figure without recomputing any experiment", () => {
@@ -142,15 +147,24 @@ test("editing a figure's styling re-renders that figure without recomputing any 
 test("run and a one-seed build report claims using sd() or se() as not applicable, and exit 0", () => {
   const root = copyProject("basic");
   const file = join(root, "content/demo/mean.md");
-  const strict = readFileSync(file, "utf8").replace("mean within 4 * sd(mean) + 0.1 of theory_mean", "mean within 2 * sd(mean) of theory_mean");
+  const strict = readFileSync(file, "utf8").replace(
+    "mean within 4 * sd(mean) + 0.1 of theory_mean",
+    "mean within 2 * sd(mean) of theory_mean"
+  );
   writeFileSync(file, strict);
   const run = orthogonal(root, "run", "demo-mean");
   assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /– mean within 2 \* sd\(mean\) of theory_mean {2}\(not applicable \(one seed has no spread\)\)/);
+  assert.match(
+    run.stdout,
+    /– mean within 2 \* sd\(mean\) of theory_mean {2}\(not applicable \(one seed has no spread\)\)/
+  );
   assert.match(run.stdout, /✓ variance within 10% of 1/);
   writeFileSync(file, strict.replace("replicates: 2", "replicates: 1"));
   const build = orthogonal(root, "check", "--profile", "quick", "--only", "demo-mean");
   assert.equal(build.status, 0, build.stdout + build.stderr);
-  assert.match(build.stdout, /– claim "mean within 2 \* sd\(mean\) of theory_mean" \(experiment demo-mean\): not applicable \(one seed has no spread\)/);
+  assert.match(
+    build.stdout,
+    /– claim "mean within 2 \* sd\(mean\) of theory_mean" \(experiment demo-mean\): not applicable \(one seed has no spread\)/
+  );
   assert.match(build.stdout, /claims 2 passed, 0 failed, 1 not applicable/);
 });

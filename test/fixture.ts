@@ -23,13 +23,19 @@ export function copyProject(name: string): string {
   const dir = mkdtempSync(join(parent, `${name}-`));
   created.push(dir);
   const source = fileURLToPath(new URL(`input/build/${name}`, import.meta.url));
-  cpSync(source, dir, {recursive: true, filter: (path) => !/\/(\.cache|figures|site)(\/|$)/.test(path.slice(source.length))});
+  cpSync(source, dir, {
+    recursive: true,
+    filter: (path) => !/\/(\.cache|figures|site)(\/|$)/.test(path.slice(source.length))
+  });
   return dir;
 }
 
 /** Runs the CLI synchronously in `root`; returns exit status and output. */
 export function orthogonal(root: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync(process.execPath, [cli, ...args, "--root", root], {encoding: "utf8", env: {...process.env, CI: "true"}});
+  const result = spawnSync(process.execPath, [cli, ...args, "--root", root], {
+    encoding: "utf8",
+    env: {...process.env, CI: "true"}
+  });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

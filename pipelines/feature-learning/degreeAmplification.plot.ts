@@ -15,7 +15,11 @@ export const degreesPlot: PlotModule = {
     const rows = tableRows(result, "degrees")
       .filter((row) => row.r === rMax && (row.lambda as number) > 1e-14 && (row.iso as number) > 1e-14)
       .map((row): Record<string, number | string | boolean> => ({...row, label: `${row.activation} k=${row.degree}`}))
-      .sort((a, b) => order.indexOf(a.activation as string) - order.indexOf(b.activation as string) || (a.degree as number) - (b.degree as number));
+      .sort(
+        (a, b) =>
+          order.indexOf(a.activation as string) - order.indexOf(b.activation as string) ||
+          (a.degree as number) - (b.degree as number)
+      );
     const [iso, spiked] = [0, 1].map((i) => seriesColor(i, context.theme));
     return paperPlot(context, {
       x: {type: "band", label: null, domain: rows.map((row) => row.label), tickRotate: 0},

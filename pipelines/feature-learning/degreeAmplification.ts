@@ -15,7 +15,8 @@ import {degreeEigenvalue, derivativeMoment, sectorRange, sectorSpectrum} from ".
 /** Per-degree eigenvalues of the target sector, iso vs spiked, and (P > 0) the top eigenvalue of a random-feature Gram. */
 export const degreeAmplification = pipeline({
   id: "feature-learning/degree-amplification",
-  description: "Target-sector eigenvalue of each Hermite degree k ≤ 4 against r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k; optional Monte Carlo feature Gram.",
+  description:
+    "Target-sector eigenvalue of each Hermite degree k ≤ 4 against r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k; optional Monte Carlo feature Gram.",
   source: import.meta.url,
   params: {
     activation: choice(activations, "relu", "activation σ"),

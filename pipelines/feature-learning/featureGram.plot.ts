@@ -19,9 +19,21 @@ export const featureGramScatterPlot: PlotModule = {
       x: {label: "analytic k₁(x, x′)"},
       y: {label: "feature Gram (1/p)Σ σ(w·x)σ(w·x′)"},
       marks: [
-        theoryLine([{x: 0, y: 0}, {x: hi, y: hi}], {x: "x", y: "y"}),
-        Plot.dot(rows.filter((row) => !row.diagonal), {x: "analytic", y: "empirical", r: 1.5, fill: off, fillOpacity: 0.6}),
-        Plot.dot(rows.filter((row) => row.diagonal), {x: "analytic", y: "empirical", r: 1.8, fill: diag}),
+        theoryLine(
+          [
+            {x: 0, y: 0},
+            {x: hi, y: hi}
+          ],
+          {x: "x", y: "y"}
+        ),
+        Plot.dot(
+          rows.filter((row) => !row.diagonal),
+          {x: "analytic", y: "empirical", r: 1.5, fill: off, fillOpacity: 0.6}
+        ),
+        Plot.dot(
+          rows.filter((row) => row.diagonal),
+          {x: "analytic", y: "empirical", r: 1.8, fill: diag}
+        ),
         legend(
           [
             {label: "off-diagonal", color: off},
@@ -44,7 +56,8 @@ export const featureGramErrorPlot: PlotModule = {
     const points = widths.map((width) => {
       const values = rows.filter((row) => row.width === width).map((row) => row.error as number);
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
+      const sd =
+        values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
       return {width, error: mean, sd};
     });
     const guide = widths.map((width) => ({width, error: points[0].error * Math.sqrt(widths[0] / width)}));

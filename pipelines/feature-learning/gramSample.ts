@@ -28,13 +28,20 @@ export interface TopPairs {
 }
 
 /** Draws n inputs x ~ N(0, I_d) and a uniform unit û, and forms K/n and (1/4n)XΣ₁Xᵀ for Σ₁ = (s₀/d)I + r²ûûᵀ. */
-export function sampleGram(rng: Rng, options: {n: number; d: number; s0: number; r: number; activation: Activation}): GramSample {
+export function sampleGram(
+  rng: Rng,
+  options: {n: number; d: number; s0: number; r: number; activation: Activation}
+): GramSample {
   const {n, d, s0, r, activation} = options;
   const direction = unitVector(rng.fork("direction"), d);
   const X = gaussianMatrix(rng.fork("inputs"), n, d);
   const covariance = {s0, r, direction};
   const terms = covarianceTerms(X, covariance);
-  const linear = matrix(n, n, terms.C.data.map((c) => c / (4 * n)));
+  const linear = matrix(
+    n,
+    n,
+    terms.C.data.map((c) => c / (4 * n))
+  );
   const K = kernelFromTerms(activation, terms, true);
   for (let k = 0; k < K.data.length; ++k) K.data[k] /= n;
   return {X, covariance, t: multiplyVector(X, direction), K, linear};

@@ -16,7 +16,13 @@ import {spike} from "./spike.js";
 import {projectionHistogramPlot, spikeGammaPlot, stepSizePlot} from "./spike.plot.js";
 import {targetSpectrum} from "./targetSpectrum.js";
 import {targetSpectrumPlot} from "./targetSpectrum.plot.js";
-import {featureGramValuesTable, mixingValuesTable, ridgeValuesTable, spectrumValuesTable, spikeValuesTable} from "./values.table.js";
+import {
+  featureGramValuesTable,
+  mixingValuesTable,
+  ridgeValuesTable,
+  spectrumValuesTable,
+  spikeValuesTable
+} from "./values.table.js";
 
 /** Pipelines, plots and tables of experiments E2–E8, keyed by id, for the project registry to spread in. */
 export const featureLearning: {
@@ -26,7 +32,16 @@ export const featureLearning: {
   tables: Record<string, TableModule>;
 } = {
   pipelines: Object.fromEntries(
-    [spike, featureGram, targetSpectrum, sectorReference, linearMode, radialQuadratic, degreeAmplification, inputSpace].map((p) => [p.id, p])
+    [
+      spike,
+      featureGram,
+      targetSpectrum,
+      sectorReference,
+      linearMode,
+      radialQuadratic,
+      degreeAmplification,
+      inputSpace
+    ].map((p) => [p.id, p])
   ),
   plots: {
     "feature-learning/spike-gamma": spikeGammaPlot,

@@ -23,7 +23,8 @@ export const ridgePlot: PlotModule = {
       ratios.map((ratio) => {
         const values = rows.filter((row) => row.ratio === ratio).map((row) => row[key] as number);
         const mean = values.reduce((a, b) => a + b, 0) / values.length;
-        const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
+        const sd =
+          values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
         return {ratio, mse: mean, sd};
       })
     );
@@ -35,7 +36,10 @@ export const ridgePlot: PlotModule = {
           theoryLine(points, {x: "ratio", y: "mse", stroke: seriesColor(i, context.theme), strokeDasharray: "2,2"}),
           ...simulationPoints(points, {x: "ratio", y: "mse", ySd: "sd", color: seriesColor(i, context.theme)})
         ]),
-        legend(series.map(({label}, i) => ({label, color: seriesColor(i, context.theme), kind: "line+point" as const})), {theme: context.theme})
+        legend(
+          series.map(({label}, i) => ({label, color: seriesColor(i, context.theme), kind: "line+point" as const})),
+          {theme: context.theme}
+        )
       ]
     });
   }

@@ -14,7 +14,8 @@ import {giantStep, sampleData, spikeTheory, stepWeights, targets} from "./model.
 /** k₁ = k₀∘A to machine precision, and test error of kernel ridge with k₀, k₁ and the one-step random features. */
 export const inputSpace = pipeline({
   id: "feature-learning/input-space",
-  description: "Input-space reading k₁(x, x′) = k₀(Ax, Ax′), and test MSE of ridge regression with k₀, k₁ and the trained ReLU features against n₂/d.",
+  description:
+    "Input-space reading k₁(x, x′) = k₀(Ax, Ax′), and test MSE of ridge regression with k₀, k₁ and the trained ReLU features against n₂/d.",
   source: import.meta.url,
   params: {
     d: integer(200, "input dimension", {min: 2}),
@@ -75,7 +76,14 @@ export const inputSpace = pipeline({
     for (const y of yTest) power += y * y;
     power /= n_test;
 
-    const curve: Row[] = sizes.map((m, i) => ({n2: m, ratio: m / d, mse_k0: mse.k0[i], mse_k1: mse.k1[i], mse_empirical: mse.empirical[i], mse_rf: mse.rf[i]}));
+    const curve: Row[] = sizes.map((m, i) => ({
+      n2: m,
+      ratio: m / d,
+      mse_k0: mse.k0[i],
+      mse_k1: mse.k1[i],
+      mse_empirical: mse.empirical[i],
+      mse_rf: mse.rf[i]
+    }));
     let k1OverK0 = 0;
     let rfGap = 0;
     let rfEmpiricalGap = 0;

@@ -78,7 +78,8 @@ export function covarianceTerms(X: Matrix, covariance: SpikedCovariance, Y?: Mat
   const r2 = covariance.r * covariance.r;
   const scale = covariance.s0 / d;
   const {rows: n, cols: m, data: c} = C;
-  for (let i = 0; i < n; ++i) for (let j = 0; j < m; ++j) c[i * m + j] = scale * c[i * m + j] + r2 * tRows[i] * tCols[j];
+  for (let i = 0; i < n; ++i)
+    for (let j = 0; j < m; ++j) c[i * m + j] = scale * c[i * m + j] + r2 * tRows[i] * tCols[j];
   const qRows = same ? Float64Array.from({length: n}, (_, i) => c[i * m + i]) : quadraticForms(X, covariance);
   const qCols = same ? qRows : quadraticForms(other, covariance);
   return {qRows, qCols, C};
@@ -135,7 +136,8 @@ export function kernelFromTerms(activation: Activation, terms: CovarianceTerms, 
  */
 export function covarianceKernel(activation: Activation, X: Matrix, Sigma: Matrix): Matrix {
   const d = X.cols;
-  if (Sigma.rows !== d || Sigma.cols !== d) throw new Error(`covarianceKernel: Σ is ${Sigma.rows}×${Sigma.cols}, inputs have ${d} columns`);
+  if (Sigma.rows !== d || Sigma.cols !== d)
+    throw new Error(`covarianceKernel: Σ is ${Sigma.rows}×${Sigma.cols}, inputs have ${d} columns`);
   const {values, vectors} = eigh(Sigma);
   const root = matrix(d, d);
   for (let i = 0; i < d; ++i) {
@@ -205,7 +207,8 @@ function bivariate(activation: Activation, q: number, qPrime: number, rho: numbe
   let sum = 0;
   for (let i = 0; i < nodes.length; ++i) {
     let inner = 0;
-    for (let j = 0; j < nodes.length; ++j) inner += weights[j] * activate(activation, b * (rho * nodes[i] + c * nodes[j]));
+    for (let j = 0; j < nodes.length; ++j)
+      inner += weights[j] * activate(activation, b * (rho * nodes[i] + c * nodes[j]));
     sum += weights[i] * activate(activation, a * nodes[i]) * inner;
   }
   return sum;

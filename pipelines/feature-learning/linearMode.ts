@@ -12,7 +12,8 @@ import {dot} from "./model.js";
 /** Alignment of the top-2 Gram eigenvectors with t̂ = Xû/‖Xû‖, and the outlier of the linear part's spectrum. */
 export const linearMode = pipeline({
   id: "feature-learning/linear-mode",
-  description: "The target-aligned linear eigenfunction of the ReLU k₁: overlap of t̂ with the top Gram eigenvectors and its amplification 1 + d r²/s₀.",
+  description:
+    "The target-aligned linear eigenfunction of the ReLU k₁: overlap of t̂ with the top Gram eigenvectors and its amplification 1 + d r²/s₀.",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2}),
@@ -40,7 +41,8 @@ export const linearMode = pipeline({
     const amplification = outlier / bulkMean;
     const amplificationPopulation = 1 + theta;
     // Spiked Wishart (BBP): the outlier sits at (1 + θ)(1 + γ/θ) bulk units when θ > √γ.
-    const amplificationTheory = theta > Math.sqrt(gamma) ? (1 + theta) * (1 + gamma / theta) : (1 + Math.sqrt(gamma)) ** 2;
+    const amplificationTheory =
+      theta > Math.sqrt(gamma) ? (1 + theta) * (1 + gamma / theta) : (1 + Math.sqrt(gamma)) ** 2;
 
     const edge = linearBulkEdge(s0, d, n);
     const bulk = values.slice(r > 0 ? 1 : 0);

@@ -119,7 +119,13 @@ export function targetMoments(target: Target): {mu1: number; power: number} {
  * The limits of the step as n, d → ∞ with α = n/d: ‖v‖² → μ₁*² + E[y²]/α, γ = μ₁* ÷ ‖v‖, r² = η̃²μ₁²‖v‖² and
  * s₀ = 1 + η̃²·Var σ'(G)·E[y²]/α.
  */
-export function spikeTheory(options: {activation: Activation; target: Target; alpha: number; eta: number; noise: number}): SpikeTheory {
+export function spikeTheory(options: {
+  activation: Activation;
+  target: Target;
+  alpha: number;
+  eta: number;
+  noise: number;
+}): SpikeTheory {
   const {activation, target, alpha, eta, noise} = options;
   const {mu1, variance} = derivativeMoments(activation);
   const {mu1: targetMu1, power} = targetMoments(target);
@@ -156,7 +162,10 @@ export function gaussianMatrix(rng: Rng, rows: number, cols: number, scale = 1):
 }
 
 /** n samples x ~ N(0, I_d) with labels y = σ*(⟨β, x⟩) + τ·ε, for a given unit β. */
-export function sampleData(rng: Rng, options: {n: number; d: number; target: Target; noise: number; beta: Float64Array}): SingleIndexData {
+export function sampleData(
+  rng: Rng,
+  options: {n: number; d: number; target: Target; noise: number; beta: Float64Array}
+): SingleIndexData {
   const {n, d, target, noise, beta} = options;
   const X = gaussianMatrix(rng.fork("inputs"), n, d);
   const t = multiplyVector(X, beta);

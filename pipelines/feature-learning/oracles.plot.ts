@@ -12,7 +12,9 @@ export const hermiteCoefficientsPlot: PlotModule = {
   plot(result: ExperimentResult, context: FigureContext) {
     const rows = result.points[0].runs[0].dataset.tables.hermite;
     const series = (key: string, label: string) =>
-      rows.filter((row) => Math.abs(row[key] as number) > 1e-300).map((row) => ({k: row.k as number, magnitude: Math.abs(row[key] as number), label}));
+      rows
+        .filter((row) => Math.abs(row[key] as number) > 1e-300)
+        .map((row) => ({k: row.k as number, magnitude: Math.abs(row[key] as number), label}));
     const [relu, erf, tanh] = [0, 1, 2].map((i) => seriesColor(i, context.theme));
     return paperPlot(context, {
       x: {label: "degree k"},

@@ -5,7 +5,15 @@ import type {Row} from "../../src/contract/index.js";
 import type {Rng} from "../../src/random/rng.js";
 import {erfKernel, reluKernel, reluKernelArcCosine, reluKernelSplit} from "../../src/special/arccos.js";
 import {erf} from "../../src/special/erf.js";
-import {erfDerivativeMoment, erfHermiteCoefficients, hermiteCoefficients, reluDerivativeMoment, reluHermiteCoefficients, reluHermiteCoefficientsFromMoments, tanhHermiteCoefficients} from "../../src/special/hermiteCoefficients.js";
+import {
+  erfDerivativeMoment,
+  erfHermiteCoefficients,
+  hermiteCoefficients,
+  reluDerivativeMoment,
+  reluHermiteCoefficients,
+  reluHermiteCoefficientsFromMoments,
+  tanhHermiteCoefficients
+} from "../../src/special/hermiteCoefficients.js";
 
 /**
  * Closed-form oracles of spec §2 and experiment E1: ReLU Hermite coefficients from half-line moments against

@@ -9,7 +9,8 @@ import {sectorRange, sectorSpectrum} from "./targetSector.js";
 /** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
 export const radialQuadratic = pipeline({
   id: "feature-learning/radial-quadratic",
-  description: "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
+  description:
+    "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2}),
@@ -64,7 +65,12 @@ export const radialQuadratic = pipeline({
     const curve: Row[] = Array.from({length: 45}, (_, i) => {
       const rr = (2.2 * i) / 44;
       const sp = sectorSpectrum({activation: "relu", s0, r: rr});
-      return {r: rr, he2: sp.even.vectors[0][1], lambda_top: sp.even.values[0], he2_small: (rr * rr) / (Math.SQRT2 * s0)};
+      return {
+        r: rr,
+        he2: sp.even.vectors[0][1],
+        lambda_top: sp.even.values[0],
+        he2_small: (rr * rr) / (Math.SQRT2 * s0)
+      };
     });
     return {
       scalars: {

@@ -27,7 +27,8 @@ export const publishedSector: readonly Published[] = [
 /** Target-sector eigenvalues of the ReLU k₁ at one (s₀, r): Nyström and Hermite-matrix routes, and the published row. */
 export const sectorReference = pipeline({
   id: "feature-learning/sector-reference",
-  description: "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
+  description:
+    "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
   source: import.meta.url,
   params: {
     s0: real(1, "bulk variance s₀", sectorRange.s0),

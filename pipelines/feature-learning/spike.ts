@@ -9,7 +9,8 @@ import {activations, dot, giantStep, lanczosStart, readouts, spikeTheory, stepWe
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */
 export const spike = pipeline({
   id: "feature-learning/spike",
-  description: "One large gradient step W¹ = W⁰ + η̃·(−p∇L): measured spike (slope, top direction, bulk s₀, kurtosis, γ) against the formulas.",
+  description:
+    "One large gradient step W¹ = W⁰ + η̃·(−p∇L): measured spike (slope, top direction, bulk s₀, kurtosis, γ) against the formulas.",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2}),

@@ -12,7 +12,9 @@ export function pointSummaries(result: ExperimentResult): PointSummary[] {
 /** All rows of one table over every run of every point, each tagged with the point's parameters and its seed. */
 export function tableRows(result: ExperimentResult, table: string): Record<string, number | string | boolean>[] {
   return result.points.flatMap((point) =>
-    point.runs.flatMap((run) => (run.dataset.tables[table] ?? []).map((row) => ({...scalarParams(point), seed: run.seed, ...row})))
+    point.runs.flatMap((run) =>
+      (run.dataset.tables[table] ?? []).map((row) => ({...scalarParams(point), seed: run.seed, ...row}))
+    )
   );
 }
 
@@ -27,6 +29,7 @@ function flatten(point: PointResult): PointSummary {
 
 function scalarParams(point: PointResult): PointSummary {
   const row: PointSummary = {};
-  for (const [name, value] of Object.entries(point.params)) if (!Array.isArray(value)) row[name] = value as number | string | boolean;
+  for (const [name, value] of Object.entries(point.params))
+    if (!Array.isArray(value)) row[name] = value as number | string | boolean;
   return row;
 }

@@ -7,7 +7,11 @@ import type {Matrix} from "../../src/linalg/matrix.js";
 import {erfKernel, reluKernel} from "../../src/special/arccos.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
 import {hermiteNormalizedSequence} from "../../src/special/hermite.js";
-import {erfDerivativeMoment, reluHermiteCoefficients, tanhScaledCoefficients} from "../../src/special/hermiteCoefficients.js";
+import {
+  erfDerivativeMoment,
+  reluHermiteCoefficients,
+  tanhScaledCoefficients
+} from "../../src/special/hermiteCoefficients.js";
 import {activate} from "./model.js";
 import type {Activation} from "./model.js";
 
@@ -99,7 +103,11 @@ export function sectorCoefficients(params: SectorParams, z: number, maxDegree: n
  * The Hermite-basis matrix M_jk = E_z[c_j(z)c_k(z)] (j, k = 0 … J) of the target-sector kernel, by a Gauss–Hermite
  * rule in z (default max(160, 2J + 80) nodes). M_jk = 0 when j + k is odd.
  */
-export function hermiteMatrix(params: SectorParams, maxDegree: number = adaptiveDegrees[0], zNodes = defaultZNodes(maxDegree)): Matrix {
+export function hermiteMatrix(
+  params: SectorParams,
+  maxDegree: number = adaptiveDegrees[0],
+  zNodes = defaultZNodes(maxDegree)
+): Matrix {
   const {nodes, weights} = cachedRule(zNodes);
   const J = maxDegree + 1;
   const M = matrix(J, J);
@@ -140,7 +148,12 @@ export function sectorSpectrum(params: SectorParams, maxDegree?: number, zNodes?
     }
   }
   const quadrature = sectorQuadrature(params);
-  return {M: previous?.M ?? hermiteMatrix(params, adaptiveDegrees[0]), even: quadrature.even, odd: quadrature.odd, degree: 0};
+  return {
+    M: previous?.M ?? hermiteMatrix(params, adaptiveDegrees[0]),
+    even: quadrature.even,
+    odd: quadrature.odd,
+    degree: 0
+  };
 }
 
 /**
@@ -150,7 +163,10 @@ export function sectorSpectrum(params: SectorParams, maxDegree?: number, zNodes?
  * so the even and odd parts are solved apart, with K±(t, t′) = (K∞(t, t′) ± K∞(t, −t′))/2 on t ≥ 0. Eigenvectors
  * are given by their coefficients on He_j/√j!, j ≤ 16, by the same rule (sign as in sectorSpectrum).
  */
-export function sectorQuadrature(params: SectorParams, step?: number): {even: SectorBlock; odd: SectorBlock; nodes: number} {
+export function sectorQuadrature(
+  params: SectorParams,
+  step?: number
+): {even: SectorBlock; odd: SectorBlock; nodes: number} {
   const tau = params.r > 0 ? Math.sqrt(params.s0) / params.r : Infinity;
   const h = step ?? Math.min(0.25, (2 * Math.PI * tau) / 40);
   const half = Math.ceil(QUADRATURE_END / h);
@@ -288,7 +304,8 @@ function kernelMatrix(params: SectorParams, t: Float64Array): Float64Array {
       }
     }
   } else {
-    for (let a = 0; a < n; ++a) for (let b = 0; b <= a; ++b) K[a * n + b] = K[b * n + a] = sectorKernel(params, t[a], t[b]);
+    for (let a = 0; a < n; ++a)
+      for (let b = 0; b <= a; ++b) K[a * n + b] = K[b * n + a] = sectorKernel(params, t[a], t[b]);
   }
   return K;
 }

@@ -8,7 +8,8 @@ import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorRange, sectorSpec
 /** Top eigenvalues of K/n for the analytic k₁ with exact Σ₁, against the target sector and the isotropic bulk. */
 export const targetSpectrum = pipeline({
   id: "feature-learning/target-spectrum",
-  description: "Top eigenvalues of the n-sample Gram matrix of k₁ (exact Σ₁) against the target-sector eigenvalues and the linear bulk edge.",
+  description:
+    "Top eigenvalues of the n-sample Gram matrix of k₁ (exact Σ₁) against the target-sector eigenvalues and the linear bulk edge.",
   source: import.meta.url,
   params: {
     d: integer(400, "input dimension", {min: 2}),
@@ -36,7 +37,9 @@ export const targetSpectrum = pipeline({
     // place of its d → ∞ value r²/4, and the isotropic linear bulk, seen in a Gram matrix at its MP edge.
     const edge = linearBulkEdge(s0, d, n);
     const linearMode = (s0 / d + r * r) / 4;
-    const candidates = [...spectrum.even.values, linearMode, ...spectrum.odd.values.slice(1), edge, edge, edge].sort((a, b) => b - a);
+    const candidates = [...spectrum.even.values, linearMode, ...spectrum.odd.values.slice(1), edge, edge, edge].sort(
+      (a, b) => b - a
+    );
     const theory = candidates.slice(0, 3);
 
     const meanT2 = meanSquare(sample.t);

@@ -18,7 +18,12 @@ export function valuesTable(pairs: readonly Pair[]): TableModule {
       const columns: Column[] = result.sweep.map((name) => ({key: name, label: name}));
       pairs.forEach((pair, k) => {
         columns.push({key: `measured_${k}`, label: "measured", group: pair.label});
-        columns.push({key: `theory_${k}`, label: "theory", group: pair.label, format: {type: "significant", digits: 4}});
+        columns.push({
+          key: `theory_${k}`,
+          label: "theory",
+          group: pair.label,
+          format: {type: "significant", digits: 4}
+        });
       });
       const rows: TableRow[] = result.points.map((point) => {
         const row: TableRow = {};

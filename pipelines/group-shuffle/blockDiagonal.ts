@@ -153,7 +153,15 @@ function batch(routine: string, D: BlockDiagonal, X: Matrix, transposed: boolean
 }
 
 // Y[o0 + i, :] = Σ_j op(B)_ij · X[i0 + j, :] with op(B) = B or Bᵀ, as row axpys over the batch (terms in order of j).
-function blockLoops(B: Matrix, transposed: boolean, x: Float64Array, i0: number, y: Float64Array, o0: number, p: number): void {
+function blockLoops(
+  B: Matrix,
+  transposed: boolean,
+  x: Float64Array,
+  i0: number,
+  y: Float64Array,
+  o0: number,
+  p: number
+): void {
   const {rows, cols, data: b} = B;
   const outer = transposed ? cols : rows;
   const inner = transposed ? rows : cols;

@@ -18,10 +18,22 @@ export const densityTable: TableModule = {
         {key: "r", label: "r", format: {type: "integer"}},
         {key: "b", label: "b", format: {type: "integer"}},
         {key: "n", label: "n = rb", format: {type: "integer"}},
-        {key: "gs_formula", label: "1 + ⌈log_b r⌉", latex: "$1 + \\lceil\\log_b r\\rceil$", format: {type: "integer"}, group: "GS"},
+        {
+          key: "gs_formula",
+          label: "1 + ⌈log_b r⌉",
+          latex: "$1 + \\lceil\\log_b r\\rceil$",
+          format: {type: "integer"},
+          group: "GS"
+        },
         {key: "gs_spec", label: "spec", format: {type: "integer"}, published: true, group: "GS"},
         {key: "gs_observed", label: "observed", format: {type: "integer"}, group: "GS"},
-        {key: "boft_formula", label: "1 + ⌈log₂ r⌉", latex: "$1 + \\lceil\\log_2 r\\rceil$", format: {type: "integer"}, group: "BOFT"},
+        {
+          key: "boft_formula",
+          label: "1 + ⌈log₂ r⌉",
+          latex: "$1 + \\lceil\\log_2 r\\rceil$",
+          format: {type: "integer"},
+          group: "BOFT"
+        },
         {key: "boft_spec", label: "spec", format: {type: "integer"}, published: true, group: "BOFT"},
         {key: "boft_observed", label: "observed", format: {type: "integer"}, group: "BOFT"}
       ],

@@ -7,7 +7,15 @@ import type {Rng} from "../../src/random/rng.js";
 import {applyBlockDiagonalBatch, randomBlockDiagonal, zeroBlockDiagonal} from "./blockDiagonal.js";
 import type {BlockDiagonal} from "./blockDiagonal.js";
 import {boft, boftDenseFactors} from "./butterfly.js";
-import {boftRowCount, gsDenseFactors, gsRowCountBound, isFull, rowCounts, supportHas, supportsByFactor} from "./density.js";
+import {
+  boftRowCount,
+  gsDenseFactors,
+  gsRowCountBound,
+  isFull,
+  rowCounts,
+  supportHas,
+  supportsByFactor
+} from "./density.js";
 import type {Support} from "./density.js";
 import {gsChain, gsProduct} from "./gs.js";
 import type {GsProduct} from "./gs.js";

@@ -43,10 +43,18 @@ export const expressivityPlot: PlotModule = {
     const marks: Markish[] = [Plot.frame({strokeOpacity: 0.3})];
     for (const method of methods) {
       sizes.forEach((n, i) => {
-        const series = points.filter((d) => d.method === method && d.n === n).sort((a, b) => a.parameters - b.parameters);
+        const series = points
+          .filter((d) => d.method === method && d.n === n)
+          .sort((a, b) => a.parameters - b.parameters);
         marks.push(
           Plot.line(series, {...channels, stroke: color(method), strokeWidth: 0.75, strokeOpacity: 0.6, z: "n"}),
-          facetPoints(series, {...channels, ySd: "sd", fill: color(method), symbol: symbols[i % symbols.length], theme: t})
+          facetPoints(series, {
+            ...channels,
+            ySd: "sd",
+            fill: color(method),
+            symbol: symbols[i % symbols.length],
+            theme: t
+          })
         );
       });
     }

@@ -83,8 +83,17 @@ export const expressivity = pipeline({
             for (let t = 1; t < fit.errors.length; ++t) {
               if (fit.errors[t] > fit.errors[t - 1] * (1 + 1e-12) + 1e-15) ++monotonicityViolations;
             }
-            if (target === "haar") fit.errors.forEach((error, sweep) => history.push({n, budget: c, method, sweep, error}));
-            fits.push({n, budget: c, method, target, parameters: 2 * n * c, error: final, sweeps: fit.errors.length - 1});
+            if (target === "haar")
+              fit.errors.forEach((error, sweep) => history.push({n, budget: c, method, sweep, error}));
+            fits.push({
+              n,
+              budget: c,
+              method,
+              target,
+              parameters: 2 * n * c,
+              error: final,
+              sweeps: fit.errors.length - 1
+            });
           }
           if (target === "haar") {
             if (!(errors.GS < errors.OFT && errors.OFT < errors.BOFT)) ++haarOrderViolations;
@@ -98,7 +107,8 @@ export const expressivity = pipeline({
             boftOwn = Math.max(boftOwn, errors.BOFT);
             gsOnBoft = Math.min(gsOnBoft, errors.GS);
           }
-          if (target === `exp(${Math.min(...alphas)}S)`) nearIdentityGap = Math.max(nearIdentityGap, errors.GS - errors.OFT);
+          if (target === `exp(${Math.min(...alphas)}S)`)
+            nearIdentityGap = Math.max(nearIdentityGap, errors.GS - errors.OFT);
         }
       }
     }
@@ -128,7 +138,11 @@ function unitSkew(n: number, rng: Rng): Matrix {
 }
 
 function scaled(A: Matrix, factor: number): Matrix {
-  return matrix(A.rows, A.cols, A.data.map((x) => x * factor));
+  return matrix(
+    A.rows,
+    A.cols,
+    A.data.map((x) => x * factor)
+  );
 }
 
 function finiteOr(x: number, fallback: number): number {

@@ -40,7 +40,10 @@ export const frobeniusProjection = pipeline({
     perturbation_scales: reals([1e-3, 1e-2, 1e-1], "relative sizes of the factor perturbations (cycled)", {min: 0})
   },
   run(params, rng) {
-    if (params.blocks.length !== params.block_sizes.length || params.monarch_sizes.length !== params.monarch_blocks.length) {
+    if (
+      params.blocks.length !== params.block_sizes.length ||
+      params.monarch_sizes.length !== params.monarch_blocks.length
+    ) {
       throw new Error("frobenius-projection: paired lists must have equal lengths");
     }
     const layouts: NamedLayout[] = [];
@@ -209,7 +212,11 @@ function perturb(D: BlockDiagonal, scale: number, rng: Rng): BlockDiagonal {
     D.blocks.map((B) => {
       const noise = rng.normals(B.data.length);
       const factor = (scale * Math.max(frobeniusNorm(B), 1e-3)) / Math.max(vectorNorm(noise), Number.MIN_VALUE);
-      return matrix(B.rows, B.cols, B.data.map((x, q) => x + factor * noise[q]));
+      return matrix(
+        B.rows,
+        B.cols,
+        B.data.map((x, q) => x + factor * noise[q])
+      );
     })
   );
 }

@@ -23,7 +23,8 @@ export interface GsGradient {
 
 /** Y = A·X, keeping the input of every factor. */
 export function gsForward(A: GsProduct, X: Matrix): GsForward {
-  if (X.rows !== A.cols) throw new Error(`gsForward: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${X.rows}×${X.cols}`);
+  if (X.rows !== A.cols)
+    throw new Error(`gsForward: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${X.rows}×${X.cols}`);
   const inputs: Matrix[] = [];
   let Z = permute(A.permutations[0], X);
   A.factors.forEach((B, i) => {

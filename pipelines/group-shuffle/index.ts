@@ -13,7 +13,12 @@ import {frobeniusProjection} from "./frobeniusProjection.js";
 import {projectionTable} from "./frobeniusProjection.table.js";
 import {orthogonality} from "./orthogonality.js";
 import {parameterCounts} from "./parameterCounts.js";
-import {denseLayoutsTable, dreamBoothParametersTable, glueParametersTable, lipConvParametersTable} from "./parameterCounts.table.js";
+import {
+  denseLayoutsTable,
+  dreamBoothParametersTable,
+  glueParametersTable,
+  lipConvParametersTable
+} from "./parameterCounts.table.js";
 import {permutation} from "./permutation.js";
 import {shufflePermutationPlot} from "./permutation.plot.js";
 import {speed} from "./speed.js";
@@ -28,9 +33,16 @@ export const groupShuffle: {
   tables: Record<string, TableModule>;
 } = {
   pipelines: Object.fromEntries(
-    [parameterCounts, permutation, densityFactors, orthogonality, frobeniusProjection, expressivity, finetuning, speed].map(
-      (p) => [p.id, p]
-    )
+    [
+      parameterCounts,
+      permutation,
+      densityFactors,
+      orthogonality,
+      frobeniusProjection,
+      expressivity,
+      finetuning,
+      speed
+    ].map((p) => [p.id, p])
   ),
   plots: {
     "group-shuffle/shuffle-permutation": shufflePermutationPlot,

@@ -21,7 +21,8 @@ export function skewPart(A: Matrix): Matrix {
   if (A.rows !== A.cols) throw new Error(`skewPart: expected a square matrix, got ${A.rows}×${A.cols}`);
   const n = A.rows;
   const K = matrix(n, n);
-  for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) K.data[i * n + j] = 0.5 * (A.data[i * n + j] - A.data[j * n + i]);
+  for (let i = 0; i < n; ++i)
+    for (let j = 0; j < n; ++j) K.data[i * n + j] = 0.5 * (A.data[i * n + j] - A.data[j * n + i]);
   return K;
 }
 

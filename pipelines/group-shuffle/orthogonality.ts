@@ -14,7 +14,13 @@ import {blockDiagonal} from "./blockDiagonal.js";
 import type {BlockDiagonal} from "./blockDiagonal.js";
 import {gs, gsApply, gsApplyTranspose, gsApplyTransposeBatch, gsDense, gsoft} from "./gs.js";
 import {gsBackward, gsForward} from "./gsGradient.js";
-import {cayleyBlocksGradient, cayleyParameterGradient, orthogonalBlock, orthogonalBlocks, skewPart} from "./orthogonalBlocks.js";
+import {
+  cayleyBlocksGradient,
+  cayleyParameterGradient,
+  orthogonalBlock,
+  orthogonalBlocks,
+  skewPart
+} from "./orthogonalBlocks.js";
 import {gsoftLayout, orthonormalizeFactors, projectGs} from "./projection.js";
 import {shuffle} from "./shuffle.js";
 
@@ -30,7 +36,8 @@ import {shuffle} from "./shuffle.js";
  */
 export const orthogonality = pipeline({
   id: "group-shuffle/orthogonality",
-  description: "Cayley-parametrised GS matrices: orthogonality, determinants, gradients against finite differences, Theorem 1.",
+  description:
+    "Cayley-parametrised GS matrices: orthogonality, determinants, gradients against finite differences, Theorem 1.",
   source: import.meta.url,
   params: {
     scales: reals([1e-3, 1, 100], "Frobenius norm of each raw block A", {min: 0}),
@@ -242,7 +249,15 @@ function gradientCheck(rawL: BlockDiagonal, rawR: BlockDiagonal, rng: Rng, h: nu
 
   const directional = (dL: Matrix[], dR: Matrix[]) => {
     const shift = (raw: BlockDiagonal, d: Matrix[], t: number) =>
-      blockDiagonal(raw.blocks.map((B, k) => matrix(b, b, B.data.map((x, q) => x + t * d[k].data[q]))));
+      blockDiagonal(
+        raw.blocks.map((B, k) =>
+          matrix(
+            b,
+            b,
+            B.data.map((x, q) => x + t * d[k].data[q])
+          )
+        )
+      );
     // Five-point central difference, error O(h⁴): (−f(2h) + 8f(h) − 8f(−h) + f(−2h)) / 12h.
     const at = (t: number) => loss(shift(rawL, dL, t), shift(rawR, dR, t));
     const fd = (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
@@ -253,7 +268,12 @@ function gradientCheck(rawL: BlockDiagonal, rawR: BlockDiagonal, rng: Rng, h: nu
   };
   // Direction 1: the normalised analytic gradient.
   const total = Math.sqrt([...gradL, ...gradR].reduce((s, G) => s + frobeniusNorm(G) ** 2, 0));
-  const scaled = (G: Matrix) => matrix(b, b, G.data.map((x) => x / total));
+  const scaled = (G: Matrix) =>
+    matrix(
+      b,
+      b,
+      G.data.map((x) => x / total)
+    );
   const fdGradientDirection = directional(gradL.map(scaled), gradR.map(scaled));
   // Direction 2: random on L block 0 and on the last R block, zero elsewhere.
   const zero = () => matrix(b, b);
@@ -283,4 +303,3 @@ function unitColumns(A: Matrix): Matrix {
   }
   return A;
 }
-

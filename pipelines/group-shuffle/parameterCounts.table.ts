@@ -36,7 +36,13 @@ export const glueParametersTable: TableModule = {
       columns: [
         {key: "method", label: "Method"},
         ...parameterColumns,
-        ...glueTasks.map(([key, label]): Column => ({key, label, published: true, align: "right", group: "GLUE dev (published)"})),
+        ...glueTasks.map(([key, label]): Column => ({
+          key,
+          label,
+          published: true,
+          align: "right",
+          group: "GLUE dev (published)"
+        })),
         {key: "all_published", label: "ALL printed", published: true, align: "right", group: "ALL"},
         {key: "all_recomputed", label: "ALL recomputed", format: {type: "fixed", decimals: 2}, group: "ALL"}
       ],
@@ -118,16 +124,14 @@ export const denseLayoutsTable: TableModule = {
         {key: "parameters", label: "parameters", format: {type: "integer"}},
         {key: "fraction", label: "fraction of n²", format: {type: "fixed", decimals: 4}}
       ],
-      rows: rows.map(
-        (row): TableRow => ({
-          structure: row.structure as string,
-          n: row.n as number,
-          block: row.block as number,
-          factors: row.factors as number,
-          parameters: row.parameters as number,
-          fraction: (row.parameters as number) / (row.n as number) ** 2
-        })
-      )
+      rows: rows.map((row): TableRow => ({
+        structure: row.structure as string,
+        n: row.n as number,
+        block: row.block as number,
+        factors: row.factors as number,
+        parameters: row.parameters as number,
+        fraction: (row.parameters as number) / (row.n as number) ** 2
+      }))
     };
   }
 };

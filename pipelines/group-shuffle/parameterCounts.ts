@@ -5,7 +5,17 @@ import {boftParameters, gsoftParameters, oftParameters, totalParameters} from ".
 import {boftDenseFactors} from "./butterfly.js";
 import {gsDenseFactors} from "./density.js";
 import {monarchShape} from "./monarch.js";
-import {dreamBoothTable, glueTable, glueTasks, lipConvAblationTable, lipConvTable, robertaBaseLinears, roundedMillions, roundsToPublished, stableDiffusionAttentionLinears} from "./parameterTables.js";
+import {
+  dreamBoothTable,
+  glueTable,
+  glueTasks,
+  lipConvAblationTable,
+  lipConvTable,
+  robertaBaseLinears,
+  roundedMillions,
+  roundsToPublished,
+  stableDiffusionAttentionLinears
+} from "./parameterTables.js";
 import type {ParameterRow} from "./parameterTables.js";
 
 /**
@@ -16,11 +26,15 @@ import type {ParameterRow} from "./parameterTables.js";
  */
 export const parameterCounts = pipeline({
   id: "group-shuffle/parameter-counts",
-  description: "Exact parameter counts of Tables 1–3, the n = 1024 density example and Monarch, against the printed values.",
+  description:
+    "Exact parameter counts of Tables 1–3, the n = 1024 density example and Monarch, against the printed values.",
   source: import.meta.url,
   params: {
     n: integer(1024, "matrix size of the worked example", {min: 4, max: 1 << 20}),
-    block: integer(32, "block size b of the worked example (must divide n; BOFT needs b even and n/b a power of two)", {min: 2, max: 1 << 10}),
+    block: integer(32, "block size b of the worked example (must divide n; BOFT needs b even and n/b a power of two)", {
+      min: 2,
+      max: 1 << 10
+    }),
     monarch_blocks: integer(64, "number of R blocks of the unequal Monarch layout (must divide n)", {min: 1}),
     monarch_gs_block: integer(16, "GS block size matched against the unequal Monarch layout (must divide n)", {min: 2})
   },
@@ -41,7 +55,10 @@ export const parameterCounts = pipeline({
     keyed("glue", glue);
     keyed("sd", dreamBooth);
     lipConv.forEach((row) => (scalars[`lip_${slug(row.label + row.groups)}`] = row.exact));
-    scalars.glue_gsoft_without_pooler = totalParameters({method: "gsoft", layout: {block: 8}}, robertaBaseLinears(false));
+    scalars.glue_gsoft_without_pooler = totalParameters(
+      {method: "gsoft", layout: {block: 8}},
+      robertaBaseLinears(false)
+    );
 
     const flags = (rows: ParameterRow[]) => rows.filter((row) => !roundsToPublished(row)).length;
     scalars.table1_rounding_flags = flags(glue);
@@ -138,7 +155,9 @@ export const parameterCounts = pipeline({
     }));
     const examples: Row[] = [
       {structure: "dense", n, block: n, factors: 1, parameters: n * n},
-      ...(boftFactors === null ? [] : [{structure: "BOFT (dense)", n, block, factors: boftFactors, parameters: boftFactors * n * block}]),
+      ...(boftFactors === null
+        ? []
+        : [{structure: "BOFT (dense)", n, block, factors: boftFactors, parameters: boftFactors * n * block}]),
       {structure: "GS (dense)", n, block, factors: gsFactors, parameters: gsFactors * n * block},
       ...(monarchSquare === null
         ? []

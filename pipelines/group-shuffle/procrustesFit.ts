@@ -84,7 +84,8 @@ function bestBlocks(W: Matrix, b: number, inverse: Permutation | null): BlockDia
     const C = matrix(b, b);
     for (let a = 0; a < b; ++a) {
       const row = inverse === null ? k * b + a : inverse[k * b + a];
-      for (let c = 0; c < b; ++c) C.data[a * b + c] = W.data[row * n + (inverse === null ? k * b + c : inverse[k * b + c])];
+      for (let c = 0; c < b; ++c)
+        C.data[a * b + c] = W.data[row * n + (inverse === null ? k * b + c : inverse[k * b + c])];
     }
     blocks.push(polar(C).U);
   }

@@ -117,7 +117,10 @@ export function projectGs(A: Matrix, layout: GsLayout): GsProjection {
  * L_k(L_kᵀL_k)^{−1/2} and (R_kR_kᵀ)^{−1/2}R_k are the orthogonal polar factors of the blocks, so replacing every
  * block by its polar factor leaves the GS matrix unchanged (for any P_L, P_R) with orthogonal blocks.
  */
-export function orthonormalizeFactors(left: BlockDiagonal, right: BlockDiagonal): {left: BlockDiagonal; right: BlockDiagonal} {
+export function orthonormalizeFactors(
+  left: BlockDiagonal,
+  right: BlockDiagonal
+): {left: BlockDiagonal; right: BlockDiagonal} {
   const polarFactor = (B: Matrix) => {
     if (B.rows !== B.cols) throw new Error(`orthonormalizeFactors: blocks must be square, got ${B.rows}×${B.cols}`);
     return polar(B).U;

@@ -19,7 +19,12 @@ export function firstRunTable(result: ExperimentResult, name: string): Row[] {
  * Pools table `name` over every run of the first point, groups rows by the `keys` columns (in order of first
  * appearance) and summarises column `value` over each group (one row per seed and group, so over seeds).
  */
-export function summarizeRows(result: ExperimentResult, name: string, keys: readonly string[], value: string): RowSummary[] {
+export function summarizeRows(
+  result: ExperimentResult,
+  name: string,
+  keys: readonly string[],
+  value: string
+): RowSummary[] {
   const point = result.points[0];
   if (point === undefined) throw new Error(`${result.id}: no points`);
   const groups = new Map<string, {key: Record<string, Cell>; values: number[]}>();

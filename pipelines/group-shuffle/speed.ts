@@ -18,7 +18,8 @@ import type {GsProduct} from "./gs.js";
  */
 export const speed = pipeline({
   id: "group-shuffle/speed",
-  description: "Multiply–add counts of batched dense, GS and BOFT applies, with the fast products checked against dense.",
+  description:
+    "Multiply–add counts of batched dense, GS and BOFT applies, with the fast products checked against dense.",
   source: import.meta.url,
   params: {
     sizes: reals([64, 128, 256, 512, 1024], "sizes n", {min: 2, max: 8192}),
@@ -77,7 +78,10 @@ export const speed = pipeline({
         if (butterfly !== null) scalars[`ratio_gs_boft_n${n}_b${b}`] = boftCount / gsDenseCount;
       }
     }
-    return {scalars: {...scalars, max_apply_error: applyError, gs_more_than_boft: gsMoreThanBoft}, tables: {costs: rows}};
+    return {
+      scalars: {...scalars, max_apply_error: applyError, gs_more_than_boft: gsMoreThanBoft},
+      tables: {costs: rows}
+    };
   }
 });
 

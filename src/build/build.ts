@@ -83,7 +83,8 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   const jobs = options.jobs ?? defaultJobs();
   const {registry, registryFile, content} = await loadProject(root, profile, effects);
   const selected = content.experiments.filter((e) => !options.only || matchesPattern(e.id, options.only));
-  if (options.only && selected.length === 0) throw new CliError(`no experiment matches --only ${options.only}`, ExitCode.usage);
+  if (options.only && selected.length === 0)
+    throw new CliError(`no experiment matches --only ${options.only}`, ExitCode.usage);
 
   const graph = new SourceGraph(packageRoot);
   const store = new ResultsStore(out, effects);
@@ -91,26 +92,48 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   const runner = options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels);
   let computeReport: ComputeReport;
   try {
-    computeReport = await compute(selected, planBuild(registry, selected, graph), {cache, store, runner, force, progress});
+    computeReport = await compute(selected, planBuild(registry, selected, graph), {
+      cache,
+      store,
+      runner,
+      force,
+      progress
+    });
   } finally {
     await runner.close();
   }
-  const report: BuildReport = {...computeReport, content, claims: checkClaims(selected, computeReport.results, store), published: [], ms: 0};
+  const report: BuildReport = {
+    ...computeReport,
+    content,
+    claims: checkClaims(selected, computeReport.results, store),
+    published: [],
+    ms: 0
+  };
 
   if (options.publish !== false && report.failures.length === 0) {
     const {publish} = await import("./publish.js");
-    report.published = await publish({root, out, registry, content, results: report.results, claims: report.claims, graph}, effects);
+    report.published = await publish(
+      {root, out, registry, content, results: report.results, claims: report.claims, graph},
+      effects
+    );
   }
   report.ms = performance.now() - start;
   if (report.computed > 0 || report.published.length > 0) {
     const experiments = selected.map((e) => e.id);
-    writeProvenance({root, out, profile, jobs, experiments, computed: report.computed, cached: report.cached, ms: report.ms}, effects);
+    writeProvenance(
+      {root, out, profile, jobs, experiments, computed: report.computed, cached: report.cached, ms: report.ms},
+      effects
+    );
   }
   return report;
 }
 
 /** Each selected experiment's points and tasks, keyed by the source hash of its pipeline. */
-export function planBuild(registry: Registry, selected: readonly Experiment[], graph: SourceGraph): Map<string, PlannedPoint[]> {
+export function planBuild(
+  registry: Registry,
+  selected: readonly Experiment[],
+  graph: SourceGraph
+): Map<string, PlannedPoint[]> {
   return new Map(
     selected.map((experiment) => {
       const source = fileURLToPath(registry.pipelines[experiment.pipeline].source);
@@ -161,7 +184,9 @@ export async function compute(
           store.write(experiment, result);
           const seconds = ((performance.now() - experimentStart) / 1000).toFixed(1);
           const tasks = points.length * experiment.seeds.length;
-          progress.finished(`✓ ${experiment.id}  ${tasks} run${tasks > 1 ? "s" : ""} (${computed} computed, ${tasks - computed} cached)  ${seconds}s`);
+          progress.finished(
+            `✓ ${experiment.id}  ${tasks} run${tasks > 1 ? "s" : ""} (${computed} computed, ${tasks - computed} cached)  ${seconds}s`
+          );
         } catch (error) {
           const message = (error as Error).message;
           report.failures.push({experiment: experiment.id, message});
@@ -172,7 +197,10 @@ export async function compute(
   } finally {
     progress.stop();
   }
-  report.slowest = [...timings].map(([label, ms]) => ({label, ms})).sort((a, b) => b.ms - a.ms).slice(0, 5);
+  report.slowest = [...timings]
+    .map(([label, ms]) => ({label, ms}))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
   return report;
 }
 

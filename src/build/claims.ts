@@ -28,7 +28,9 @@ export function parseClaim(text: string, options: {description?: string; where?:
   } else {
     const tree = parse(text);
     if (tree.type !== "BinaryExpression" || !comparisons.includes(tree.operator as (typeof comparisons)[number])) {
-      throw new Error(`expected "A < B", "A <= B", "A > B", "A >= B" or "A within T of B", got ${JSON.stringify(text)}`);
+      throw new Error(
+        `expected "A < B", "A <= B", "A > B", "A >= B" or "A within T of B", got ${JSON.stringify(text)}`
+      );
     }
     form = {
       kind: "compare",
@@ -37,7 +39,13 @@ export function parseClaim(text: string, options: {description?: string; where?:
       right: tree.right as Expression
     };
   }
-  return {text, description: options.description, where: options.where, form, filter: options.where ? parse(options.where) : undefined};
+  return {
+    text,
+    description: options.description,
+    where: options.where,
+    form,
+    filter: options.where ? parse(options.where) : undefined
+  };
 }
 
 /** Evaluates a claim at every point (that its `where` filter selects) of an experiment. */
@@ -51,8 +59,16 @@ export function evaluateClaim(experiment: string, claim: Claim, points: readonly
       let check: ClaimCheck;
       if (claim.form.kind === "within") {
         const tolerance =
-          claim.form.relative !== undefined ? claim.form.relative * Math.abs(expected) : number(evaluate(claim.form.absolute!, point));
-        check = {params: point.params, measured, expected, tolerance, passed: Math.abs(measured - expected) <= tolerance};
+          claim.form.relative !== undefined
+            ? claim.form.relative * Math.abs(expected)
+            : number(evaluate(claim.form.absolute!, point));
+        check = {
+          params: point.params,
+          measured,
+          expected,
+          tolerance,
+          passed: Math.abs(measured - expected) <= tolerance
+        };
       } else {
         check = {params: point.params, measured, expected, passed: compare(claim.form.operator, measured, expected)};
       }
@@ -98,7 +114,8 @@ function compare(operator: ComparisonForm["operator"], a: number, b: number): bo
 }
 
 function number(value: unknown): number {
-  if (typeof value !== "number" || Number.isNaN(value)) throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+  if (typeof value !== "number" || Number.isNaN(value))
+    throw new Error(`expected a number, got ${JSON.stringify(value)}`);
   return value;
 }
 

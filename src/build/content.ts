@@ -71,7 +71,10 @@ const paperSpec = z.strictObject({
   authors: z.array(z.string().min(1)).min(1),
   year: z.number().int().optional(),
   venue: z.string().optional(),
-  arxiv: z.string().regex(/^\d{4}\.\d{4,5}(v\d+)?$/, "expected an arXiv id like 2406.10019").optional(),
+  arxiv: z
+    .string()
+    .regex(/^\d{4}\.\d{4,5}(v\d+)?$/, "expected an arXiv id like 2406.10019")
+    .optional(),
   abstract: z.string().optional(),
   order: z.number().optional()
 });
@@ -85,23 +88,42 @@ export const defaultProfile = "paper";
  * Reads and checks all content below `root/content`. Throws a ContentError naming the file, line and field
  * of the first problem found.
  */
-export function loadContent(root: string, registry: Registry, profile: string = defaultProfile, effects: Effects = fileEffects): Content {
+export function loadContent(
+  root: string,
+  registry: Registry,
+  profile: string = defaultProfile,
+  effects: Effects = fileEffects
+): Content {
   const read = (path: string): MarkdownSource => parseMarkdown(path, readText(effects, join(root, path)) ?? "");
   const dir = join(root, "content");
   if (!effects.exists(dir)) throw new ContentError("content", undefined, "no content/ folder in the project root");
   const homePath = "content/index.md";
-  if (!effects.exists(join(root, homePath))) throw new ContentError(homePath, undefined, "missing: the home page of the site");
+  if (!effects.exists(join(root, homePath)))
+    throw new ContentError(homePath, undefined, "missing: the home page of the site");
   const homeSource = read(homePath);
-  const home = {path: homePath, ...validate(homeSource, homeSpec, []), body: homeSource.body, bodyLine: homeSource.bodyLine};
+  const home = {
+    path: homePath,
+    ...validate(homeSource, homeSpec, []),
+    body: homeSource.body,
+    bodyLine: homeSource.bodyLine
+  };
 
   const papers: Paper[] = [];
   const ids = new Map<string, string>(); // experiment, figure and table ids → where first declared
-  for (const slug of effects.list(dir).filter((e) => e.folder).map((e) => e.name)) {
+  for (const slug of effects
+    .list(dir)
+    .filter((e) => e.folder)
+    .map((e) => e.name)) {
     const paperPath = `content/${slug}/index.md`;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-      throw new ContentError(`content/${slug}`, undefined, "paper folder names must be lowercase letters, digits and dashes");
+      throw new ContentError(
+        `content/${slug}`,
+        undefined,
+        "paper folder names must be lowercase letters, digits and dashes"
+      );
     }
-    if (!effects.exists(join(root, paperPath))) throw new ContentError(paperPath, undefined, "missing: every paper folder needs an index.md");
+    if (!effects.exists(join(root, paperPath)))
+      throw new ContentError(paperPath, undefined, "missing: every paper folder needs an index.md");
     const source = read(paperPath);
     const spec = validate(source, paperSpec, []);
     const experiments = effects
@@ -149,12 +171,16 @@ function normalizeExperiment(
 
   const pipeline = registry.pipelines[spec.pipeline];
   if (!pipeline) {
-    fail(["pipeline"], `unknown pipeline ${spec.pipeline}; known: ${Object.keys(registry.pipelines).sort().join(", ")}`);
+    fail(
+      ["pipeline"],
+      `unknown pipeline ${spec.pipeline}; known: ${Object.keys(registry.pipelines).sort().join(", ")}`
+    );
   }
   const declared = pipeline.params;
   const checkValue = (field: (string | number)[], name: string, value: unknown): ParamValue => {
     const param = declared[name];
-    if (!param) fail(field, `unknown parameter ${name} of pipeline ${spec.pipeline}; known: ${Object.keys(declared).join(", ")}`);
+    if (!param)
+      fail(field, `unknown parameter ${name} of pipeline ${spec.pipeline}; known: ${Object.keys(declared).join(", ")}`);
     try {
       return checkParam(param, value);
     } catch (error) {
@@ -164,7 +190,8 @@ function normalizeExperiment(
 
   const profile = spec.profiles?.[profileName];
   const params: Record<string, ParamValue> = defaultParams(declared);
-  for (const [name, value] of Object.entries(spec.params ?? {})) params[name] = checkValue(["params", name], name, value);
+  for (const [name, value] of Object.entries(spec.params ?? {}))
+    params[name] = checkValue(["params", name], name, value);
   for (const [name, value] of Object.entries(profile?.params ?? {})) {
     params[name] = checkValue(["profiles", profileName, "params", name], name, value);
   }
@@ -194,14 +221,20 @@ function normalizeExperiment(
   const figures = (spec.figures ?? []).map((figure, i) => {
     claim(figure.id, ["figures", i, "id"]);
     if (!registry.plots[figure.plot]) {
-      fail(["figures", i, "plot"], `unknown plot ${figure.plot}; known: ${Object.keys(registry.plots).sort().join(", ")}`);
+      fail(
+        ["figures", i, "plot"],
+        `unknown plot ${figure.plot}; known: ${Object.keys(registry.plots).sort().join(", ")}`
+      );
     }
     return {...figure, width: figure.width ?? "single", experiment: spec.id, paper};
   });
   const tables = (spec.tables ?? []).map((table, i) => {
     claim(table.id, ["tables", i, "id"]);
     if (!registry.tables[table.table]) {
-      fail(["tables", i, "table"], `unknown table ${table.table}; known: ${Object.keys(registry.tables).sort().join(", ")}`);
+      fail(
+        ["tables", i, "table"],
+        `unknown table ${table.table}; known: ${Object.keys(registry.tables).sort().join(", ")}`
+      );
     }
     return {...table, experiment: spec.id, paper};
   });

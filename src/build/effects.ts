@@ -125,7 +125,8 @@ export class MemoryEffects implements Effects {
   }
 
   remove(path: string): void {
-    for (const file of [...this.files.keys()]) if (file === path || file.startsWith(`${path}/`)) this.files.delete(file);
+    for (const file of [...this.files.keys()])
+      if (file === path || file.startsWith(`${path}/`)) this.files.delete(file);
   }
 
   now(): Date {

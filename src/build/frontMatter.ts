@@ -26,7 +26,8 @@ export function parseMarkdown(path: string, text: string): MarkdownSource {
   const close = /^---[ \t]*$/m;
   const rest = text.slice(open[0].length);
   const end = close.exec(rest);
-  if (!end) throw new ContentError(path, undefined, "front matter opened with --- on line 1 is never closed with ---", 1);
+  if (!end)
+    throw new ContentError(path, undefined, "front matter opened with --- on line 1 is never closed with ---", 1);
   const yaml = rest.slice(0, end.index);
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, {lineCounter, uniqueKeys: true, prettyErrors: true});
@@ -55,8 +56,12 @@ function lineOfField(doc: Document, lineCounter: LineCounter, field: readonly (s
     if (isNode(parent) && "items" in parent) {
       const key = path[n - 1];
       for (const item of (parent as {items: unknown[]}).items) {
-        const pair = item as {key?: {value?: unknown; range?: [number, number, number]}; range?: [number, number, number]};
-        if (pair.key && pair.key.value === key && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line + 1;
+        const pair = item as {
+          key?: {value?: unknown; range?: [number, number, number]};
+          range?: [number, number, number];
+        };
+        if (pair.key && pair.key.value === key && pair.key.range)
+          return lineCounter.linePos(pair.key.range[0]).line + 1;
       }
     }
     const node = doc.getIn(path, true);

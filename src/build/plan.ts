@@ -47,7 +47,12 @@ export function matchesPattern(id: string, pattern: string): boolean {
   return pattern.split(",").some((part) => {
     const p = part.trim();
     if (!p.includes("*")) return id.includes(p);
-    const regex = new RegExp(`^${p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    const regex = new RegExp(
+      `^${p
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`
+    );
     return regex.test(id);
   });
 }

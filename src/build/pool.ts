@@ -15,7 +15,11 @@ export function defaultJobs(): number {
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: {message: TaskMessage; resolve: (r: {json: string; ms: number}) => void; reject: (e: Error) => void}[] = [];
+  private readonly queue: {
+    message: TaskMessage;
+    resolve: (r: {json: string; ms: number}) => void;
+    reject: (e: Error) => void;
+  }[] = [];
   private readonly pending = new Map<Worker, (typeof this.queue)[number]>();
   private nextId = 0;
   private binaries: Record<KernelName, Uint8Array> | undefined;

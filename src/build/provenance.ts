@@ -50,5 +50,8 @@ function gitCommit(root: string, effects: Effects): string | undefined {
   const loose = readText(effects, join(root, ".git", ref));
   if (loose !== undefined) return loose.trim();
   const packed = readText(effects, join(root, ".git", "packed-refs"));
-  return packed?.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0];
+  return packed
+    ?.split("\n")
+    .find((line) => line.endsWith(` ${ref}`))
+    ?.split(" ")[0];
 }

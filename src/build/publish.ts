@@ -40,7 +40,12 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
   const previous: Manifest = previousText === undefined ? {} : (JSON.parse(previousText) as Manifest);
   const manifest: Manifest = {};
   const codeHash = (module: string, extra: string[]) =>
-    sha256([graph.hash(fileURLToPath(module)), ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))].join());
+    sha256(
+      [
+        graph.hash(fileURLToPath(module)),
+        ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))
+      ].join()
+    );
 
   let renderers: typeof import("./renderOutputs.js") | undefined;
   const load = async () => (renderers ??= await import("./renderOutputs.js"));
@@ -59,7 +64,15 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
     };
     for (const figure of experiment.figures) {
       const code = codeHash(registry.plots[figure.plot].source, rendererSources);
-      const renderKey = sha256(stableStringify({code, data: base.datasetHash, width: figure.width, aspect: figure.aspect ?? null, alt: figure.alt}));
+      const renderKey = sha256(
+        stableStringify({
+          code,
+          data: base.datasetHash,
+          width: figure.width,
+          aspect: figure.aspect ?? null,
+          alt: figure.alt
+        })
+      );
       const files = ["svg", "png", "pdf"].map((ext) => `figures/${experiment.paper}/${figure.id}.${ext}`);
       if (previous[figure.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
         const rendered = await (await load()).renderFigure(registry.plots[figure.plot], figure, result);

@@ -22,16 +22,27 @@ export interface RenderedFigure {
 }
 
 /** Renders a declared figure; throws naming the figure when its plot module fails. */
-export async function renderFigure(module: PlotModule, figure: FigureDeclaration, result: ExperimentResult): Promise<RenderedFigure> {
+export async function renderFigure(
+  module: PlotModule,
+  figure: FigureDeclaration,
+  result: ExperimentResult
+): Promise<RenderedFigure> {
   const size = figureSize(figure.width);
   const width = size.width;
   const height = figure.aspect === undefined ? size.height : Math.round(width * figure.aspect);
   try {
     const options = module.plot(result, {theme, width, height});
     const svg = renderSvg({ariaLabel: figure.alt, ...options}, {width, height, theme});
-    return {svg, png: await renderPng(svg, theme), pdf: await renderPdf(svg, {width, height, theme, title: figure.caption})};
+    return {
+      svg,
+      png: await renderPng(svg, theme),
+      pdf: await renderPdf(svg, {width, height, theme, title: figure.caption})
+    };
   } catch (error) {
-    throw new PipelineError(figure.experiment, `figure ${figure.id} (plot ${figure.plot}): ${(error as Error).message}`);
+    throw new PipelineError(
+      figure.experiment,
+      `figure ${figure.id} (plot ${figure.plot}): ${(error as Error).message}`
+    );
   }
 }
 

@@ -83,7 +83,8 @@ export function readSiteInputs(context: SiteContext, effects: Effects = fileEffe
 /** The key of a site build: SHA-256 over every input and the site's source. */
 export function siteKey(context: SiteContext, inputs: SiteInputs): string {
   const {content, registry, manifest, graph} = context;
-  const hashes = (map: Map<string, string | Uint8Array | undefined>) => [...map].map(([name, data]) => [name, data === undefined ? null : sha256(data)]);
+  const hashes = (map: Map<string, string | Uint8Array | undefined>) =>
+    [...map].map(([name, data]) => [name, data === undefined ? null : sha256(data)]);
   const pipelines = Object.fromEntries(
     [...new Set(content.experiments.map((e) => e.pipeline))].sort().map((id) => {
       const pipeline = registry.pipelines[id];

@@ -53,7 +53,9 @@ export class SourceGraph {
       } else {
         const bytes = readFileSync(path);
         const deps = /\.(ts|js|mjs)$/.test(path)
-          ? [...bytes.toString("utf8").matchAll(reference)].filter((match) => !match[1]).map((match) => resolveSource(dirname(path), match[2]))
+          ? [...bytes.toString("utf8").matchAll(reference)]
+              .filter((match) => !match[1])
+              .map((match) => resolveSource(dirname(path), match[2]))
           : [];
         entry = {digest: sha256(bytes), deps};
       }

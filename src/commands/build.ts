@@ -17,7 +17,10 @@ export async function buildCommand(options: BuildCommandOptions, effects: Effect
 }
 
 /** Builds (publishing or not), prints the report and maps it to an exit code. */
-export async function runAndReport(options: BuildCommandOptions & {publish: boolean}, effects: Effects): Promise<number> {
+export async function runAndReport(
+  options: BuildCommandOptions & {publish: boolean},
+  effects: Effects
+): Promise<number> {
   const report = await build({...options, progress: createProgress()}, effects);
   effects.log(formatReport(report).trimEnd());
   return exitCode(report);

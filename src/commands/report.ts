@@ -11,13 +11,15 @@ export function formatReport(report: BuildReport): string {
   const failed = report.claims.filter((c) => !c.passed).length;
   for (const failure of report.failures) lines.push(`✗ experiment ${failure.experiment} failed: ${failure.message}`);
   for (const claim of report.claims.filter((c) => !c.passed)) lines.push(formatFailedClaim(claim));
-  for (const claim of notApplicable) lines.push(`– claim "${claim.claim}" (experiment ${claim.experiment}): ${notApplicableText(claim)}`);
+  for (const claim of notApplicable)
+    lines.push(`– claim "${claim.claim}" (experiment ${claim.experiment}): ${notApplicableText(claim)}`);
   lines.push(
     `computed ${report.computed}, cached ${report.cached}, failed ${report.failures.length}; ` +
       `claims ${passed} passed, ${failed} failed${notApplicable.length > 0 ? `, ${notApplicable.length} not applicable` : ""}; ` +
       `${(report.ms / 1000).toFixed(1)}s`
   );
-  if (report.published.length > 0) lines.push(`wrote ${report.published.length} file${report.published.length > 1 ? "s" : ""} to figures/ and site/`);
+  if (report.published.length > 0)
+    lines.push(`wrote ${report.published.length} file${report.published.length > 1 ? "s" : ""} to figures/ and site/`);
   if (report.slowest.length > 0) {
     lines.push(`slowest: ${report.slowest.map((t) => `${t.label} (${(t.ms / 1000).toFixed(2)}s)`).join(", ")}`);
   }

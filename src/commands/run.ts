@@ -38,7 +38,10 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   const pipelineId = experiment?.pipeline ?? options.target;
   const pipeline = registry.pipelines[pipelineId];
   if (!pipeline) {
-    throw new CliError(`run: ${options.target} is neither an experiment nor a pipeline (see orthogonal list)`, ExitCode.usage);
+    throw new CliError(
+      `run: ${options.target} is neither an experiment nor a pipeline (see orthogonal list)`,
+      ExitCode.usage
+    );
   }
   const params: Record<string, ParamValue> = experiment ? {...experiment.params} : defaultParams(pipeline.params);
   for (const {name, values} of experiment?.sweep ?? []) params[name] = values[0];
@@ -47,18 +50,31 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
     const name = assignment.slice(0, eq).trim();
     const spec = pipeline.params[name];
     if (eq < 1 || !spec) {
-      throw new CliError(`--set ${assignment}: expected key=value with key one of ${Object.keys(pipeline.params).join(", ")}`, ExitCode.usage);
+      throw new CliError(
+        `--set ${assignment}: expected key=value with key one of ${Object.keys(pipeline.params).join(", ")}`,
+        ExitCode.usage
+      );
     }
     try {
       params[name] = parseParam(spec, assignment.slice(eq + 1));
     } catch (error) {
-      throw new CliError(`--set ${assignment}: ${(error as Error).message} (${name}: ${describeParam(spec)})`, ExitCode.usage);
+      throw new CliError(
+        `--set ${assignment}: ${(error as Error).message} (${name}: ${describeParam(spec)})`,
+        ExitCode.usage
+      );
     }
   }
   const seed = options.seed ?? experiment?.seeds[0] ?? 0;
   const sourceHash = new SourceGraph(packageRoot).hash(fileURLToPath(pipeline.source));
   const name = experiment?.id ?? pipelineId;
-  const task = {experiment: name, pipeline: pipelineId, params, seed, key: cacheKey({pipeline: pipelineId, sourceHash, params, seed}), label: name};
+  const task = {
+    experiment: name,
+    pipeline: pipelineId,
+    params,
+    seed,
+    key: cacheKey({pipeline: pipelineId, sourceHash, params, seed}),
+    label: name
+  };
   const cache = new DatasetCache(join(options.root, ".cache", "datasets"), effects);
   const inProcess = inProcessRunner(registry);
   const runner: TaskRunner = {
@@ -76,19 +92,32 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   }
   const dataset = JSON.parse(json) as Dataset;
   if (options.json) {
-    effects.log(JSON.stringify({experiment: experiment?.id ?? null, pipeline: pipelineId, params, seed, dataset}, null, 1));
+    effects.log(
+      JSON.stringify({experiment: experiment?.id ?? null, pipeline: pipelineId, params, seed, dataset}, null, 1)
+    );
     return ExitCode.ok;
   }
   effects.log(`${pipelineId} (seed ${seed})`);
   for (const [name, value] of Object.entries(params)) effects.log(`  ${name} = ${JSON.stringify(value)}`);
   effects.log("scalars:");
   for (const [name, value] of Object.entries(dataset.scalars)) effects.log(`  ${name.padEnd(32)} ${value}`);
-  effects.log(`tables: ${Object.entries(dataset.tables).map(([name, rows]) => `${name} (${rows.length} rows)`).join(", ") || "none"}`);
+  effects.log(
+    `tables: ${
+      Object.entries(dataset.tables)
+        .map(([name, rows]) => `${name} (${rows.length} rows)`)
+        .join(", ") || "none"
+    }`
+  );
   if (experiment) return printClaims(experiment, params, dataset, effects);
   return ExitCode.ok;
 }
 
-function printClaims(experiment: Experiment, params: Record<string, ParamValue>, dataset: Dataset, effects: Effects): number {
+function printClaims(
+  experiment: Experiment,
+  params: Record<string, ParamValue>,
+  dataset: Dataset,
+  effects: Effects
+): number {
   const point = {params, runs: [{seed: 0, dataset}], summary: summarizeScalars([dataset])};
   let ok = true;
   for (const claim of experiment.claims) {

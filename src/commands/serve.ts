@@ -62,7 +62,8 @@ const cli = fileURLToPath(new URL("../../bin/orthogonal.js", import.meta.url));
  */
 export async function serve(options: ServeOptions): Promise<void> {
   const {root, profile} = options;
-  const log = options.log ?? ((line: string, error?: boolean) => (error ? process.stderr : process.stdout).write(`${line}\n`));
+  const log =
+    options.log ?? ((line: string, error?: boolean) => (error ? process.stderr : process.stdout).write(`${line}\n`));
   const siteDir = resolve(root, "site");
   const clients = new Set<ServerResponse>();
   let lastError: string | undefined;
@@ -81,10 +82,18 @@ export async function serve(options: ServeOptions): Promise<void> {
       child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk));
       child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk));
       child.on("close", (code) => {
-        const summary = stdout.trim().split("\n").filter((line) => !/^\[\d+\/\d+\]/.test(line)).join("\n");
+        const summary = stdout
+          .trim()
+          .split("\n")
+          .filter((line) => !/^\[\d+\/\d+\]/.test(line))
+          .join("\n");
         // Exit 5 means some claims failed: the site is built and shows them.
         const ok = code === 0 || code === 5;
-        done({ok, message: ok ? summary : (stderr.trim() || summary || `build exited with code ${code}`), changed: /wrote \d+ file/.test(stdout)});
+        done({
+          ok,
+          message: ok ? summary : stderr.trim() || summary || `build exited with code ${code}`,
+          changed: /wrote \d+ file/.test(stdout)
+        });
       });
     });
 
@@ -124,7 +133,11 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   const server = createServer((request, response) => {
     if (request.url?.split("?")[0] === reloadPath) {
-      response.writeHead(200, {"content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive"});
+      response.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-store",
+        connection: "keep-alive"
+      });
       response.write(`retry: 1000\n\n`);
       if (lastError !== undefined) response.write(`event: failure\ndata: ${JSON.stringify(lastError)}\n\n`);
       clients.add(response);
@@ -208,13 +221,19 @@ function serveFile(siteDir: string, request: IncomingMessage, response: ServerRe
   const type = contentTypes[extname(path)] ?? "application/octet-stream";
   let body: Buffer | string = readFileSync(path);
   if (extname(path) === ".html") body = injectReload(body.toString("utf8"));
-  response.writeHead(200, {"content-type": type, "content-length": Buffer.byteLength(body), "cache-control": "no-store"});
+  response.writeHead(200, {
+    "content-type": type,
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store"
+  });
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
 function notFound(response: ServerResponse): void {
   const body = `<!doctype html><meta charset="utf-8"><title>Not found</title><p>Not found. <a href="/">Home</a></p>`;
-  response.writeHead(404, {"content-type": "text/html; charset=utf-8", "cache-control": "no-store"}).end(injectReload(body));
+  response
+    .writeHead(404, {"content-type": "text/html; charset=utf-8", "cache-control": "no-store"})
+    .end(injectReload(body));
 }
 
 /** The live-reload client, added to HTML as it is served (never written to disk). */

@@ -68,12 +68,20 @@ export function flag(value: boolean, description: string): BooleanParam {
 }
 
 /** A keyword parameter taking one of `values`. */
-export function choice<const T extends string>(values: readonly T[], value: NoInfer<T>, description: string): ChoiceParam<T> {
+export function choice<const T extends string>(
+  values: readonly T[],
+  value: NoInfer<T>,
+  description: string
+): ChoiceParam<T> {
   return {type: "choice", default: value, values, description};
 }
 
 /** A list-of-numbers parameter. */
-export function reals(value: readonly number[], description: string, range: {min?: number; max?: number} = {}): NumbersParam {
+export function reals(
+  value: readonly number[],
+  description: string,
+  range: {min?: number; max?: number} = {}
+): NumbersParam {
   return {type: "numbers", default: value, description, ...range};
 }
 
@@ -100,7 +108,8 @@ export function checkParam(spec: ParamSpec, value: unknown): ParamValue {
   switch (spec.type) {
     case "number":
     case "integer":
-      if (typeof value !== "number" || !inRange(spec, value) || (spec.type === "integer" && !Number.isInteger(value))) fail();
+      if (typeof value !== "number" || !inRange(spec, value) || (spec.type === "integer" && !Number.isInteger(value)))
+        fail();
       return value as number;
     case "boolean":
       if (typeof value !== "boolean") fail();

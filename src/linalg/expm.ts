@@ -29,7 +29,11 @@ export function expmSkew(K: Matrix): Matrix {
   frobenius = Math.sqrt(frobenius);
   const s = frobenius > 1 ? Math.ceil(Math.log2(frobenius)) : 0;
   const scale = 2 ** -s;
-  const Ks = matrix(n, n, K.data.map((x) => x * scale));
+  const Ks = matrix(
+    n,
+    n,
+    K.data.map((x) => x * scale)
+  );
   const {values, vectors: V} = eigh(gramTransposeA(Ks)); // KᵀK = VΘ²Vᵀ
   const VC = matrix(n, n);
   const VS = matrix(n, n);

@@ -170,8 +170,6 @@ function run(t: GemmTask): void {
 
 function overlaps(x: Float64Array, y: Float64Array): boolean {
   return (
-    x.buffer === y.buffer &&
-    x.byteOffset < y.byteOffset + y.byteLength &&
-    y.byteOffset < x.byteOffset + x.byteLength
+    x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength
   );
 }

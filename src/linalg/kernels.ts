@@ -25,7 +25,8 @@ const modules = new Map<KernelName, WasmModule>();
 export function installKernels(binaries: Readonly<Record<KernelName, Uint8Array>>): void {
   for (const name of Object.keys(kernelSources) as KernelName[]) {
     const bytes = binaries[name];
-    if (!bytes || !webAssembly.validate(bytes)) throw new Error(`installKernels: ${name} is missing or not valid WebAssembly`);
+    if (!bytes || !webAssembly.validate(bytes))
+      throw new Error(`installKernels: ${name} is missing or not valid WebAssembly`);
     modules.set(name, new webAssembly.Module(bytes));
   }
 }

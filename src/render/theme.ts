@@ -123,7 +123,10 @@ export function categorical(domain: readonly unknown[], t: Theme = theme): Scale
 }
 
 /** Colour scale options for an ordered quantity: the theme's sequential scheme, optionally on a log scale. */
-export function sequential(options: {type?: "linear" | "log"; domain?: [number, number]} = {}, t: Theme = theme): ScaleOptions {
+export function sequential(
+  options: {type?: "linear" | "log"; domain?: [number, number]} = {},
+  t: Theme = theme
+): ScaleOptions {
   return {type: options.type ?? "linear", scheme: t.sequential, ...(options.domain ? {domain: options.domain} : {})};
 }
 

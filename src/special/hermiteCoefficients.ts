@@ -136,7 +136,8 @@ export function tanhHermiteCoefficients(maxDegree: number, nodes = 200): Float64
  */
 export function tanhScaledCoefficients(q: number, maxDegree: number): Float64Array {
   checkDegree(maxDegree, "tanhScaledCoefficients");
-  if (!(q >= 0) || !Number.isFinite(q)) throw new Error(`tanhScaledCoefficients: variance must be finite and ≥ 0, got ${q}`);
+  if (!(q >= 0) || !Number.isFinite(q))
+    throw new Error(`tanhScaledCoefficients: variance must be finite and ≥ 0, got ${q}`);
   const out = new Float64Array(maxDegree + 1);
   if (maxDegree < 1 || q === 0) return out;
   const s = Math.sqrt(q);
@@ -149,7 +150,7 @@ export function tanhScaledCoefficients(q: number, maxDegree: number): Float64Arr
     const middle = (panel + 0.5) * width;
     for (let a = 0; a < nodes.length; ++a) {
       const x = middle + 0.5 * width * nodes[a];
-      const w = 0.5 * width * weights[a] * 4 * INV_SQRT_2PI * Math.exp(-0.5 * x * x) / (Math.exp(2 * s * x) + 1);
+      const w = (0.5 * width * weights[a] * 4 * INV_SQRT_2PI * Math.exp(-0.5 * x * x)) / (Math.exp(2 * s * x) + 1);
       normalizedSequence(x, h);
       for (let k = 1; k <= maxDegree; k += 2) out[k] -= w * h[k];
     }

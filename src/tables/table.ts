@@ -115,7 +115,12 @@ export function normalizeTable(table: Table): NormalizedTable {
  * Writes one cell for a target. Numbers and mean ± sd follow the column's format (LaTeX in math mode when signed or
  * scientific); strings go through `escape` (the writer's escaping); booleans are yes/no; missing cells a dash.
  */
-export function formatCell(cell: TableCell, column: NormalizedColumn, target: Target, escape: (text: string) => string): string {
+export function formatCell(
+  cell: TableCell,
+  column: NormalizedColumn,
+  target: Target,
+  escape: (text: string) => string
+): string {
   if (cell === null) return target === "latex" ? "--" : "–";
   if (typeof cell === "string") return escape(cell);
   if (typeof cell === "boolean") return cell ? "yes" : "no";
@@ -142,7 +147,8 @@ function checkCell(cell: TableCell, where: string): void {
     if (!Number.isFinite(cell)) throw new Error(`${where}: ${cell}`);
   } else if (isMeanSd(cell)) {
     if (typeof cell.mean !== "number" || !Number.isFinite(cell.mean)) throw new Error(`${where}: mean is ${cell.mean}`);
-    if (typeof cell.sd !== "number" || !Number.isFinite(cell.sd) || cell.sd < 0) throw new Error(`${where}: sd is ${cell.sd}`);
+    if (typeof cell.sd !== "number" || !Number.isFinite(cell.sd) || cell.sd < 0)
+      throw new Error(`${where}: sd is ${cell.sd}`);
   } else if (cell !== null && typeof cell !== "string" && typeof cell !== "boolean") {
     throw new Error(`${where}: invalid cell ${String(cell)}`);
   }

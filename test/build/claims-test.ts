@@ -8,7 +8,8 @@ function point(params: PointResult["params"], scalars: Record<string, number[]>)
   const summary = Object.fromEntries(
     Object.entries(scalars).map(([name, values]) => {
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
+      const sd =
+        values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
       return [name, {mean, sd, min: Math.min(...values), max: Math.max(...values), n: values.length}];
     })
   );
@@ -42,7 +43,7 @@ test("evaluateClaim checks every point and reports measured, expected and tolera
 });
 
 test("evaluateClaim: sd(), se(), min(), max() summarise over seeds; where filters points", () => {
-  const points = [point({alpha: 0.5}, {g: [0.5, 0.7]}), point({alpha: 2}, {g: [0.70, 0.72]})];
+  const points = [point({alpha: 0.5}, {g: [0.5, 0.7]}), point({alpha: 2}, {g: [0.7, 0.72]})];
   const sd = Math.SQRT2 * 0.01;
   const claim = parseClaim("g within 2 * sd(g) of 0.7071", {where: "alpha >= 1"});
   const result = evaluateClaim("e", claim, points);
@@ -74,5 +75,8 @@ test("evaluateClaim: with one seed, a claim using sd() or se() is not applicable
   // Claims without sd() or se() are checked as usual; with two seeds sd() applies.
   assert.equal(evaluateClaim("e", parseClaim("g within 0.05 of 0.45"), points).passed, false);
   assert.equal(evaluateClaim("e", parseClaim("max(g) < 1"), points).notApplicable, undefined);
-  assert.equal(evaluateClaim("e", parseClaim("g within 2 * sd(g) of 0.65"), [point({d: 1}, {g: [0.6, 0.7]})]).notApplicable, undefined);
+  assert.equal(
+    evaluateClaim("e", parseClaim("g within 2 * sd(g) of 0.65"), [point({d: 1}, {g: [0.6, 0.7]})]).notApplicable,
+    undefined
+  );
 });

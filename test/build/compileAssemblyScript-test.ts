@@ -57,6 +57,8 @@ test("compileAssemblyScript(source) reports compile errors with the compiler's m
 });
 
 function call(binary: Uint8Array, x: number, y: number): number {
-  const {sum2} = new webAssembly.Instance(new webAssembly.Module(binary)).exports as {sum2(x: number, y: number): number};
+  const {sum2} = new webAssembly.Instance(new webAssembly.Module(binary)).exports as {
+    sum2(x: number, y: number): number;
+  };
   return sum2(x, y);
 }

@@ -25,7 +25,14 @@ const experiment = {
   sweep: [{name: "mu", values: [0, 2]}],
   claims: [parseClaim("mean within 1 of theory_mean"), parseClaim("mean < 1", {where: "mu < 1"})]
 } as unknown as Experiment;
-const failing = {...experiment, id: "demo-broken", pipeline: "demo/broken", params: {}, sweep: [], claims: []} as unknown as Experiment;
+const failing = {
+  ...experiment,
+  id: "demo-broken",
+  pipeline: "demo/broken",
+  params: {},
+  sweep: [],
+  claims: []
+} as unknown as Experiment;
 
 /** The in-process runner, counting the tasks it runs. */
 function countingRunner(): TaskRunner & {runs: number} {
@@ -50,7 +57,10 @@ test("compute runs what the cache lacks, stores results, and takes everything fr
   const plans = new Map([[experiment.id, planExperiment(experiment, "h")]]);
   const first = await compute([experiment], plans, context(effects, runner));
   assert.deepEqual([first.computed, first.cached, first.failures.length, runner.runs], [4, 0, 0, 4]);
-  assert.deepEqual(first.slowest.map((s) => s.label), ["demo-mean"]);
+  assert.deepEqual(
+    first.slowest.map((s) => s.label),
+    ["demo-mean"]
+  );
   const stored = new ResultsStore("/p", effects).read(experiment);
   assert.deepEqual(stored, first.results.get(experiment.id));
   const second = await compute([experiment], plans, context(effects, runner));
@@ -100,7 +110,12 @@ test("build(options, effects) of the test project reads content and writes every
   const report = await build({root, profile: "paper", publish: false, runner: inProcessRunner}, effects);
   assert.deepEqual([report.computed, report.cached, report.failures.length], [12, 0, 0]);
   assert.ok(report.claims.length > 0 && report.claims.every((c) => c.passed));
-  const written = effects.written.map((path) => path.slice(root.length + 1).replace(/[0-9a-f]{64}/, "KEY").replace(/\/[0-9a-f]{2}\//, "/XX/"));
+  const written = effects.written.map((path) =>
+    path
+      .slice(root.length + 1)
+      .replace(/[0-9a-f]{64}/, "KEY")
+      .replace(/\/[0-9a-f]{2}\//, "/XX/")
+  );
   assert.ok(written.includes("figures/demo/data/demo-mean.json"));
   assert.ok(written.includes("figures/demo/data/demo-mean.claims.json"));
   assert.ok(written.includes(".cache/datasets/XX/KEY.json"));

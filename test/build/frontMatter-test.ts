@@ -32,7 +32,13 @@ test("parseMarkdown(path, text) without front matter gives an empty object and t
 });
 
 test("parseMarkdown throws a ContentError with the line for bad YAML, duplicate keys and an unclosed block", () => {
-  assert.throws(() => parseMarkdown("a.md", "---\nid: [1\n---\n"), (e: unknown) => e instanceof ContentError && /a\.md:\d+: invalid YAML/.test(e.message));
+  assert.throws(
+    () => parseMarkdown("a.md", "---\nid: [1\n---\n"),
+    (e: unknown) => e instanceof ContentError && /a\.md:\d+: invalid YAML/.test(e.message)
+  );
   assert.throws(() => parseMarkdown("a.md", "---\nid: 1\nid: 2\n---\n"), /a\.md:3: invalid YAML/);
-  assert.throws(() => parseMarkdown("a.md", "---\nid: 1\n"), /a\.md:1: front matter opened with --- on line 1 is never closed/);
+  assert.throws(
+    () => parseMarkdown("a.md", "---\nid: 1\n"),
+    /a\.md:1: front matter opened with --- on line 1 is never closed/
+  );
 });

@@ -44,7 +44,10 @@ test("planExperiment(experiment, hash) takes the sweep's product, first paramete
     );
     for (const task of point.tasks) {
       assert.equal(task.params.n, 100);
-      assert.equal(task.key, cacheKey({pipeline: experiment.pipeline, sourceHash: "h", params: point.params, seed: task.seed}));
+      assert.equal(
+        task.key,
+        cacheKey({pipeline: experiment.pipeline, sourceHash: "h", params: point.params, seed: task.seed})
+      );
     }
   }
   assert.equal(points[4].tasks[1].label, "demo-mean mu=1.5 scale=2 seed 1");

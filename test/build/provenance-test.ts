@@ -4,7 +4,16 @@ import {test} from "node:test";
 import {MemoryEffects} from "../../src/build/effects.js";
 import {writeProvenance} from "../../src/build/provenance.js";
 
-const input = {root: "/p", out: "/o", profile: "quick", jobs: 2, experiments: ["a"], computed: 1, cached: 2, ms: 1500.4};
+const input = {
+  root: "/p",
+  out: "/o",
+  profile: "quick",
+  jobs: 2,
+  experiments: ["a"],
+  computed: 1,
+  cached: 2,
+  ms: 1500.4
+};
 
 test("writeProvenance(input, effects) records the clock, the commit of a branch, and what was run", () => {
   const effects = new MemoryEffects(
@@ -16,7 +25,10 @@ test("writeProvenance(input, effects) records the clock, the commit of a branch,
   assert.equal(record.builtAt, "2030-05-06T07:08:09.000Z");
   assert.equal(record.commit, "0123abc");
   assert.equal(record.versions.node, process.versions.node);
-  assert.deepEqual([record.profile, record.jobs, record.experiments, record.computed, record.cached, record.seconds], ["quick", 2, ["a"], 1, 2, 1.5]);
+  assert.deepEqual(
+    [record.profile, record.jobs, record.experiments, record.computed, record.cached, record.seconds],
+    ["quick", 2, ["a"], 1, 2, 1.5]
+  );
 });
 
 test("writeProvenance takes a detached HEAD as the commit, and none outside a repository", () => {

@@ -30,4 +30,8 @@ export const broken = pipeline({
   }
 });
 
-export const registry: Registry = {pipelines: {[gaussianMean.id]: gaussianMean, [broken.id]: broken}, plots: {}, tables: {}};
+export const registry: Registry = {
+  pipelines: {[gaussianMean.id]: gaussianMean, [broken.id]: broken},
+  plots: {},
+  tables: {}
+};

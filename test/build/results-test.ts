@@ -36,7 +36,10 @@ test("assemble(experiment, points, datasets) keeps every run and summarises each
 test("assemble names the experiment when a replicate lacks a scalar", () => {
   const points = planExperiment({...experiment, sweep: []}, "h");
   const missing: Dataset = {scalars: {}, tables: {}};
-  assert.throws(() => assemble(experiment, points, [[dataset(1), missing, dataset(2)]]), /experiment demo-mean: scalar x is missing from replicate 1/);
+  assert.throws(
+    () => assemble(experiment, points, [[dataset(1), missing, dataset(2)]]),
+    /experiment demo-mean: scalar x is missing from replicate 1/
+  );
   assert.throws(() => summarizeScalars([dataset(1), dataset(NaN)]), /non-finite value NaN/);
 });
 

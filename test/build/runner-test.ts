@@ -16,7 +16,10 @@ test("runTask(registry, task) returns the dataset JSON, identical for the same s
 });
 
 test("runTask(registry, task) names a non-finite output, an unknown pipeline, and passes a pipeline's error on", () => {
-  assert.throws(() => runTask(registry, {...task, params: {...task.params, poison: true}}), /pipeline demo\/gaussian-mean \(seed 4\): output scalars\.mean is NaN/);
+  assert.throws(
+    () => runTask(registry, {...task, params: {...task.params, poison: true}}),
+    /pipeline demo\/gaussian-mean \(seed 4\): output scalars\.mean is NaN/
+  );
   assert.throws(() => runTask(registry, {...task, pipeline: "demo/nope"}), /unknown pipeline demo\/nope/);
   assert.throws(() => runTask(registry, {...task, pipeline: "demo/broken", params: {}}), /out of cheese/);
 });

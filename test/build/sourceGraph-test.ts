@@ -54,10 +54,14 @@ test("no pipeline's source closure reaches the engine, and one that uses the ker
   let usesKernels = 0;
   for (const pipeline of Object.values(registry.pipelines)) {
     const files = graph.closure(fileURLToPath(pipeline.source)).map((file) => file.slice(root.length));
-    for (const file of files) assert.ok(!/^src\/(build|commands|site|bin)\//.test(file), `${pipeline.id} depends on ${file}`);
+    for (const file of files)
+      assert.ok(!/^src\/(build|commands|site|bin)\//.test(file), `${pipeline.id} depends on ${file}`);
     if (files.includes("src/linalg/kernels.ts")) {
       ++usesKernels;
-      assert.ok(files.includes("src/linalg/gemmKernel.as") && files.includes("src/linalg/reductionKernel.as"), pipeline.id);
+      assert.ok(
+        files.includes("src/linalg/gemmKernel.as") && files.includes("src/linalg/reductionKernel.as"),
+        pipeline.id
+      );
     }
   }
   assert.ok(usesKernels > 0);

@@ -9,9 +9,20 @@ const report = {
   cached: 9,
   failures: [{experiment: "gs-speed", message: "output scalars.ratio is NaN"}],
   claims: [
-    {experiment: "fl-spike", claim: "gamma within 2% of theory", passed: false, checks: [{params: {d: 400, grid: [1, 2]}, measured: 0.74, expected: 0.72, tolerance: 0.0144, passed: false}]},
+    {
+      experiment: "fl-spike",
+      claim: "gamma within 2% of theory",
+      passed: false,
+      checks: [{params: {d: 400, grid: [1, 2]}, measured: 0.74, expected: 0.72, tolerance: 0.0144, passed: false}]
+    },
     {experiment: "fl-spike", claim: "x < 1", passed: true, checks: []},
-    {experiment: "fl-spike", claim: "y < 1", passed: false, checks: [], error: "unknown name y: not an output scalar or parameter"}
+    {
+      experiment: "fl-spike",
+      claim: "y < 1",
+      passed: false,
+      checks: [],
+      error: "unknown name y: not an output scalar or parameter"
+    }
   ],
   slowest: [{label: "fl-spike", ms: 1234}],
   published: ["figures/a.svg"],
@@ -35,5 +46,8 @@ test("formatReport(report) lists failures, failed claims, counts, files written 
 });
 
 test("formatCheck(check) writes integers as they are and leaves out list parameters", () => {
-  assert.equal(formatCheck({params: {n: 3, grid: [1]}, measured: 2, expected: 3, passed: true}), "measured 2, expected 3 at n=3");
+  assert.equal(
+    formatCheck({params: {n: 3, grid: [1]}, measured: 2, expected: 3, passed: true}),
+    "measured 2, expected 3 at n=3"
+  );
 });

@@ -7,7 +7,10 @@ test("checkParam accepts values of the declared type and range and says what it 
   assert.equal(checkParam(integer(4, "d", {min: 1}), 7), 7);
   assert.throws(() => checkParam(integer(4, "d", {min: 1}), 2.5), /expected an integer ≥ 1, got 2.5/);
   assert.throws(() => checkParam(real(1, "eta", {min: 0, max: 3}), 4), /expected a number in \[0, 3\], got 4/);
-  assert.throws(() => checkParam(choice(["relu", "tanh"], "relu", "σ"), "gelu"), /expected one of relu, tanh, got "gelu"/);
+  assert.throws(
+    () => checkParam(choice(["relu", "tanh"], "relu", "σ"), "gelu"),
+    /expected one of relu, tanh, got "gelu"/
+  );
   assert.throws(() => checkParam(flag(false, "x"), "yes"), /expected true or false/);
   assert.deepEqual(checkParam(reals([1], "grid", {min: 0}), [0, 2]), [0, 2]);
   assert.throws(() => checkParam(reals([1], "grid", {min: 0}), [1, -1]), /expected a list of numbers ≥ 0/);

@@ -32,7 +32,11 @@ test("procrustes minimises ‖RA − B‖_F: no random orthogonal matrix does be
   const R0 = haarOrthogonal(d, rng.fork("R0"));
   const A = gaussian(rng, d, 30);
   const noise = gaussian(rng, d, 30);
-  const B = matrix(d, 30, naiveProduct(R0, A).data.map((x, q) => x + 0.01 * noise.data[q]));
+  const B = matrix(
+    d,
+    30,
+    naiveProduct(R0, A).data.map((x, q) => x + 0.01 * noise.data[q])
+  );
   const R = procrustes(A, B);
   assert.ok(orthonormalityError(R) < 1e-14);
   assert.ok(maxDifference(R, R0) < 0.01);

@@ -6,7 +6,15 @@ import {matrix} from "../../src/linalg/matrix.js";
 import {bidiagonalizeWasm, rotationSpace, tridiagonalizeWasm} from "../../src/linalg/reductionWasm.js";
 import {symmetricLower} from "../../src/linalg/symmetry.js";
 import {createRng} from "../../src/random/rng.js";
-import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError, randomSymmetric} from "./checks.js";
+import {
+  gaussian,
+  maxAbs,
+  maxDifference,
+  naiveProduct,
+  naiveTranspose,
+  orthonormalityError,
+  randomSymmetric
+} from "./checks.js";
 
 test("tridiagonalizeWasm gives T = QᵀAQ with Qᵀ from its reflectors, across the 4-row and 2-column tails", () => {
   const rng = createRng(1).fork("tridiagonal");
@@ -32,7 +40,15 @@ test("tridiagonalizeWasm gives T = QᵀAQ with Qᵀ from its reflectors, across 
 
 test("bidiagonalizeWasm gives B = U_BᵀAV_B upper bidiagonal, and leaves its input unchanged", () => {
   const rng = createRng(2).fork("bidiagonal");
-  for (const [m, n] of [[1, 1], [2, 2], [3, 2], [5, 5], [8, 3], [9, 7], [40, 33]]) {
+  for (const [m, n] of [
+    [1, 1],
+    [2, 2],
+    [3, 2],
+    [5, 5],
+    [8, 3],
+    [9, 7],
+    [40, 33]
+  ]) {
     const A = gaussian(rng, m, n);
     const before = A.data.slice();
     const {d, e, leftVectors, leftTau, rightVectors, rightTau} = bidiagonalizeWasm(m, n, A.data);

@@ -7,13 +7,24 @@ import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import {createRng} from "../../src/random/rng.js";
-import {columnAlignment, gaussian, naiveProduct, naiveTranspose, orthonormalityError, randomSymmetric} from "./checks.js";
+import {
+  columnAlignment,
+  gaussian,
+  naiveProduct,
+  naiveTranspose,
+  orthonormalityError,
+  randomSymmetric
+} from "./checks.js";
 
 // XXᵀ/d for an n×d Gaussian X.
 function wishartGram(seed: number, n: number, d: number): Matrix {
   const X = gaussian(createRng(seed).fork("wishart"), n, d);
   const G = gram(X);
-  return matrix(n, n, G.data.map((x) => x / d));
+  return matrix(
+    n,
+    n,
+    G.data.map((x) => x / d)
+  );
 }
 
 test("topEigen(K, k, rng) matches eigh's top eigenpairs of a Gram matrix (Lanczos path, with restarts)", () => {
@@ -43,14 +54,24 @@ test("topEigen of a large Wishart Gram: the top eigenvalue sits at the edge (1 +
   const n = 1500;
   const d = 300;
   const X = gaussian(createRng(2).fork("edge"), n, d);
-  const K = matrix(n, n, gram(X).data.map((x) => x / n));
+  const K = matrix(
+    n,
+    n,
+    gram(X).data.map((x) => x / n)
+  );
   const {values} = topEigen(K, 3, createRng(1));
   const gamma = d / n;
   const upper = (1 + Math.sqrt(gamma)) ** 2;
   assert.ok(Math.abs(values[0] - upper) < 0.05 * upper, `top ${values[0]} vs edge ${upper}`);
   assert.ok(values[0] >= values[1] && values[1] >= values[2]);
   // The lower edge from the d×d side, by eigh.
-  const small = eigh(matrix(d, d, naiveProduct(naiveTranspose(X), X).data.map((x) => x / n))).values;
+  const small = eigh(
+    matrix(
+      d,
+      d,
+      naiveProduct(naiveTranspose(X), X).data.map((x) => x / n)
+    )
+  ).values;
   const lower = (1 - Math.sqrt(gamma)) ** 2;
   assert.ok(Math.abs(small[0] - lower) < 0.1 * lower, `bottom ${small[0]} vs edge ${lower}`);
   assert.ok(Math.abs(small[d - 1] - values[0]) < 1e-9 * values[0], "same top eigenvalue from both sides");
@@ -114,8 +135,14 @@ test("topEigen finds an exactly low-rank spectrum (the Krylov space is exhausted
 test("topEigen errors: bad k, asymmetric or non-finite input, operator shape, no convergence", () => {
   const K = wishartGram(7, 300, 300);
   assert.throws(() => topEigen(K, 301, createRng(1)), /topEigen: k must be an integer in \[0, 300\]/);
-  assert.throws(() => topEigen(matrix(2, 2, Float64Array.of(1, 2, 3, 1)), 1, createRng(1)), /topEigen: matrix is not symmetric/);
-  assert.throws(() => topEigen(matrix(2, 2, Float64Array.of(1, NaN, NaN, 1)), 1, createRng(1)), /topEigen: non-finite input/);
+  assert.throws(
+    () => topEigen(matrix(2, 2, Float64Array.of(1, 2, 3, 1)), 1, createRng(1)),
+    /topEigen: matrix is not symmetric/
+  );
+  assert.throws(
+    () => topEigen(matrix(2, 2, Float64Array.of(1, NaN, NaN, 1)), 1, createRng(1)),
+    /topEigen: non-finite input/
+  );
   const badOperator = {n: 300, apply: () => matrix(3, 3)};
   assert.throws(() => topEigen(badOperator, 2, createRng(1), {maxBasis: 40}), /topEigen: operator returned 3×3/);
   assert.throws(

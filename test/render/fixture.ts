@@ -34,7 +34,11 @@ export function syntheticResult(): ExperimentResult {
 
 /** The plot module under test. */
 export const plotSynthetic: PlotFunction = (result: ExperimentResult, context: FigureContext): PlotOptions => {
-  const simulation = result.points.map((point) => ({samples: point.params.n as number, mean: point.summary.error.mean, sd: point.summary.error.sd}));
+  const simulation = result.points.map((point) => ({
+    samples: point.params.n as number,
+    mean: point.summary.error.mean,
+    sd: point.summary.error.sd
+  }));
   const theory = Array.from({length: 61}, (_, k) => {
     const n = 10 * 100 ** (k / 60);
     return {n, error: 1 / Math.sqrt(n) + 0.02};
@@ -44,7 +48,13 @@ export const plotSynthetic: PlotFunction = (result: ExperimentResult, context: F
     y: {domain: [0, 0.4], label: "test error ‖ŵ − w*‖²"},
     marks: [
       theoryLine(theory, {x: "n", y: "error", stroke: seriesColor(0, context.theme), clip: true}),
-      simulationPoints(simulation, {x: "samples", y: "mean", ySd: "sd", color: seriesColor(1, context.theme), caps: true}),
+      simulationPoints(simulation, {
+        x: "samples",
+        y: "mean",
+        ySd: "sd",
+        color: seriesColor(1, context.theme),
+        caps: true
+      }),
       legend(
         [
           {label: "theory 1/√n + 0.02", color: seriesColor(0, context.theme), kind: "line"},

@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {createRng} from "../../src/random/rng.js";
-import {arcCosineJ0, arcCosineJ1, arcCosineKernel, erfKernel, reluKernel, reluKernelArcCosine, reluKernelSplit, stepKernel} from "../../src/special/arccos.js";
+import {
+  arcCosineJ0,
+  arcCosineJ1,
+  arcCosineKernel,
+  erfKernel,
+  reluKernel,
+  reluKernelArcCosine,
+  reluKernelSplit,
+  stepKernel
+} from "../../src/special/arccos.js";
 import {erf} from "../../src/special/erf.js";
 import {erfDerivativeMoment, reluDerivativeMoment} from "../../src/special/hermiteCoefficients.js";
 

@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
-import {hermite, hermiteMonomialCoefficients, hermiteNormalized, hermiteNormalizedSequence, hermiteSequence} from "../../src/special/hermite.js";
+import {
+  hermite,
+  hermiteMonomialCoefficients,
+  hermiteNormalized,
+  hermiteNormalizedSequence,
+  hermiteSequence
+} from "../../src/special/hermite.js";
 
 test("hermite(n, x) matches the explicit polynomials He_0 … He_5", () => {
   const explicit = [

@@ -134,8 +134,9 @@ test("tanhScaledCoefficients(q, K): the 30-digit references at q = 1, and Stein'
     const s = Math.sqrt(q);
     const step = Math.min(0.01, s / 50);
     let integral = 0;
-    for (let u = 0; u < 40; u += step) integral += (u === 0 ? 0.5 : 1) * step * Math.cosh(u) ** -2 * Math.exp(-0.5 * (u / s) ** 2);
-    const h1 = s * (2 / s) * integral / Math.sqrt(2 * Math.PI);
+    for (let u = 0; u < 40; u += step)
+      integral += (u === 0 ? 0.5 : 1) * step * Math.cosh(u) ** -2 * Math.exp(-0.5 * (u / s) ** 2);
+    const h1 = (s * (2 / s) * integral) / Math.sqrt(2 * Math.PI);
     const value = tanhScaledCoefficients(q, 3)[1];
     assert.ok(Math.abs(value - h1) < 1e-12, `q=${q}: ${value} vs ${h1}`);
   }

@@ -56,5 +56,6 @@ test("spike: the theory uses α = n/d after rounding n (d = 300, α = 0.333 give
 test("target-spectrum accepts only ReLU, whose theory it reports (exactly linear odd part, bulk edge with m₁² = 1/4)", () => {
   const pipeline = featureLearning.pipelines["feature-learning/target-spectrum"];
   assert.equal(checkParam(pipeline.params.activation, "relu"), "relu");
-  for (const activation of ["tanh", "erf"]) assert.throws(() => checkParam(pipeline.params.activation, activation), /expected one of relu, got/);
+  for (const activation of ["tanh", "erf"])
+    assert.throws(() => checkParam(pipeline.params.activation, activation), /expected one of relu, got/);
 });

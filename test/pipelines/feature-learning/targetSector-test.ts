@@ -19,7 +19,11 @@ import {defaultParams} from "../../../src/contract/params.js";
 import {createRng} from "../../../src/random/rng.js";
 
 test("hermiteMatrix: M₀₀ = (s₀ + r²)/2π and M₀₂ = r²/(2√2π) for ReLU", () => {
-  for (const [s0, r] of [[1, 0.3], [1.3, 0.7], [2, 1.5]]) {
+  for (const [s0, r] of [
+    [1, 0.3],
+    [1.3, 0.7],
+    [2, 1.5]
+  ]) {
     const M = hermiteMatrix({activation: "relu", s0, r});
     assert.ok(Math.abs(M.data[0] - (s0 + r * r) / (2 * Math.PI)) < 1e-12);
     assert.ok(Math.abs(M.data[2] - (r * r) / (2 * Math.SQRT2 * Math.PI)) < 1e-12);
@@ -29,10 +33,19 @@ test("hermiteMatrix: M₀₀ = (s₀ + r²)/2π and M₀₂ = r²/(2√2π) for 
 
 test("sectorSpectrum and nystrom agree to 1e-5 on the top four eigenvalues for r ≤ 1 (ReLU, tanh, erf)", () => {
   for (const activation of ["relu", "tanh", "erf"] as const) {
-    for (const [s0, r] of [[1, 0.25], [1, 0.5], [1, 1], [2, 1]]) {
+    for (const [s0, r] of [
+      [1, 0.25],
+      [1, 0.5],
+      [1, 1],
+      [2, 1]
+    ]) {
       const hermite = sectorEigenvalues(sectorSpectrum({activation, s0, r}, 16));
       const ny = nystrom({activation, s0, r}, 80).values;
-      for (let i = 0; i < 4; ++i) assert.ok(Math.abs(hermite[i] - ny[i]) < 1e-5, `${activation} s0=${s0} r=${r} λ${i + 1}: ${hermite[i]} vs ${ny[i]}`);
+      for (let i = 0; i < 4; ++i)
+        assert.ok(
+          Math.abs(hermite[i] - ny[i]) < 1e-5,
+          `${activation} s0=${s0} r=${r} λ${i + 1}: ${hermite[i]} vs ${ny[i]}`
+        );
     }
   }
 });
@@ -73,7 +86,8 @@ test("tanh at s₀ = r = 1: top mode 0.980 He₁ − 0.185 He₃/√6 with λ = 
 
 test("scaledCoefficients and derivativeMoment: ReLU m_k(q) in closed form, erf against tanh-style quadrature", () => {
   for (const k of [0, 1, 2, 4, 6]) {
-    for (const q of [0.5, 1, 3]) assert.ok(Math.abs(derivativeMoment("relu", k, q) - reluDerivativeMoment(k, q)) < 1e-12);
+    for (const q of [0.5, 1, 3])
+      assert.ok(Math.abs(derivativeMoment("relu", k, q) - reluDerivativeMoment(k, q)) < 1e-12);
   }
   const h = scaledCoefficients("tanh", 2, 8);
   for (let k = 0; k <= 8; k += 2) assert.equal(h[k], 0);
@@ -84,8 +98,13 @@ test("nystrom(params, N) at N = 390 and 400, where Gauss–Hermite weights under
     const reference = nystrom({activation, s0: 1, r: 1}, 200).values;
     for (const N of [390, 400]) {
       const ny = nystrom({activation, s0: 1, r: 1}, N);
-      for (const f of ny.functions.slice(0, 4)) assert.ok(f.every(Number.isFinite), `${activation} N=${N}: non-finite eigenfunction`);
-      for (let i = 0; i < 4; ++i) assert.ok(Math.abs(ny.values[i] - reference[i]) < 1e-12, `${activation} N=${N} λ${i + 1}: ${ny.values[i]} vs ${reference[i]}`);
+      for (const f of ny.functions.slice(0, 4))
+        assert.ok(f.every(Number.isFinite), `${activation} N=${N}: non-finite eigenfunction`);
+      for (let i = 0; i < 4; ++i)
+        assert.ok(
+          Math.abs(ny.values[i] - reference[i]) < 1e-12,
+          `${activation} N=${N} λ${i + 1}: ${ny.values[i]} vs ${reference[i]}`
+        );
     }
   }
 });
@@ -96,7 +115,8 @@ test("feature-learning/sector-reference runs at every declared node count, inclu
   for (const nodes of [declared.min, 390, declared.max]) {
     const out = pipeline.run({...defaultParams(pipeline.params), nodes}, createRng(0));
     assertFinite(out, `nodes=${nodes}`);
-    if (nodes >= 120) assert.ok(Math.abs(out.scalars.lambda_top - 0.36142) < 1e-5, `nodes=${nodes}: λ_top ${out.scalars.lambda_top}`);
+    if (nodes >= 120)
+      assert.ok(Math.abs(out.scalars.lambda_top - 0.36142) < 1e-5, `nodes=${nodes}: λ_top ${out.scalars.lambda_top}`);
   }
 });
 
@@ -114,14 +134,20 @@ function worstRelativeError(params: SectorParams): {values: number; vectors: num
     const b = reference[parity];
     for (let i = 0; i < 3; ++i) {
       const error = Math.abs(a.values[i] - b.values[i]);
-      assert.ok(error <= 1e-6 * Math.abs(b.values[i]) + 1e-13 * top, `${JSON.stringify(params)} ${parity} λ${i + 1}: ${a.values[i]} vs ${b.values[i]}`);
+      assert.ok(
+        error <= 1e-6 * Math.abs(b.values[i]) + 1e-13 * top,
+        `${JSON.stringify(params)} ${parity} λ${i + 1}: ${a.values[i]} vs ${b.values[i]}`
+      );
       // Eigenvalues below 1e-8·λ_top (r^10 at r = 0.1) are resolved by a dense eigensolver only to about 1e-16·λ_top.
       if (Math.abs(b.values[i]) > 1e-8 * top) values = Math.max(values, error / Math.abs(b.values[i]));
     }
     if (b.values[0] <= 1e-13 * top) continue; // a zero block (even, for tanh and erf)
     for (let i = 0; i < 2; ++i) {
       const error = Math.abs(a.vectors[0][i] - b.vectors[0][i]);
-      assert.ok(error <= 1e-6 * Math.abs(b.vectors[0][i]) + 1e-12, `${JSON.stringify(params)} ${parity} top vector [${i}]: ${a.vectors[0][i]} vs ${b.vectors[0][i]}`);
+      assert.ok(
+        error <= 1e-6 * Math.abs(b.vectors[0][i]) + 1e-12,
+        `${JSON.stringify(params)} ${parity} top vector [${i}]: ${a.vectors[0][i]} vs ${b.vectors[0][i]}`
+      );
       if (Math.abs(b.vectors[0][i]) > 1e-8) vectors = Math.max(vectors, error / Math.abs(b.vectors[0][i]));
     }
   }
@@ -151,17 +177,28 @@ test("sectorSpectrum meets 1e-6 relative against Nyström over (activation, s₀
     }
     // Measured: relu 9e-12 and 3e-13, erf 1e-7 and 6e-14, tanh 2e-8 and 1e-8 (eigenvalues, coefficients), with J = 32
     // at r ≤ 0.1, J = 128 at r = 0.5 and the quadrature route from r = 1 on.
-    assert.ok(worst.values < 1e-6 && worst.vectors < 1e-6, `${activation}: ${JSON.stringify(worst)}, J = ${degrees.join(", ")}`);
+    assert.ok(
+      worst.values < 1e-6 && worst.vectors < 1e-6,
+      `${activation}: ${JSON.stringify(worst)}, J = ${degrees.join(", ")}`
+    );
   }
 });
 
 test("the two Nyström routes agree: Gauss–Hermite (N = 400) and the uniform grid of sectorQuadrature, to 1e-8 at r ≤ 1", () => {
   for (const activation of ["relu", "erf", "tanh"] as const) {
-    for (const [s0, r] of [[1, 0.5], [1, 1], [2, 1]]) {
+    for (const [s0, r] of [
+      [1, 0.5],
+      [1, 1],
+      [2, 1]
+    ]) {
       const gh = nystrom({activation, s0, r}, 400).values.slice(0, 3);
       const q = sectorQuadrature({activation, s0, r});
       const uniform = [...q.even.values, ...q.odd.values].sort((a, b) => b - a).slice(0, 3);
-      for (let i = 0; i < 3; ++i) assert.ok(Math.abs(gh[i] - uniform[i]) <= 1e-8 * gh[i], `${activation} s0=${s0} r=${r} λ${i + 1}: ${gh[i]} vs ${uniform[i]}`);
+      for (let i = 0; i < 3; ++i)
+        assert.ok(
+          Math.abs(gh[i] - uniform[i]) <= 1e-8 * gh[i],
+          `${activation} s0=${s0} r=${r} λ${i + 1}: ${gh[i]} vs ${uniform[i]}`
+        );
     }
   }
 });
@@ -173,7 +210,14 @@ test("sectorSpectrum uses J = 16 or 32 at small r, and the quadrature route (deg
 
 test("targetSpectrum, degreeAmplification, sectorReference and radialQuadratic declare s₀ and r where sectorSpectrum is tested", () => {
   for (const id of ["target-spectrum", "degree-amplification", "sector-reference", "radial-quadratic"]) {
-    const {s0, r} = featureLearning.pipelines[`feature-learning/${id}`].params as Record<string, {min?: number; max?: number}>;
-    assert.deepEqual([s0.min, s0.max, r.min, r.max], [sectorRange.s0.min, sectorRange.s0.max, sectorRange.r.min, sectorRange.r.max], id);
+    const {s0, r} = featureLearning.pipelines[`feature-learning/${id}`].params as Record<
+      string,
+      {min?: number; max?: number}
+    >;
+    assert.deepEqual(
+      [s0.min, s0.max, r.min, r.max],
+      [sectorRange.s0.min, sectorRange.s0.max, sectorRange.r.min, sectorRange.r.max],
+      id
+    );
   }
 });

@@ -20,15 +20,36 @@ test("Monarch with b = r = √n is exactly GSOFT", () => {
 });
 
 test("every block of a Monarch matrix has rank 1 (Prop. 1 counts)", () => {
-  for (const [n, kR] of [[16, 4], [32, 4], [32, 8], [64, 8]]) {
+  for (const [n, kR] of [
+    [16, 4],
+    [32, 4],
+    [32, 8],
+    [64, 8]
+  ]) {
     const shape = monarchShape(n, kR);
     const p = shuffle(shape.kL, n);
-    const ranks = blockRanks({kL: shape.kL, bL1: shape.bL, bL2: shape.bL, kR: shape.kR, bR1: shape.bR, bR2: shape.bR, pL: inversePermutation(p), p, pR: null});
-    assert.ok(ranks.every((rank) => rank === 1), `n=${n} k_R=${kR}`);
+    const ranks = blockRanks({
+      kL: shape.kL,
+      bL1: shape.bL,
+      bL2: shape.bL,
+      kR: shape.kR,
+      bR1: shape.bR,
+      bR2: shape.bR,
+      pL: inversePermutation(p),
+      p,
+      pR: null
+    });
+    assert.ok(
+      ranks.every((rank) => rank === 1),
+      `n=${n} k_R=${kR}`
+    );
   }
 });
 
 test("monarch rejects an L that does not match R", () => {
   const rng = createRng(42);
-  assert.throws(() => monarch(randomBlockDiagonal(4, 8, 8, rng), randomBlockDiagonal(4, 8, 8, rng)), /needs L with 8 blocks of 4×4/);
+  assert.throws(
+    () => monarch(randomBlockDiagonal(4, 8, 8, rng), randomBlockDiagonal(4, 8, 8, rng)),
+    /needs L with 8 blocks of 4×4/
+  );
 });

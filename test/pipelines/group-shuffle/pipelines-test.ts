@@ -22,7 +22,10 @@ const quick: [Pipeline<any>, Record<string, ParamValue>][] = [
   [permutation, {blocks: [4, 3, 8], block_sizes: [4, 5, 2], inverse_sizes: [12, 60], batch: 8}],
   [densityFactors, {block_sizes: [2, 3, 4], ranks: [2, 4, 8, 9], max_n: 64}],
   [orthogonality, {block_sizes: [4, 8], sizes: [16, 32], dense_check_max_n: 32, theorem1_sizes: [16]}],
-  [frobeniusProjection, {blocks: [4, 3], block_sizes: [4, 5], monarch_sizes: [16], monarch_blocks: [4], perturbations: 10}],
+  [
+    frobeniusProjection,
+    {blocks: [4, 3], block_sizes: [4, 5], monarch_sizes: [16], monarch_blocks: [4], perturbations: 10}
+  ],
   [expressivity, {sizes: [32], budgets: [4], sweeps: 30}],
   [finetuning, {width: 16, outputs: 4, block: 4, train: 64, test: 64, steps: 60}],
   [speed, {sizes: [64, 128], block_sizes: [8, 16], batch: 8}]
@@ -41,7 +44,10 @@ test("every group-shuffle pipeline is byte-identical on two runs with the same s
   quick.forEach(([pipeline], i) => {
     assert.equal(JSON.stringify(run(i, 7)), JSON.stringify(run(i, 7)), pipeline.id);
     assert.ok(pipeline.id.startsWith("group-shuffle/"));
-    assert.ok(Object.keys(run(i, 7).scalars).every((name) => /^[a-z0-9_]+$/.test(name)), pipeline.id);
+    assert.ok(
+      Object.keys(run(i, 7).scalars).every((name) => /^[a-z0-9_]+$/.test(name)),
+      pipeline.id
+    );
   });
   assert.equal(new Set(quick.map(([p]) => p.id)).size, quick.length);
 });
@@ -111,11 +117,20 @@ test("parameter-counts reports no BOFT count where BOFT is not defined (odd b, o
   const applicable = run(0, 0).scalars;
   assert.equal(applicable.example_boft_applicable, 1);
   assert.equal(applicable.example_boft_factors, 6);
-  for (const [n, block] of [[768, 8], [1536, 3]]) {
+  for (const [n, block] of [
+    [768, 8],
+    [1536, 3]
+  ]) {
     const {scalars, tables} = run(0, 0, {n, block});
     assert.equal(scalars.example_boft_applicable, 0, `n=${n} b=${block}`);
-    assert.ok(!("example_boft_factors" in scalars) && !("example_boft_parameters" in scalars), `n=${n} b=${block}: BOFT count reported`);
-    assert.ok(!tables.examples.some((row) => String(row.structure).startsWith("BOFT")), `n=${n} b=${block}: BOFT row in the table`);
+    assert.ok(
+      !("example_boft_factors" in scalars) && !("example_boft_parameters" in scalars),
+      `n=${n} b=${block}: BOFT count reported`
+    );
+    assert.ok(
+      !tables.examples.some((row) => String(row.structure).startsWith("BOFT")),
+      `n=${n} b=${block}: BOFT row in the table`
+    );
     assert.ok(scalars.example_gs_factors >= 2);
   }
 });
