@@ -1,9 +1,10 @@
 // The ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient of the top mode)
 // recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
-import {integer, pipeline, real} from "../../src/contract/index.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
 import {hermite} from "../../src/special/hermite.js";
 import {nystrom, sectorSpectrum} from "./targetSector.js";
+import {bulkVariance, spikeStrength} from "./params.js";
 
 /** A published reference row: the printed strings, so that tolerances follow their digits. */
 interface Published {
@@ -32,8 +33,8 @@ export const sectorReference = pipeline({
     "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
   source: import.meta.url,
   params: {
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
+    s0: bulkVariance,
+    r: spikeStrength(1),
     degree: integer(16, "Hermite truncation J", {min: 2, max: 200}),
     nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
   },
