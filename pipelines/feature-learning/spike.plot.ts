@@ -5,7 +5,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {pointSummaries, tableRows} from "./summaries.js";
+import {pointSummaries, tableRows} from "./resultRows.js";
 
 /** γ = cos∠(v, β) against α for each d (mean ± sd over seeds) with its limit μ₁* ÷ √(μ₁*² + E[y²]/α). */
 export const spikeGammaPlot: PlotModule = {
