@@ -1,4 +1,5 @@
-// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by readout.
+// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by
+// readout.
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
