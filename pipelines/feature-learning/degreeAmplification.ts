@@ -1,6 +1,6 @@
 // E7: selective amplification by degree: target-sector eigenvalues per Hermite degree against their small-r law
 // r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k, for ReLU, tanh and erf; optionally a Monte Carlo feature Gram.
-import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {gram, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
@@ -8,9 +8,10 @@ import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 import {topPairs} from "./gramSample.js";
 import {inducedKernel} from "./kernel.js";
-import {activate, activations, gaussianMatrix, unitVector} from "./model.js";
+import {activate, gaussianMatrix, unitVector} from "./model.js";
 import type {Activation} from "./model.js";
-import {degreeEigenvalue, derivativeMoment, sectorRange, sectorSpectrum} from "./targetSector.js";
+import {degreeEigenvalue, derivativeMoment, sectorSpectrum} from "./targetSector.js";
+import {activation, dimension, sectorBulkVariance, sectorSpikeStrength} from "./params.js";
 
 /** Per-degree eigenvalues of the target sector, iso vs spiked, and (P > 0) the top eigenvalue of a random-feature Gram. */
 export const degreeAmplification = pipeline({
@@ -19,10 +20,10 @@ export const degreeAmplification = pipeline({
     "Target-sector eigenvalue of each Hermite degree k ≤ 4 against r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k; optional Monte Carlo feature Gram.",
   source: import.meta.url,
   params: {
-    activation: choice(activations, "relu", "activation σ"),
-    s0: real(1, "bulk variance s₀", sectorRange.s0),
-    r: real(0.1, "spike strength r", sectorRange.r),
-    d: integer(200, "input dimension (isotropic eigenvalues and the Monte Carlo Gram)", {min: 2}),
+    activation,
+    s0: sectorBulkVariance,
+    r: sectorSpikeStrength(0.1),
+    d: dimension(200),
     features: integer(0, "random features P of the Monte Carlo Gram (0: none)", {min: 0}),
     n: integer(1000, "inputs of the Monte Carlo Gram", {min: 4})
   },

@@ -1,10 +1,11 @@
 // E6: the top eigenfunction of the ReLU k₁ mixes the radial mode ‖x‖/√d with the target-aligned quadratic harmonic
 // (t² − ‖x‖²/d)/√2: Gram eigenvector projections against the 2×2 block of M and its small-r expansions.
-import {integer, pipeline, real} from "../../src/contract/index.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {hermiteNormalized} from "../../src/special/hermite.js";
 import {sampleGram, topPairs} from "./gramSample.js";
-import {sectorRange, sectorSpectrum} from "./targetSector.js";
+import {sectorSpectrum} from "./targetSector.js";
+import {dimension, samples, sectorBulkVariance, sectorSpikeStrength} from "./params.js";
 
 /** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
 export const radialQuadratic = pipeline({
@@ -13,10 +14,10 @@ export const radialQuadratic = pipeline({
     "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀", sectorRange.s0),
-    r: real(1, "spike strength r", sectorRange.r),
+    d: dimension(400),
+    n: samples(2000),
+    s0: sectorBulkVariance,
+    r: sectorSpikeStrength(1),
     points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0})
   },
   run({d, n, s0, r, points}, rng) {

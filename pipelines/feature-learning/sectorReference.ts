@@ -1,8 +1,9 @@
 // The ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient of the top mode)
 // recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
-import {integer, pipeline, real} from "../../src/contract/index.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import {hermite} from "../../src/special/hermite.js";
-import {nystrom, sectorRange, sectorSpectrum} from "./targetSector.js";
+import {nystrom, sectorSpectrum} from "./targetSector.js";
+import {sectorBulkVariance, sectorSpikeStrength} from "./params.js";
 
 /** A published reference row: the printed strings, so that tolerances follow their digits. */
 interface Published {
@@ -31,8 +32,8 @@ export const sectorReference = pipeline({
     "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
   source: import.meta.url,
   params: {
-    s0: real(1, "bulk variance s₀", sectorRange.s0),
-    r: real(1, "spike strength r", sectorRange.r),
+    s0: sectorBulkVariance,
+    r: sectorSpikeStrength(1),
     nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
   },
   run({s0, r, nodes}) {

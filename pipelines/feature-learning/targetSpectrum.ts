@@ -1,9 +1,10 @@
 // E4: the top of the spectrum of the induced-kernel Gram matrix against the target-sector theory (Hermite matrix M,
 // Nyström), the exactly linear odd part and its Marchenko–Pastur bulk edge.
-import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import {choice, integer, pipeline} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
-import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorRange, sectorSpectrum} from "./targetSector.js";
+import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorSpectrum} from "./targetSector.js";
+import {dimension, samples, sectorBulkVariance, sectorSpikeStrength} from "./params.js";
 
 /** Top eigenvalues of K/n for the analytic k₁ with exact Σ₁, against the target sector and the isotropic bulk. */
 export const targetSpectrum = pipeline({
@@ -12,10 +13,10 @@ export const targetSpectrum = pipeline({
     "Top eigenvalues of the n-sample Gram matrix of k₁ (exact Σ₁) against the target-sector eigenvalues and the linear bulk edge.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀ of Σ₁ = (s₀/d)I + r²ûûᵀ", sectorRange.s0),
-    r: real(0.5, "spike strength r", sectorRange.r),
+    d: dimension(400),
+    n: samples(2000),
+    s0: sectorBulkVariance,
+    r: sectorSpikeStrength(0.5),
     activation: choice(
       ["relu"],
       "relu",
