@@ -61,8 +61,8 @@ export interface TopEigen {
  * ‖Av − λv‖ of the returned vectors have been computed explicitly and are all at most tolerance·max|θ|
  * (all products use `gemm`); otherwise, after `maxIterations` block products, it throws
  * "topEigen: no convergence after N iterations (residual r)". The starting block (and any replacement
- * direction) is drawn from `rng.fork("topEigen")`, so the same input and source give bit-identical output. Small problems (n ≤ maxBasis) are solved densely by
- * `eigh` (an operator is then applied to the identity).
+ * direction) is drawn from `rng.fork("topEigen")`, so the same input and source give bit-identical output.
+ * Small problems (n ≤ maxBasis) are solved densely by `eigh` (an operator is then applied to the identity).
  *
  * Accepts a Matrix (checked square, finite and symmetric to a relative 1e-10) or a SymmetricOperator, whose
  * products are checked for shape and finiteness.
