@@ -17,6 +17,8 @@ import {solve} from "../src/linalg/solve.js";
 import {svd} from "../src/linalg/svd.js";
 import {topEigen} from "../src/linalg/topEigen.js";
 import {createRng} from "../src/random/rng.js";
+import {numpyColumn, numpyPeer, recordGoal, versusNumpy} from "./numpy.js";
+import type {PeerTiming} from "./numpy.js";
 import {medianTime} from "./timing.js";
 
 const rng = createRng(20240601).fork("bench-decompositions");
@@ -31,7 +33,13 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const ml = once(() => new EigenvalueDecomposition(mlA, {assumeSymmetric: true}));
   const ours = medianTime(() => eigh(A), 3);
   agree("eigh", ours.value.values, ml.value.realEigenvalues);
-  line(`eigh ${n}×${n} (values and vectors)`, ml.ms, ours.ms, 5);
+  const peer = versusNumpy("eigh", [A], () => eigh(A));
+  line(`eigh ${n}×${n} (values and vectors)`, ml.ms, ours.ms, 5, peer);
+  recordGoal(`eigh ${n}×${n}, values and vectors`, peer, 2);
+  const values = medianTime(() => eigh(A, {vectors: false}), 3);
+  const valuesPeer = versusNumpy("eigvalsh", [A], () => eigh(A, {vectors: false}));
+  console.log(`${`eigh ${n}×${n} (values only)`.padEnd(60)} ours ${ms(values.ms)}${numpyColumn(valuesPeer)}`);
+  recordGoal(`eigh ${n}×${n}, values only`, valuesPeer, 1.5);
 }
 
 {
@@ -44,11 +52,16 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   ] as const) {
     const ours = medianTime(() => topEigen(K, 10, createRng(1)), 3);
     const worst = Math.max(...ours.value.residuals) / ours.value.values[0];
+    // scipy's eigsh (ARPACK) when scipy is importable, otherwise numpy's full eigh, from which the top 10 are taken.
+    const scipy = numpyPeer()?.scipy ?? false;
+    const peerName = scipy ? "eigsh" : "numpy eigh";
+    const peer = versusNumpy(scipy ? "eigsh" : "eigh-top", [K], () => topEigen(K, 10, createRng(1)));
     console.log(
       `${`topEigen k = 10 of ${n}×${n} Gram (${label})`.padEnd(60)} ours ${ms(ours.ms)} | budget 1000 ms: ` +
         `${ours.ms < 1000 ? "met" : "MISSED"} | ${ours.value.iterations} block products, relative residual ` +
-        `${worst.toExponential(1)} | no ml-matrix counterpart`
+        `${worst.toExponential(1)} | no ml-matrix counterpart${numpyColumn(peer, peerName)}`
     );
+    recordGoal(`topEigen k = 10, ${n}×${n} ${label.split(",")[0]}`, peer, 1.5, peerName);
   }
 }
 
@@ -60,7 +73,9 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   const ml = once(() => new SingularValueDecomposition(mlA));
   const ours = medianTime(() => svd(A), 3);
   agree("svd", ours.value.s, ml.value.diagonal);
-  line(`svd ${n}×${n} (U, s, V)`, ml.ms, ours.ms, 5);
+  const peer = versusNumpy("svd", [A], () => svd(A));
+  line(`svd ${n}×${n} (U, s, V)`, ml.ms, ours.ms, 5, peer);
+  recordGoal(`svd ${n}×${n}`, peer, 2);
 }
 
 {
@@ -93,10 +108,12 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
   line(`solve ${n}×${n}, 10 right-hand sides`, ml.ms, ours.ms);
 }
 
-function line(label: string, mlMs: number, oursMs: number, target?: number): void {
+function line(label: string, mlMs: number, oursMs: number, target?: number, peer: PeerTiming | null = null): void {
   const ratio = mlMs / oursMs;
   const goal = target === undefined ? "" : ` (target ≥ ${target}×: ${ratio >= target ? "met" : "MISSED"})`;
-  console.log(`${label.padEnd(60)} ml-matrix ${ms(mlMs)} | ours ${ms(oursMs)} | ${ratio.toFixed(1)}×${goal}`);
+  console.log(
+    `${label.padEnd(60)} ml-matrix ${ms(mlMs)} | ours ${ms(oursMs)} | ${ratio.toFixed(1)}×${goal}${numpyColumn(peer)}`
+  );
 }
 
 function ms(x: number): string {

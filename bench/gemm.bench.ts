@@ -4,6 +4,7 @@ import {gram, multiply} from "../src/linalg/gemm.js";
 import {matrix, toMlMatrix} from "../src/linalg/matrix.js";
 import type {Matrix} from "../src/linalg/matrix.js";
 import {createRng} from "../src/random/rng.js";
+import {numpyColumn, recordGoal, versusNumpy} from "./numpy.js";
 import {medianTime} from "./timing.js";
 
 const sizes = [256, 512, 1024];
@@ -26,6 +27,9 @@ for (const n of sizes) {
     ),
     `gemm ${n}`
   );
+  const peer = versusNumpy("gemm", [A, B], () => multiply(A, B), 3);
+  if (peer !== null) console.log(`${"".padEnd(11)} ${numpyColumn(peer).slice(3)}`);
+  if (n === 1024) recordGoal(`gemm ${n}×${n}`, peer, 2);
   check(
     report(
       `gram n=${n}`,

@@ -143,3 +143,28 @@ test("editing a figure's styling re-renders that figure without recomputing any 
   assert.notEqual(svg(), before);
   assert.match(svg(), /#009E73/i);
 });
+
+test("run and a one-seed build report claims using sd() or se() as not applicable, and exit 0", () => {
+  const root = copyProject("basic");
+  const file = join(root, "content/demo/mean.md");
+  const strict = readFileSync(file, "utf8").replace(
+    "mean within 4 * sd(mean) + 0.1 of theory_mean",
+    "mean within 2 * sd(mean) of theory_mean"
+  );
+  writeFileSync(file, strict);
+  const run = orthogonal(root, "run", "demo-mean");
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(
+    run.stdout,
+    /– mean within 2 \* sd\(mean\) of theory_mean {2}\(not applicable \(one seed has no spread\)\)/
+  );
+  assert.match(run.stdout, /✓ variance within 10% of 1/);
+  writeFileSync(file, strict.replace("replicates: 2", "replicates: 1"));
+  const build = orthogonal(root, "check", "--profile", "quick", "--only", "demo-mean");
+  assert.equal(build.status, 0, build.stdout + build.stderr);
+  assert.match(
+    build.stdout,
+    /– claim "mean within 2 \* sd\(mean\) of theory_mean" \(experiment demo-mean\): not applicable \(one seed has no spread\)/
+  );
+  assert.match(build.stdout, /claims 2 passed, 0 failed, 1 not applicable/);
+});

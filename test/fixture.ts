@@ -1,4 +1,5 @@
-// Test helpers for integration tests: copy a small project from test/input/build/ to a temp folder and run the CLI on it.
+// Test helpers for integration tests: copy a small project from test/input/build/ to a temp folder and run the CLI on
+// it.
 import {spawn, spawnSync} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
 import {cpSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";

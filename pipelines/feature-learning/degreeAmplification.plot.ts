@@ -4,7 +4,7 @@ import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {tableRows} from "./summaries.js";
+import {tableRows} from "./resultRows.js";
 
 /** λ_k (log scale) for k = 0 … 4, isotropic (d = 200) and target-aligned at the largest r, joined by a rule, per activation. */
 export const degreesPlot: PlotModule = {

@@ -5,7 +5,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {tableRows} from "./summaries.js";
+import {tableRows} from "./resultRows.js";
 
 /** Empirical Gram entries (first seed) against the analytic k₁ with fitted (s₀, r, û), with the identity line. */
 export const featureGramScatterPlot: PlotModule = {

@@ -1,12 +1,13 @@
 // E3: the finite-width feature Gram matrix after one step against the analytic kernel k₁ with fitted (s₀, r, û).
-import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {topPairs} from "./gramSample.js";
 import {inducedKernel} from "./kernel.js";
-import {gaussianMatrix, giantStep, stepWeights, targets} from "./model.js";
+import {gaussianMatrix, giantStep, stepWeights} from "./model.js";
+import {dimension, sampleRatio, stepSize, target, widthRatio} from "./params.js";
 
 /** The ReLU feature Gram (1/p)σ(XW¹ᵀ)σ(XW¹ᵀ)ᵀ on fresh inputs against k₁, and the same at initialisation. */
 export const featureGram = pipeline({
@@ -15,11 +16,11 @@ export const featureGram = pipeline({
     "Finite-width ReLU feature Gram after one step vs the analytic kernel k₁ with fitted (s₀, r, û): spectrum and Frobenius error against width.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n/d of the step", {min: 0.01}),
-    p_ratio: real(4, "width ratio p/d", {min: 0.01}),
-    eta: real(2, "rescaled learning rate η̃", {min: 0}),
-    target: choice(targets, "he12", "target link σ*"),
+    d: dimension(400),
+    alpha: sampleRatio(2),
+    p_ratio: widthRatio(4),
+    eta: stepSize(2),
+    target,
     n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4}),
     widths: reals([100, 200, 400, 800, 1600], "nested widths at which the Frobenius error is measured (each ≤ p)", {
       min: 1

@@ -5,7 +5,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {tableRows} from "./summaries.js";
+import {tableRows} from "./resultRows.js";
 
 /** Test MSE (mean ± sd over seeds) against n₂/d on a log axis, one series per kernel. */
 export const ridgePlot: PlotModule = {

@@ -1,6 +1,6 @@
 // E8: the learned kernel as an isotropic kernel on stretched inputs, k₁(x, x′) = k₀(Ax, Ax′), and what it buys
 // downstream: ridge regression on fresh data with k₀, k₁ and the trained random features.
-import {choice, integer, pipeline, real, reals} from "../../src/contract/index.js";
+import {integer, pipeline, real, reals} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
@@ -9,7 +9,8 @@ import {vectorNorm} from "../../src/linalg/norms.js";
 import {solveSymmetricPositive} from "../../src/linalg/solve.js";
 import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms} from "./kernel.js";
 import type {SpikedCovariance} from "./kernel.js";
-import {giantStep, sampleData, spikeTheory, stepWeights, targets} from "./model.js";
+import {giantStep, sampleData, spikeTheory, stepWeights} from "./model.js";
+import {dimension, sampleRatio, stepSize, target, widthRatio} from "./params.js";
 
 /** k₁ = k₀∘A to machine precision, and test error of kernel ridge with k₀, k₁ and the one-step random features. */
 export const inputSpace = pipeline({
@@ -18,11 +19,11 @@ export const inputSpace = pipeline({
     "Input-space reading k₁(x, x′) = k₀(Ax, Ax′), and test MSE of ridge regression with k₀, k₁ and the trained ReLU features against n₂/d.",
   source: import.meta.url,
   params: {
-    d: integer(200, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n₁/d of the step", {min: 0.01}),
-    eta: real(2, "rescaled learning rate η̃ of the step", {min: 0}),
-    p_ratio: real(10, "width ratio p/d of the random features", {min: 0.01}),
-    target: choice(targets, "he12", "target link σ*"),
+    d: dimension(200),
+    alpha: sampleRatio(2),
+    eta: stepSize(2),
+    p_ratio: widthRatio(10),
+    target,
     n2: reals([100, 200, 400, 800, 1200, 2000], "fresh training set sizes n₂ (increasing)", {min: 1}),
     n_test: integer(1000, "fresh test inputs", {min: 1}),
     ridge: real(1e-3, "ridge λ: (K + n₂λI)⁻¹", {min: 0}),

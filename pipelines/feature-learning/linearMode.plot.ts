@@ -5,7 +5,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {pointSummaries, tableRows} from "./summaries.js";
+import {pointSummaries, tableRows} from "./resultRows.js";
 
 /** λ_t/λ_bulk of (1/4n)XΣ₁Xᵀ against 1 + d r²/s₀ (log–log), with the population and spiked-Wishart predictions. */
 export const amplificationPlot: PlotModule = {

@@ -1,6 +1,6 @@
 // E5: the boosted linear eigenfunction ⟨û, x⟩: its alignment with the Gram eigenvectors and its amplification
 // 1 + d r²/s₀ over the isotropic linear bulk, seen in the exactly linear part (1/4n)XΣ₁Xᵀ of the ReLU kernel.
-import {integer, pipeline, real} from "../../src/contract/index.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {eigh} from "../../src/linalg/eigh.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
@@ -8,6 +8,7 @@ import {matrix} from "../../src/linalg/matrix.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
 import {dot} from "./model.js";
+import {bulkVariance, dimension, samples, spikeStrength} from "./params.js";
 
 /** Alignment of the top-2 Gram eigenvectors with t̂ = Xû/‖Xû‖, and the outlier of the linear part's spectrum. */
 export const linearMode = pipeline({
@@ -16,10 +17,10 @@ export const linearMode = pipeline({
     "The target-aligned linear eigenfunction of the ReLU k₁: overlap of t̂ with the top Gram eigenvectors and its amplification 1 + d r²/s₀.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(0.5, "spike strength r", {min: 0}),
+    d: dimension(400),
+    n: samples(2000),
+    s0: bulkVariance,
+    r: spikeStrength(0.5),
     bins: integer(40, "histogram bins of the linear part's bulk eigenvalues", {min: 1, max: 400})
   },
   run({d, n, s0, r, bins}, rng) {

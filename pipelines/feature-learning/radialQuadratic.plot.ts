@@ -5,7 +5,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {pointSummaries} from "./summaries.js";
+import {pointSummaries} from "./resultRows.js";
 
 /** Projection of the Gram's top eigenvector on (t² − ‖x‖²/d)/√2 against r, with the target-sector value and r²/(√2 s₀). */
 export const mixingPlot: PlotModule = {

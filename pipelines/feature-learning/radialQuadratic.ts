@@ -1,10 +1,11 @@
 // E6: the top eigenfunction of the ReLU k₁ mixes the radial mode ‖x‖/√d with the target-aligned quadratic harmonic
 // (t² − ‖x‖²/d)/√2: Gram eigenvector projections against the 2×2 block of M and its small-r expansions.
-import {integer, pipeline, real} from "../../src/contract/index.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import type {Row} from "../../src/contract/index.js";
 import {hermiteNormalized} from "../../src/special/hermite.js";
 import {sampleGram, topPairs} from "./gramSample.js";
 import {sectorSpectrum} from "./targetSector.js";
+import {dimension, samples, sectorBulkVariance, sectorSpikeStrength} from "./params.js";
 
 /** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
 export const radialQuadratic = pipeline({
@@ -13,14 +14,13 @@ export const radialQuadratic = pipeline({
     "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
-    degree: integer(16, "Hermite truncation J", {min: 4, max: 80}),
+    d: dimension(400),
+    n: samples(2000),
+    s0: sectorBulkVariance,
+    r: sectorSpikeStrength(1),
     points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0})
   },
-  run({d, n, s0, r, degree, points}, rng) {
+  run({d, n, s0, r, points}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
     const top = topPairs(sample.K, 1);
     const {X, t} = sample;
@@ -40,7 +40,7 @@ export const radialQuadratic = pipeline({
     for (let i = 0; i < n; ++i) u[i] *= sign;
     const coefQuadratic = mean(u, quadratic);
 
-    const spectrum = sectorSpectrum({activation: "relu", s0, r}, degree);
+    const spectrum = sectorSpectrum({activation: "relu", s0, r});
     const {M} = spectrum;
     const J = M.cols;
     const r2 = r * r;
@@ -65,7 +65,7 @@ export const radialQuadratic = pipeline({
     // The mixing coefficient and top eigenvalue along a grid of r, for the theory curve.
     const curve: Row[] = Array.from({length: 45}, (_, i) => {
       const rr = (2.2 * i) / 44;
-      const sp = sectorSpectrum({activation: "relu", s0, r: rr}, degree);
+      const sp = sectorSpectrum({activation: "relu", s0, r: rr});
       return {
         r: rr,
         he2: sp.even.vectors[0][1],
@@ -84,6 +84,7 @@ export const radialQuadratic = pipeline({
         m00_error: Math.abs(M.data[0] - m00),
         m02_error: Math.abs(M.data[2] - m02),
         m22: M.data[2 * J + 2],
+        hermite_degree: spectrum.degree,
         lambda_top_small: lambdaTopSmall,
         coef_he2_small: he2Small,
         coef_he2_small_refined: he2SmallRefined,

@@ -1,9 +1,9 @@
 // The ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient of the top mode)
 // recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
-import {integer, pipeline, real} from "../../src/contract/index.js";
-import {gaussHermite} from "../../src/special/gaussHermite.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import {hermite} from "../../src/special/hermite.js";
 import {nystrom, sectorSpectrum} from "./targetSector.js";
+import {sectorBulkVariance, sectorSpikeStrength} from "./params.js";
 
 /** A published reference row: the printed strings, so that tolerances follow their digits. */
 interface Published {
@@ -32,20 +32,19 @@ export const sectorReference = pipeline({
     "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
   source: import.meta.url,
   params: {
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
-    degree: integer(16, "Hermite truncation J", {min: 2, max: 200}),
+    s0: sectorBulkVariance,
+    r: sectorSpikeStrength(1),
     nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
   },
-  run({s0, r, degree, nodes}) {
+  run({s0, r, nodes}) {
     const params = {activation: "relu" as const, s0, r};
-    const spectrum = sectorSpectrum(params, degree);
+    const spectrum = sectorSpectrum(params);
     const ny = nystrom(params, nodes);
     // Split the Nyström eigenpairs by parity of the eigenfunction on the symmetric nodes.
     const N = ny.nodes.length;
+    const weights = ny.weights;
     const even: {value: number; he2: number}[] = [];
     ny.functions.forEach((phi, m) => {
-      const weights = nystromWeights(N);
       let odd = 0;
       let norm = 0;
       let he2 = 0;
@@ -71,6 +70,7 @@ export const sectorReference = pipeline({
       lambda_second_even_hermite: spectrum.even.values[1],
       he2_coefficient: even[0].he2,
       he2_coefficient_hermite: spectrum.even.vectors[0][1],
+      hermite_degree: spectrum.degree,
       has_published: published ? 1 : 0
     };
     if (published) {
@@ -89,11 +89,4 @@ export const sectorReference = pipeline({
 function lastDigit(text: string): number {
   const decimals = text.includes(".") ? text.split(".")[1].length : 6;
   return 10 ** -decimals;
-}
-
-const weightCache = new Map<number, Float64Array>();
-function nystromWeights(n: number): Float64Array {
-  let w = weightCache.get(n);
-  if (!w) weightCache.set(n, (w = gaussHermite(n).weights));
-  return w;
 }

@@ -1,11 +1,12 @@
-// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by readout.
+// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by
+// readout.
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {pointSummaries, tableRows} from "./summaries.js";
+import {pointSummaries, tableRows} from "./resultRows.js";
 
 /** γ = cos∠(v, β) against α for each d (mean ± sd over seeds) with its limit μ₁* ÷ √(μ₁*² + E[y²]/α). */
 export const spikeGammaPlot: PlotModule = {

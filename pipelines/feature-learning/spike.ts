@@ -4,7 +4,8 @@ import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {vectorNorm} from "../../src/linalg/norms.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
-import {activations, dot, giantStep, lanczosStart, readouts, spikeTheory, stepWeights, targets} from "./model.js";
+import {dot, giantStep, lanczosStart, readouts, spikeTheory, stepWeights} from "./model.js";
+import {activation, dimension, sampleRatio, stepSize, target, widthRatio} from "./params.js";
 
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */
 export const spike = pipeline({
@@ -13,22 +14,23 @@ export const spike = pipeline({
     "One large gradient step W¹ = W⁰ + η̃·(−p∇L): measured spike (slope, top direction, bulk s₀, kurtosis, γ) against the formulas.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n/d", {min: 0.01}),
-    p_ratio: real(2, "width ratio p/d", {min: 0.01}),
-    eta: real(1, "rescaled learning rate η̃ (η = η̃·p)", {min: 0}),
-    activation: choice(activations, "relu", "student activation σ"),
-    target: choice(targets, "he12", "target link σ*: He₁ + He₂/√2 or tanh"),
+    d: dimension(400),
+    alpha: sampleRatio(2),
+    p_ratio: widthRatio(2),
+    eta: stepSize(1),
+    activation,
+    target,
     readout: choice(readouts, "gaussian", "second-layer weights: z = √p·a Gaussian, constant 1 or ±1"),
     noise: real(0, "label noise τ", {min: 0}),
     bins: integer(0, "histogram bins of ⟨w¹, v̂⟩/r on [−4, 4] (0: no histogram)", {min: 0, max: 400})
   },
   run(params, rng) {
-    const {d, alpha, eta, activation, target, readout, noise, bins} = params;
-    const n = Math.max(1, Math.round(alpha * d));
+    const {d, eta, activation, target, readout, noise, bins} = params;
+    const n = Math.max(1, Math.round(params.alpha * d));
     const p = Math.max(1, Math.round(params.p_ratio * d));
     const step = giantStep(rng, {n, d, p, activation, target, noise, readout});
-    const theory = spikeTheory({activation, target, alpha, eta, noise});
+    // The formulas hold for the sample ratio actually used, n/d after rounding n (α = 0.333, d = 300: n/d = 1/3).
+    const theory = spikeTheory({activation, target, alpha: n / d, eta, noise});
     const {v, network, direction} = step;
     const vNorm = vectorNorm(v);
     const vHat = v.map((x) => x / vNorm);

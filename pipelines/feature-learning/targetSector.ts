@@ -7,7 +7,11 @@ import type {Matrix} from "../../src/linalg/matrix.js";
 import {erfKernel, reluKernel} from "../../src/special/arccos.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
 import {hermiteNormalizedSequence} from "../../src/special/hermite.js";
-import {erfDerivativeMoment, reluHermiteCoefficients} from "../../src/special/hermiteCoefficients.js";
+import {
+  erfDerivativeMoment,
+  reluHermiteCoefficients,
+  tanhScaledCoefficients
+} from "../../src/special/hermiteCoefficients.js";
 import {activate} from "./model.js";
 import type {Activation} from "./model.js";
 
@@ -33,18 +37,32 @@ export interface SectorSpectrum {
   M: Matrix;
   even: SectorBlock;
   odd: SectorBlock;
+  /** The truncation degree J (degrees 0 … J). */
+  degree: number;
 }
 
-/** The default truncation degree J of the Hermite basis (degrees 0 … J). */
-export const defaultDegree = 16;
+/** The truncation degrees tried in turn by the adaptive rule of sectorSpectrum. */
+export const adaptiveDegrees = [16, 32, 64, 128] as const;
+
+/** The relative change between successive truncations below which sectorSpectrum stops growing J. */
+export const adaptiveTolerance = 1e-8;
+
+/** The declared range of s₀ and r of the pipelines that use the target sector, where sectorSpectrum is tested. */
+export const sectorRange = {s0: {min: 0.25, max: 4}, r: {min: 0, max: 3}} as const;
+
+/** The largest r²/s₀ at which sectorSpectrum tries the Hermite series (beyond it J = 128 is never enough). */
+export const seriesLimit = 0.5;
+
+/** The degrees of the Hermite coefficients that the quadrature route gives for each eigenvector (0 … 16). */
+export const quadratureDegree = 16;
 
 /** The default number of Gauss–Hermite nodes for the Nyström discretisation. */
 export const defaultNystromNodes = 80;
 
 /**
  * h_k(q) = E[σ(√q·G)·He_k(G)]/√k! for k = 0 … K, the normalised Hermite coefficients of σ(√q ·): exact for ReLU
- * (√q·μ_k) and erf (q^{k/2}·m_k(q)/√k!), by a 200-node Gauss–Hermite rule with mirrored pairs for tanh (so that
- * the even coefficients of the odd tanh are exactly 0).
+ * (√q·μ_k) and erf (q^{k/2}·m_k(q)/√k!); for tanh a closed form plus a Fermi-weighted integral
+ * (tanhScaledCoefficients, absolute error ≈ 1e-16 at any q; the even coefficients are exactly 0).
  */
 export function scaledCoefficients(activation: Activation, q: number, maxDegree: number): Float64Array {
   if (!(q >= 0)) throw new Error(`scaledCoefficients: variance must be ≥ 0, got ${q}`);
@@ -61,27 +79,7 @@ export function scaledCoefficients(activation: Activation, q: number, maxDegree:
     }
     return out;
   }
-  const {nodes, weights, table} = hermiteTable(maxDegree);
-  const out = new Float64Array(maxDegree + 1);
-  const s = Math.sqrt(q);
-  const N = nodes.length;
-  for (let a = 0, b = N - 1; a < b; ++a, --b) {
-    // Mirrored nodes x_b = −x_a: σ(√q x_a)h_k(x_a) + σ(−√q x_a)h_k(−x_a) = h_k(x_a)(σ(u) + (−1)^k σ(−u)).
-    const u = s * nodes[b];
-    const plus = activate(activation, u);
-    const minus = activate(activation, -u);
-    const even = weights[b] * (plus + minus);
-    const odd = weights[b] * (plus - minus);
-    const row = b * table.cols;
-    for (let k = 0; k <= maxDegree; ++k) out[k] += table.data[row + k] * (k % 2 === 0 ? even : odd);
-  }
-  if (N % 2 === 1) {
-    const mid = (N - 1) / 2;
-    const value = weights[mid] * activate(activation, 0);
-    out[0] += value;
-    for (let k = 2; k <= maxDegree; k += 2) out[k] += value * table.data[mid * table.cols + k];
-  }
-  return out;
+  return tanhScaledCoefficients(q, maxDegree);
 }
 
 /**
@@ -103,15 +101,20 @@ export function sectorCoefficients(params: SectorParams, z: number, maxDegree: n
 
 /**
  * The Hermite-basis matrix M_jk = E_z[c_j(z)c_k(z)] (j, k = 0 … J) of the target-sector kernel, by a Gauss–Hermite
- * rule in z (default 160 nodes). M_jk = 0 when j + k is odd.
+ * rule in z (default max(160, 2J + 80) nodes). M_jk = 0 when j + k is odd.
  */
-export function hermiteMatrix(params: SectorParams, maxDegree = defaultDegree, zNodes = 160): Matrix {
+export function hermiteMatrix(
+  params: SectorParams,
+  maxDegree: number = adaptiveDegrees[0],
+  zNodes = defaultZNodes(maxDegree)
+): Matrix {
   const {nodes, weights} = cachedRule(zNodes);
   const J = maxDegree + 1;
   const M = matrix(J, J);
   for (let a = 0; a < nodes.length; ++a) {
-    const c = sectorCoefficients(params, nodes[a], maxDegree);
     const w = weights[a];
+    if (w === 0) continue;
+    const c = sectorCoefficients(params, nodes[a], maxDegree);
     for (let j = 0; j < J; ++j) {
       const wc = w * c[j];
       for (let k = j % 2; k <= j; k += 2) M.data[j * J + k] += wc * c[k];
@@ -121,10 +124,91 @@ export function hermiteMatrix(params: SectorParams, maxDegree = defaultDegree, z
   return M;
 }
 
-/** The even and odd blocks of M with their eigenpairs (eigenvalues descending). */
-export function sectorSpectrum(params: SectorParams, maxDegree = defaultDegree, zNodes = 160): SectorSpectrum {
-  const M = hermiteMatrix(params, maxDegree, zNodes);
-  return {M, even: block(M, 0), odd: block(M, 1)};
+/**
+ * The even and odd blocks of M with their eigenpairs (eigenvalues descending).
+ *
+ * With a degree, M is truncated there. Without one, J is chosen adaptively: J = 16, 32, 64, 128 in turn, until the
+ * top three eigenvalues of each parity block change by less than 1e-8 relative (with a floor of 1e-15·λ_top for
+ * those at rounding level) and the first three coefficients of each block's top eigenvector by less than 1e-8 from
+ * the previous J. The truncation error falls only like exp(−c·√J·√s₀/r), since K∞ is analytic in t only within
+ * |Im t| < √s₀/r: J = 16 suffices at r = 0.1, while at r²/s₀ ≳ 0.5 the third eigenvalue of a block needs J > 128.
+ * Where the series has not converged by J = 128, or r²/s₀ > 0.5 (where it never does), the eigenpairs come from
+ * the quadrature route instead (sectorQuadrature, accurate to about 1e-12) and `degree` is 0; M is then a truncated
+ * matrix, whose entries (exact integrals, not truncated) are still accurate.
+ */
+export function sectorSpectrum(params: SectorParams, maxDegree?: number, zNodes?: number): SectorSpectrum {
+  if (maxDegree !== undefined) return truncatedSpectrum(params, maxDegree, zNodes);
+  const {s0, r} = params;
+  let previous: SectorSpectrum | undefined;
+  if (r * r <= seriesLimit * s0) {
+    for (const J of adaptiveDegrees) {
+      const current = truncatedSpectrum(params, J, zNodes);
+      if (previous && converged(previous, current)) return current;
+      previous = current;
+    }
+  }
+  const quadrature = sectorQuadrature(params);
+  return {
+    M: previous?.M ?? hermiteMatrix(params, adaptiveDegrees[0]),
+    even: quadrature.even,
+    odd: quadrature.odd,
+    degree: 0
+  };
+}
+
+/**
+ * The target-sector eigenpairs by the quadrature route: Nyström on the uniform grid t_a = a·h, |t_a| ≤ 10, with
+ * weights h·φ(t_a) (the trapezoid rule, whose error for integrands analytic in the strip |Im t| < τ = √s₀/r falls
+ * like exp(−2πτ/h), against exp(−c·τ·√N) for N Gauss–Hermite nodes), h = min(1/4, 2πτ/40). The grid is symmetric,
+ * so the even and odd parts are solved apart, with K±(t, t′) = (K∞(t, t′) ± K∞(t, −t′))/2 on t ≥ 0. Eigenvectors
+ * are given by their coefficients on He_j/√j!, j ≤ 16, by the same rule (sign as in sectorSpectrum).
+ */
+export function sectorQuadrature(
+  params: SectorParams,
+  step?: number
+): {even: SectorBlock; odd: SectorBlock; nodes: number} {
+  const tau = params.r > 0 ? Math.sqrt(params.s0) / params.r : Infinity;
+  const h = step ?? Math.min(0.25, (2 * Math.PI * tau) / 40);
+  const half = Math.ceil(QUADRATURE_END / h);
+  const t = Float64Array.from({length: 2 * half + 1}, (_, i) => (i - half) * h);
+  const w = t.map((x) => h * INV_SQRT_2PI * Math.exp(-0.5 * x * x));
+  const K = kernelMatrix(params, t);
+  const N = t.length;
+  const fold = (parity: 0 | 1): SectorBlock => {
+    // Nodes t_b ≥ 0 (b = half + i), weights ω_0 = w_0 and ω_i = 2w_i, kernel K±.
+    const first = parity === 0 ? 0 : 1;
+    const m = half + 1 - first;
+    const omega = Float64Array.from({length: m}, (_, i) => (i + first === 0 ? 1 : 2) * w[half + i + first]);
+    const root = omega.map(Math.sqrt);
+    const sign = parity === 0 ? 1 : -1;
+    const B = matrix(m, m);
+    for (let i = 0; i < m; ++i) {
+      const a = half + i + first;
+      for (let j = 0; j <= i; ++j) {
+        const b = half + j + first;
+        const value = 0.5 * (K[a * N + b] + sign * K[a * N + (N - 1 - b)]);
+        B.data[i * m + j] = B.data[j * m + i] = root[i] * value * root[j];
+      }
+    }
+    const {values, vectors} = eigh(B);
+    const degrees: number[] = [];
+    for (let j = parity; j <= quadratureDegree; j += 2) degrees.push(j);
+    const basis = Array.from({length: m}, (_, i) => hermiteNormalizedSequence(quadratureDegree, t[half + i + first]));
+    const out: SectorBlock = {degrees, values: [], vectors: []};
+    for (let col = m - 1; col >= 0; --col) {
+      // φ(t_b) = vector_b/√ω_b, and a_j = Σ_b ω_b φ(t_b) h_j(t_b) = Σ_b √ω_b vector_b h_j(t_b).
+      const v = degrees.map((j) => {
+        let sum = 0;
+        for (let i = 0; i < m; ++i) sum += root[i] * vectors.data[i * m + col] * basis[i][j];
+        return sum;
+      });
+      const flip = v[0] < 0 ? -1 : 1;
+      out.values.push(values[col]);
+      out.vectors.push(v.map((x) => flip * x));
+    }
+    return out;
+  };
+  return {even: fold(0), odd: fold(1), nodes: N};
 }
 
 /** The target-sector kernel K∞(t, t′) = κ(s₀ + r²t², s₀ + r²t′², r²tt′) at a pair of points. */
@@ -147,37 +231,29 @@ export function sectorKernel(params: SectorParams, t: number, tPrime: number): n
  * Eigenvalues (descending) and eigenvectors of the Nyström discretisation of K∞ on the N-node Gauss–Hermite rule:
  * the symmetric matrix √w_a K∞(t_a, t_b) √w_b. Eigenvector m is returned as values of the eigenfunction at the
  * nodes, normalised so that Σ_a w_a φ(t_a)² = 1.
+ *
+ * Nodes whose weight is below 1e-60 of the largest are left out (from N ≈ 380 on, the outermost weights underflow
+ * to subnormal numbers or to 0, and the eigenfunction φ = vector/√w is then undefined there): a left-out node
+ * would move an eigenvalue by about √(w_a·w_max)·K∞ < 1e-30·K∞. The nodes and weights kept are returned; they
+ * stay symmetric about 0.
  */
 export function nystrom(
   params: SectorParams,
   N = defaultNystromNodes
-): {nodes: Float64Array; values: number[]; functions: number[][]} {
-  const {nodes, weights} = cachedRule(N);
-  const B = matrix(N, N);
+): {nodes: Float64Array; weights: Float64Array; values: number[]; functions: number[][]} {
+  const {nodes, weights} = significantNodes(N);
+  const n = nodes.length;
   const rootW = weights.map(Math.sqrt);
-  if (params.activation === "tanh") {
-    // m(t_a, z) on the grid once, then K = Σ_z w_z m(t_a, z)m(t_b, z).
-    const {nodes: zs, weights: wz} = cachedRule(NESTED_NODES);
-    const m = Array.from(zs, (z) => Float64Array.from(nodes, (t) => innerMean(params, t, z)));
-    for (let a = 0; a < N; ++a) {
-      for (let b = 0; b <= a; ++b) {
-        let s = 0;
-        for (let c = 0; c < zs.length; ++c) s += wz[c] * m[c][a] * m[c][b];
-        B.data[a * N + b] = B.data[b * N + a] = rootW[a] * s * rootW[b];
-      }
-    }
-  } else {
-    for (let a = 0; a < N; ++a) {
-      for (let b = 0; b <= a; ++b)
-        B.data[a * N + b] = B.data[b * N + a] = rootW[a] * sectorKernel(params, nodes[a], nodes[b]) * rootW[b];
-    }
-  }
+  const K = kernelMatrix(params, nodes);
+  const B = matrix(n, n, K);
+  for (let a = 0; a < n; ++a) for (let b = 0; b < n; ++b) B.data[a * n + b] *= rootW[a] * rootW[b];
   const {values, vectors} = eigh(B);
   const order = Array.from(values.keys()).reverse();
   return {
     nodes,
+    weights,
     values: order.map((m) => values[m]),
-    functions: order.map((m) => Array.from(nodes, (_, a) => vectors.data[a * N + m] / rootW[a]))
+    functions: order.map((m) => Array.from(nodes, (_, a) => vectors.data[a * n + m] / rootW[a]))
   };
 }
 
@@ -206,10 +282,37 @@ export function derivativeMoment(activation: Activation, k: number, q: number): 
 }
 
 const NESTED_NODES = 96;
+// The inner rule of E_g tanh(√s₀·g + b): tanh has poles at distance π/(2√s₀) from the real g axis, and 96 nodes
+// leave 5e-7 at s₀ = 4; 300 leave 4e-12.
+const INNER_NODES = 300;
+const QUADRATURE_END = 10;
+const INV_SQRT_2PI = 0.3989422804014326779;
 
-// E_g σ(√s₀·g + r·t·z) by a 96-node Gauss–Hermite rule in g.
+// K∞(t_a, t_b) for all pairs of the given points, row-major (tanh: m(t_a, z) on the grid once, then
+// K = Σ_z w_z m(t_a, z)m(t_b, z)).
+function kernelMatrix(params: SectorParams, t: Float64Array): Float64Array {
+  const n = t.length;
+  const K = new Float64Array(n * n);
+  if (params.activation === "tanh") {
+    const {nodes: zs, weights: wz} = cachedRule(NESTED_NODES);
+    const m = Array.from(zs, (z) => Float64Array.from(t, (x) => innerMean(params, x, z)));
+    for (let a = 0; a < n; ++a) {
+      for (let b = 0; b <= a; ++b) {
+        let s = 0;
+        for (let c = 0; c < zs.length; ++c) s += wz[c] * m[c][a] * m[c][b];
+        K[a * n + b] = K[b * n + a] = s;
+      }
+    }
+  } else {
+    for (let a = 0; a < n; ++a)
+      for (let b = 0; b <= a; ++b) K[a * n + b] = K[b * n + a] = sectorKernel(params, t[a], t[b]);
+  }
+  return K;
+}
+
+// E_g σ(√s₀·g + r·t·z) by a 300-node Gauss–Hermite rule in g.
 function innerMean(params: SectorParams, t: number, z: number): number {
-  const {nodes, weights} = cachedRule(NESTED_NODES);
+  const {nodes, weights} = cachedRule(INNER_NODES);
   const a = Math.sqrt(params.s0);
   const shift = params.r * t * z;
   let s = 0;
@@ -234,6 +337,15 @@ function block(M: Matrix, parity: 0 | 1): SectorBlock {
   return out;
 }
 
+// The nodes of the N-node rule whose weight is at least 1e-60 of the largest (a symmetric middle segment).
+function significantNodes(N: number): {nodes: Float64Array; weights: Float64Array} {
+  const {nodes, weights} = cachedRule(N);
+  const floor = 1e-60 * Math.max(...weights);
+  let first = 0;
+  while (!(weights[first] >= floor)) ++first;
+  return {nodes: nodes.subarray(first, N - first), weights: weights.subarray(first, N - first)};
+}
+
 const rules = new Map<number, {nodes: Float64Array; weights: Float64Array}>();
 function cachedRule(n: number): {nodes: Float64Array; weights: Float64Array} {
   let rule = rules.get(n);
@@ -241,18 +353,28 @@ function cachedRule(n: number): {nodes: Float64Array; weights: Float64Array} {
   return rule;
 }
 
-const TABLE_NODES = 200;
-const tables = new Map<number, {nodes: Float64Array; weights: Float64Array; table: Matrix}>();
+function truncatedSpectrum(params: SectorParams, maxDegree: number, zNodes?: number): SectorSpectrum {
+  const M = hermiteMatrix(params, maxDegree, zNodes);
+  return {M, even: block(M, 0), odd: block(M, 1), degree: maxDegree};
+}
 
-// Gauss–Hermite nodes and weights with h_k(x_a) = He_k(x_a)/√k! for k ≤ K in row a.
-function hermiteTable(maxDegree: number): {nodes: Float64Array; weights: Float64Array; table: Matrix} {
-  let entry = tables.get(maxDegree);
-  if (!entry) {
-    const {nodes, weights} = cachedRule(TABLE_NODES);
-    const table = matrix(TABLE_NODES, maxDegree + 1);
-    for (let a = 0; a < TABLE_NODES; ++a)
-      table.data.set(hermiteNormalizedSequence(maxDegree, nodes[a]), a * (maxDegree + 1));
-    tables.set(maxDegree, (entry = {nodes, weights, table}));
+// max(160, 2J + 80) nodes: the z-integrand of M_jk carries ρ_z^{j+k} and, like K∞, is analytic only in a strip.
+function defaultZNodes(maxDegree: number): number {
+  return Math.max(160, 2 * maxDegree + 80);
+}
+
+// Whether two truncations agree on the top three eigenvalues of each block (relative 1e-8, floor 1e-15·λ_top) and
+// the first three coefficients of each block's top eigenvector (absolute 1e-8).
+function converged(a: SectorSpectrum, b: SectorSpectrum): boolean {
+  const top = Math.max(Math.abs(b.even.values[0]), Math.abs(b.odd.values[0]));
+  for (const parity of ["even", "odd"] as const) {
+    const x = a[parity];
+    const y = b[parity];
+    for (let i = 0; i < 3; ++i) {
+      if (Math.abs(x.values[i] - y.values[i]) > adaptiveTolerance * Math.abs(y.values[i]) + 1e-15 * top) return false;
+    }
+    if (Math.abs(y.values[0]) <= 1e-15 * top) continue; // a zero block (even for tanh, erf): its vectors are arbitrary
+    for (let i = 0; i < 3; ++i) if (Math.abs(x.vectors[0][i] - y.vectors[0][i]) > adaptiveTolerance) return false;
   }
-  return entry;
+  return true;
 }

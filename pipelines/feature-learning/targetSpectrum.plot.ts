@@ -4,7 +4,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {pointSummaries} from "./summaries.js";
+import {pointSummaries} from "./resultRows.js";
 
 /** λ₁, λ₂, λ₃ of K/n (s₀ = 1) against r on a log axis; colours are d, lines the target-sector and bulk theory. */
 export const targetSpectrumPlot: PlotModule = {

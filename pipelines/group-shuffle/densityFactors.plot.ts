@@ -10,7 +10,7 @@ import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {boftRowCount, gsDenseFactors, gsRowCountBound} from "./density.js";
 import {facetLine, facetPoints, panelLegend} from "./facets.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /** Panels per row of the minimal-factors figure. */
 const columns = 3;

@@ -6,7 +6,7 @@ import type {LegendItem} from "../../src/render/legend.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
 import {facetPoints, panelLegend} from "./facets.js";
-import {summarizeRows} from "./seedSummaries.js";
+import {summarizeRows} from "./resultRows.js";
 
 /** The fitted structures at one budget (GS block c, OFT block 2c, BOFT (c, m = 2)), in drawing order. */
 const methods = ["OFT", "BOFT", "GS"] as const;

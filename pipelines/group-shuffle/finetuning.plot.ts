@@ -6,7 +6,7 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {summarizeRows} from "./seedSummaries.js";
+import {summarizeRows} from "./resultRows.js";
 
 /** The adapters in the pipeline's output order. */
 const methods = ["gsoft", "oft", "boft", "lora"] as const;

@@ -1,7 +1,7 @@
 // Tables of E1: the paper's Tables 1–3 with exact recounted parameters, and the dense layouts of the n = 1024 example.
 import type {ExperimentResult, Row, TableModule} from "../../src/contract/index.js";
 import type {Column, Table, TableRow} from "../../src/tables/table.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /** Columns shared by the three tables: the exact count, the printed value, the exact one rounded alike, the flag. */
 const parameterColumns: Column[] = [

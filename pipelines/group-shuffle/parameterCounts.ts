@@ -31,7 +31,10 @@ export const parameterCounts = pipeline({
   source: import.meta.url,
   params: {
     n: integer(1024, "matrix size of the worked example", {min: 4, max: 1 << 20}),
-    block: integer(32, "block size b of the worked example (must divide n)", {min: 2, max: 1 << 10}),
+    block: integer(32, "block size b of the worked example (must divide n; BOFT needs b even and n/b a power of two)", {
+      min: 2,
+      max: 1 << 10
+    }),
     monarch_blocks: integer(64, "number of R blocks of the unequal Monarch layout (must divide n)", {min: 1}),
     monarch_gs_block: integer(16, "GS block size matched against the unequal Monarch layout (must divide n)", {min: 2})
   },
@@ -67,12 +70,18 @@ export const parameterCounts = pipeline({
     scalars.ft_rounds_to_published = roundsToPublished(glue[0]) ? 1 : 0;
     scalars.glue_all_mean_mismatches = glue.filter((row) => round2(meanScore(row.scores)) !== row.all).length;
 
-    // The worked example: dense BOFT vs GS for n = 1024, b = 32 (r = 32).
+    // The worked example: dense BOFT vs GS for n = 1024, b = 32 (r = 32). BOFT pairs half-blocks of size b/2 by
+    // XOR with 2^i, so it is defined only for even b and r a power of two (as in density-factors); elsewhere it has
+    // no factor or parameter count, and the example reports only the flag.
     const r = n / block;
-    const boftFactors = boftDenseFactors(r);
+    const boftApplies = block % 2 === 0 && Number.isInteger(Math.log2(r));
+    const boftFactors = boftApplies ? boftDenseFactors(r) : null;
     const gsFactors = gsDenseFactors(r, block);
-    scalars.example_boft_factors = boftFactors;
-    scalars.example_boft_parameters = boftFactors * n * block; // m·r·b² = m·n·b
+    scalars.example_boft_applicable = boftApplies ? 1 : 0;
+    if (boftFactors !== null) {
+      scalars.example_boft_factors = boftFactors;
+      scalars.example_boft_parameters = boftFactors * n * block; // m·r·b² = m·n·b
+    }
     scalars.example_gs_factors = gsFactors;
     scalars.example_gs_parameters = gsFactors * n * block;
     scalars.example_dense_parameters = n * n;
@@ -146,7 +155,9 @@ export const parameterCounts = pipeline({
     }));
     const examples: Row[] = [
       {structure: "dense", n, block: n, factors: 1, parameters: n * n},
-      {structure: "BOFT (dense)", n, block, factors: boftFactors, parameters: boftFactors * n * block},
+      ...(boftFactors === null
+        ? []
+        : [{structure: "BOFT (dense)", n, block, factors: boftFactors, parameters: boftFactors * n * block}]),
       {structure: "GS (dense)", n, block, factors: gsFactors, parameters: gsFactors * n * block},
       ...(monarchSquare === null
         ? []

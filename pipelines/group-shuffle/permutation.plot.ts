@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /**
  * One panel per k (in the order computed): the n×n matrix of P_(k,n) with a filled cell at (σ(i), i), row σ(i)

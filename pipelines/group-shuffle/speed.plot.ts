@@ -7,7 +7,7 @@ import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /** Colour of the legend entries that only explain a line style (solid GS, dashed BOFT); series colours give b. */
 const styleGrey = "#8C8C8C";

@@ -2,6 +2,8 @@
 // Two forms: `LHS < RHS` (also <=, >, >=) and `LHS within TOL of RHS` where TOL is `2%` (relative) or an
 // expression (absolute). Names are parameters or output scalars (mean over seeds); sd(x), se(x), min(x),
 // max(x), n(x) summarise a scalar over seeds; abs, sqrt, log, log10, exp, pow, hypot are the usual functions.
+// A claim that uses sd(x) or se(x) at a point computed with a single seed is not applicable there (one seed has no
+// spread): it is reported as such, and neither holds nor fails.
 import jsep from "jsep";
 import type {Expression} from "jsep";
 import type {Claim, ClaimCheck, ClaimResult, ComparisonForm} from "../contract/claims.js";
@@ -75,11 +77,20 @@ export function evaluateClaim(experiment: string, claim: Claim, points: readonly
     }
     if (result.checks.length === 0) throw new Error(`no point matches where: ${claim.where}`);
   } catch (error) {
+    if (error instanceof NotApplicable) return {...result, passed: true, checks: [], notApplicable: error.message};
     result.passed = false;
     result.error = (error as Error).message;
   }
   return result;
 }
+
+/** The words for a claim that does not apply: "not applicable (one seed has no spread)". */
+export function notApplicableText(result: ClaimResult): string {
+  return `not applicable (${result.notApplicable})`;
+}
+
+// Thrown while evaluating a claim that does not apply to the results at hand.
+class NotApplicable extends Error {}
 
 function parse(text: string): Expression {
   try {
@@ -192,5 +203,6 @@ function lookup(name: string, point: PointResult): unknown {
 function summarise(kind: (typeof summaries)[number], name: string, point: PointResult): number {
   const summary = point.summary[name];
   if (!summary) throw new Error(`unknown output scalar ${name}`);
+  if ((kind === "sd" || kind === "se") && summary.n < 2) throw new NotApplicable("one seed has no spread");
   return kind === "se" ? summary.sd / Math.sqrt(summary.n) : summary[kind];
 }

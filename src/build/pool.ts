@@ -63,7 +63,9 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = new Worker(new URL("./worker.bootstrap.js", import.meta.url), {
-      workerData: {registry: this.registry, kernels: (this.binaries ??= this.kernels())} satisfies WorkerData
+      workerData: {registry: this.registry, kernels: (this.binaries ??= this.kernels())} satisfies WorkerData,
+      // The bootstrap registers the TypeScript loader itself; flags of this process (a test setup module) stay here.
+      execArgv: []
     });
     worker.on("message", (message: ResultMessage) => {
       const job = this.pending.get(worker);

@@ -27,9 +27,7 @@ export async function renderFigure(
   figure: FigureDeclaration,
   result: ExperimentResult
 ): Promise<RenderedFigure> {
-  const size = figureSize(figure.width);
-  const width = size.width;
-  const height = figure.aspect === undefined ? size.height : Math.round(width * figure.aspect);
+  const {width, height} = figureSize(figure.width, figure.aspect);
   try {
     const options = module.plot(result, {theme, width, height});
     const svg = renderSvg({ariaLabel: figure.alt, ...options}, {width, height, theme});

@@ -1,17 +1,22 @@
 // The end-of-build summary: counts, failures, failed claims with measured and expected values, slowest tasks.
 import type {BuildReport} from "../build/build.js";
+import {notApplicableText} from "../build/claims.js";
 import type {ClaimCheck, ClaimResult} from "../contract/claims.js";
 
 /** Formats a build report for the terminal. */
 export function formatReport(report: BuildReport): string {
   const lines: string[] = [];
-  const passed = report.claims.filter((c) => c.passed).length;
-  const failed = report.claims.length - passed;
+  const notApplicable = report.claims.filter((c) => c.notApplicable);
+  const passed = report.claims.filter((c) => c.passed && !c.notApplicable).length;
+  const failed = report.claims.filter((c) => !c.passed).length;
   for (const failure of report.failures) lines.push(`✗ experiment ${failure.experiment} failed: ${failure.message}`);
   for (const claim of report.claims.filter((c) => !c.passed)) lines.push(formatFailedClaim(claim));
+  for (const claim of notApplicable)
+    lines.push(`– claim "${claim.claim}" (experiment ${claim.experiment}): ${notApplicableText(claim)}`);
   lines.push(
     `computed ${report.computed}, cached ${report.cached}, failed ${report.failures.length}; ` +
-      `claims ${passed} passed, ${failed} failed; ${(report.ms / 1000).toFixed(1)}s`
+      `claims ${passed} passed, ${failed} failed${notApplicable.length > 0 ? `, ${notApplicable.length} not applicable` : ""}; ` +
+      `${(report.ms / 1000).toFixed(1)}s`
   );
   if (report.published.length > 0)
     lines.push(`wrote ${report.published.length} file${report.published.length > 1 ? "s" : ""} to figures/ and site/`);

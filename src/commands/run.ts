@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {cachedRun} from "../build/build.js";
 import {cacheKey, DatasetCache} from "../build/cache.js";
-import {evaluateClaim} from "../build/claims.js";
+import {evaluateClaim, notApplicableText} from "../build/claims.js";
 import {fileEffects} from "../build/effects.js";
 import type {Effects} from "../build/effects.js";
 import {prepareKernels} from "../build/kernels.js";
@@ -123,6 +123,10 @@ function printClaims(
   for (const claim of experiment.claims) {
     const result = evaluateClaim(experiment.id, claim, [point]);
     if (result.error?.startsWith("no point matches")) continue;
+    if (result.notApplicable) {
+      effects.log(`– ${claim.text}  (${notApplicableText(result)})`);
+      continue;
+    }
     ok &&= result.passed;
     const detail = result.error ?? formatCheck(result.checks[0]);
     effects.log(`${result.passed ? "✓" : "✗"} ${claim.text}  (${detail})`);

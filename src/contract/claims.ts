@@ -46,7 +46,10 @@ export interface ClaimResult {
   experiment: string;
   claim: string;
   description?: string;
+  /** True when the claim holds at every checked point, and when it is not applicable. */
   passed: boolean;
+  /** Set when the claim does not apply to these results, with the reason ("one seed has no spread"). */
+  notApplicable?: string;
   checks: ClaimCheck[];
   /** Set when the claim could not be evaluated (for example an unknown output name). */
   error?: string;

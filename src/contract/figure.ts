@@ -25,9 +25,15 @@ export interface FigureSize {
 
 /**
  * Returns the size of a figure: "single" is 240 × 180 px (3.33 × 2.5 in, one column of a two-column paper) and
- * "double" is 500 × 220 px (6.94 × 3.06 in, the text width). Throws on any other width.
+ * "double" is 500 × 220 px (6.94 × 3.06 in, the text width); with an `aspect` (height as a fraction of the width),
+ * the height is the width times the aspect, rounded to a pixel. Throws on any other width.
  */
-export function figureSize(width: FigureWidth): FigureSize {
+export function figureSize(width: FigureWidth, aspect?: number): FigureSize {
+  const size = standardSize(width);
+  return aspect === undefined ? size : {width: size.width, height: Math.round(size.width * aspect)};
+}
+
+function standardSize(width: FigureWidth): FigureSize {
   switch (width) {
     case "single":
       return {width: 240, height: 180};

@@ -1,13 +1,18 @@
-// Symmetric eigendecomposition: Householder tridiagonalisation, then implicit QL on the tridiagonal matrix.
+// Symmetric eigendecomposition: Householder tridiagonalisation, then divide and conquer (with vectors) or implicit QL
+// (values only) on the tridiagonal matrix, as LAPACK dsyevd.
 // References: G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed. (2013), §8.3.1 (Householder
-// tridiagonalisation), §5.1.2–5.1.3 (Householder vectors), §5.1.6–5.1.7 (WY representation, block accumulation);
-// LAPACK dsytd2/dorgtr for the conventions (H = I − τvvᵀ, v₀ = 1).
-import {accumulateReflectors, applyReflectorsRight} from "./householder.js";
-import {assertFiniteMatrix, assertSquare, matrix, transpose} from "./matrix.js";
+// tridiagonalisation), §8.4.4–8.4.5 (divide and conquer), §5.1.2–5.1.3 (Householder vectors), §5.1.6–5.1.7 (WY
+// representation, blocked application); LAPACK dsyevd, dsytd2, dstedc, dormtr for the conventions (H = I − τvvᵀ,
+// v₀ = 1).
+import {applyReflectorsLeft} from "./blockedHouseholder.js";
+import {applyReflectorsRight} from "./householder.js";
+import {multiply} from "./gemm.js";
+import {assertFiniteMatrix, assertSquare, matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {tridiagonalizeWasm} from "./reductionWasm.js";
 import {assertSymmetric, symmetricLower} from "./symmetry.js";
 import {tridiagonalEigen} from "./tridiagonal.js";
+import {tridiagonalDivideConquer} from "./tridiagonalDivideConquer.js";
 
 /** Options for `eigh`. */
 export interface EighOptions {
@@ -30,9 +35,10 @@ export interface SymmetricEigen {
  * annihilate column k below the subdiagonal and updating the trailing block by A₂₂ ← A₂₂ − vwᵀ − wvᵀ with
  * p = τA₂₂v, w = p − (τ/2)(pᵀv)v (GVL Algorithm 8.3.1). The update of step k is applied lazily, inside the sweep of
  * step k + 1 that forms A₂₂v, so the working triangle is streamed once per step (a WebAssembly SIMD kernel,
- * reductionKernel.as). Qᵀ is formed from the reflectors in blocks of 32 with the compact WY representation and
- * matrix products; the implicit QL iteration of `tridiagonalEigen` then rotates the rows of Qᵀ into eigenvectors.
- * The result is backward stable: ‖A − VΛVᵀ‖ and ‖VᵀV − I‖ are O(nε‖A‖) and O(nε). The same input always gives
+ * reductionKernel.as). With eigenvectors, T = ZΛZᵀ is solved by divide and conquer (`tridiagonalDivideConquer`,
+ * LAPACK dstedc) and the reflectors are applied to Z in blocks of 64 with the compact WY representation and matrix
+ * products (`applyReflectorsLeft`, dormtr), giving V = QZ; without, the implicit QL iteration of `tridiagonalEigen`
+ * finds the eigenvalues in O(n²). The result is backward stable: ‖A − VΛVᵀ‖ and ‖VᵀV − I‖ are O(nε‖A‖) and O(nε). The same input always gives
  * bit-identical output.
  *
  * Throws if A is not square, has a non-finite entry, or is not symmetric to a relative tolerance of 1e-10
@@ -48,9 +54,12 @@ export function eigh(A: Matrix, {vectors = true}: EighOptions = {}): {values: Fl
   const n = A.rows;
   const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A), vectors);
   if (reflectors === null) return {values: shiftedTridiagonalEigen(d, e), vectors: null};
-  const basis = accumulateReflectors(n, n, reflectors, tau, n - 2, 1); // Qᵀ = H_{n−3} ⋯ H₀
-  const values = shiftedTridiagonalEigen(d, e, basis);
-  return {values, vectors: transpose(basis)};
+  // The eigenvalues come from QL in both cases, so that they are bit-identical with and without vectors; they
+  // agree with divide and conquer's to O(nε‖T‖), the accuracy of either.
+  const values = shiftedTridiagonalEigen(d, e);
+  const Z = tridiagonalDivideConquer(d, e).vectors; // T = ZΛZᵀ
+  applyReflectorsLeft(Z, reflectors, tau, Math.max(0, n - 2), 1); // V = QZ, Q = H₀⋯H_{n−3}
+  return {values, vectors: Z};
 }
 
 /** Eigenvalues of a symmetric matrix with a band of rows of its eigenvector matrix (see `eighRows`). */
@@ -63,9 +72,8 @@ export interface SymmetricEigenRows {
 
 /**
  * Eigenvalues (ascending) of a symmetric matrix and coordinates from … to − 1 of every eigenvector, i.e. rows
- * from … to − 1 of the `vectors` that `eigh` would return, at a cost of (4/3)n³ + O(n²(to − from)) flops instead
- * of about 9n³. Since plane rotations act on the rows of the basis independently of its columns, the QL iteration
- * is run on only the wanted columns of Qᵀ. Used for cheap residual estimates in Lanczos methods (`topEigen`).
+ * from … to − 1 of the `vectors` that `eigh` would return (to rounding), without applying the reflectors to all of
+ * Z: only rows from … to − 1 of Q are formed, and multiplied by the eigenvectors Z of the tridiagonal matrix. Used for cheap residual estimates in Lanczos methods (`topEigen`).
  * Same checks as `eigh`; requires 0 ≤ from ≤ to ≤ n.
  */
 export function eighRows(A: Matrix, from: number, to: number): SymmetricEigenRows {
@@ -79,13 +87,12 @@ export function eighRows(A: Matrix, from: number, to: number): SymmetricEigenRow
   const b = to - from;
   const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A), true);
   if (reflectors === null) throw new Error("eighRows: reflectors missing"); // unreachable: requested above
-  // Rows from … to − 1 of Q = H₀H₁⋯H_{n−3}, starting from those rows of I.
+  // Rows from … to − 1 of Q = H₀H₁⋯H_{n−3}, starting from those rows of I, times the eigenvectors Z of T.
   const R = matrix(b, n);
   for (let t = 0; t < b; ++t) R.data[t * n + from + t] = 1;
-  applyReflectorsRight(R, reflectors, tau, n - 2, 1);
-  const basis = transpose(R); // the wanted columns of Qᵀ
-  const values = shiftedTridiagonalEigen(d, e, basis);
-  return {values, rows: transpose(basis)};
+  applyReflectorsRight(R, reflectors, tau, Math.max(0, n - 2), 1);
+  const values = shiftedTridiagonalEigen(d, e);
+  return {values, rows: multiply(R, tridiagonalDivideConquer(d, e).vectors)};
 }
 
 // tridiagonalEigen on T + σI, then λ − σ, with σ the power of two at or above 2·max_i(|d_i| + |e_{i−1}| + |e_i|).

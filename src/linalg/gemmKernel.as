@@ -59,28 +59,102 @@ export function gemm(
   const tile = packedB + ((<usize>(KC * NC)) << 3);
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
-    // Row blocks that lie wholly above the diagonal of this column block have nothing to compute.
-    const icStart = lower ? (jc / MC) * MC : 0;
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       packB(kc, nc, b + <usize>pc * brs + <usize>jc * bcs, brs, bcs, packedB);
-      for (let ic = icStart; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        packA(mc, kc, a + <usize>ic * ars + <usize>pc * acs, ars, acs, alpha, packedA);
-        for (let jr = 0; jr < nc; jr += NR) {
-          const w = min(NR, nc - jr);
-          const bp = packedB + ((<usize>(jr * kc)) << 3);
-          for (let ir = 0; ir < mc; ir += MR) {
-            const h = min(MR, mc - ir);
-            if (lower && ic + ir + h <= jc + jr) continue;
-            const ap = packedA + ((<usize>(ir * kc)) << 3);
-            const cp = c + <usize>(ic + ir) * ldc + ((<usize>(jc + jr)) << 3);
-            if (h == MR && w == NR) {
-              micro(kc, ap, bp, cp, ldc);
-            } else {
-              edgeTile(kc, ap, bp, cp, ldc, h, w, tile);
-            }
-          }
+      blockPanel(m, kc, nc, jc, a + <usize>pc * acs, ars, acs, alpha, packedA, packedB, c, ldc, lower, tile);
+    }
+  }
+}
+
+/** Bytes that `packWhole` needs for a k×n op(B): every KC×NC block, its last sliver padded to NR columns. */
+export function packedBytes(k: i32, n: i32): usize {
+  const slivers = (n + NR - 1) / NR;
+  return (<usize>k * <usize>(slivers * NR)) << 3;
+}
+
+/**
+ * Packs all of the k×n op(B) at b, block by block in the order `gemmPacked` visits them (column blocks of NC, and
+ * within each the row blocks of KC), so that products with the same B can skip packing it again.
+ */
+export function packWhole(k: i32, n: i32, b: usize, brs: usize, bcs: usize, dst: usize): void {
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    const padded = ((nc + NR - 1) / NR) * NR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      packB(kc, nc, b + <usize>pc * brs + <usize>jc * bcs, brs, bcs, dst);
+      dst += (<usize>(kc * padded)) << 3;
+    }
+  }
+}
+
+/**
+ * `gemm` with op(B) already packed by `packWhole` at `packed`: the same loops and the same arithmetic, hence the
+ * same result bit for bit.
+ */
+export function gemmPacked(
+  m: i32,
+  n: i32,
+  k: i32,
+  a: usize,
+  ars: usize,
+  acs: usize,
+  packed: usize,
+  alpha: f64,
+  c: usize,
+  ldc: usize,
+  work: usize
+): void {
+  const packedA = work;
+  const tile = packedA + ((<usize>(MC * KC + KC * NC)) << 3);
+  let packedB = packed;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    const padded = ((nc + NR - 1) / NR) * NR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      blockPanel(m, kc, nc, jc, a + <usize>pc * acs, ars, acs, alpha, packedA, packedB, c, ldc, false, tile);
+      packedB += (<usize>(kc * padded)) << 3;
+    }
+  }
+}
+
+// C[:, jc … jc + nc − 1] += α·A[:, block]·B[block, jc … jc + nc − 1] for one packed kc×nc block of B: the row blocks of
+// A are packed in turn and the micro-kernel runs over their tiles. With `lower`, tiles wholly above the diagonal
+// are skipped (and row blocks above it are not visited).
+function blockPanel(
+  m: i32,
+  kc: i32,
+  nc: i32,
+  jc: i32,
+  a: usize,
+  ars: usize,
+  acs: usize,
+  alpha: f64,
+  packedA: usize,
+  packedB: usize,
+  c: usize,
+  ldc: usize,
+  lower: bool,
+  tile: usize
+): void {
+  const icStart = lower ? (jc / MC) * MC : 0;
+  for (let ic = icStart; ic < m; ic += MC) {
+    const mc = min(MC, m - ic);
+    packA(mc, kc, a + <usize>ic * ars, ars, acs, alpha, packedA);
+    for (let jr = 0; jr < nc; jr += NR) {
+      const w = min(NR, nc - jr);
+      const bp = packedB + ((<usize>(jr * kc)) << 3);
+      for (let ir = 0; ir < mc; ir += MR) {
+        const h = min(MR, mc - ir);
+        if (lower && ic + ir + h <= jc + jr) continue;
+        const ap = packedA + ((<usize>(ir * kc)) << 3);
+        const cp = c + <usize>(ic + ir) * ldc + ((<usize>(jc + jr)) << 3);
+        if (h == MR && w == NR) {
+          micro(kc, ap, bp, cp, ldc);
+        } else {
+          edgeTile(kc, ap, bp, cp, ldc, h, w, tile);
         }
       }
     }

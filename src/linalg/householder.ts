@@ -110,9 +110,11 @@ export function applyReflectorsRight(
   }
 }
 
-// The upper-triangular T of the compact WY form H₀H₁⋯H_{b−1} = I − VTVᵀ for the vectors in the rows of V
-// (LAPACK dlarft, forward and columnwise): T_tt = τ_t and T[0..t−1][t] = −τ_t T[0..t−1][0..t−1] (V[0..t−1] v_t).
-function wyFactor(V: Matrix, tau: Float64Array): Matrix {
+/**
+ * The upper-triangular T of the compact WY form H₀H₁⋯H_{b−1} = I − VᵀTV for the reflector vectors in the rows of V
+ * (LAPACK dlarft, forward and columnwise): T_tt = τ_t and T[0..t−1][t] = −τ_t T[0..t−1][0..t−1] (V[0..t−1] v_t).
+ */
+export function wyFactor(V: Matrix, tau: Float64Array): Matrix {
   const b = V.rows;
   const G = multiplyTransposeB(V, V).data; // G[i][t] = v_iᵀ v_t
   const T = matrix(b, b);
@@ -129,9 +131,11 @@ function wyFactor(V: Matrix, tau: Float64Array): Matrix {
   return T;
 }
 
-// The reflectors k0 … k1 − 1 as the rows of a block V: row t is v_{k0+t} on coordinates k0 + shift … L − 1 (zero
-// before its own start k0 + t + shift).
-function reflectorBlock(vectors: Float64Array, L: number, k0: number, k1: number, shift: number): Matrix {
+/**
+ * The reflectors k0 … k1 − 1 of `vectors` (stored as for `accumulateReflectors`) as the rows of a block V: row t is
+ * v_{k0+t} on coordinates k0 + shift … L − 1 (zero before its own start k0 + t + shift).
+ */
+export function reflectorBlock(vectors: Float64Array, L: number, k0: number, k1: number, shift: number): Matrix {
   const offset = k0 + shift;
   const cols = L - offset;
   const V = matrix(k1 - k0, cols);

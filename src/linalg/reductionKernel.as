@@ -514,3 +514,327 @@ function updateRows(a: usize, n: i32, u: usize, z: usize, lo: i32, hi: i32, from
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Blocked Householder tridiagonalisation (LAPACK dsytrd with dlatrd, lower triangle; Golub & Van Loan §8.3.1 and
+// §5.2.3 for the blocked form): panels of NB columns are reduced with the trailing matrix left untouched except
+// for the symmetric products A₂₂v it needs (read only), and the panel's reflectors are then applied to the trailing
+// triangle at once as A₂₂ ← A₂₂ − VWᵀ − WVᵀ, a level-3 update by a register-tiled SIMD kernel. The last TAIL or
+// fewer columns are reduced by `tridiagonalize`.
+
+const NB: i32 = 32;
+const TAIL: i32 = 96;
+
+/** Doubles of `work` that `tridiagonalizeBlocked` needs for an n×n matrix. */
+export function tridiagonalizeBlockedWork(n: i32): i32 {
+  const m = min(n, TAIL + NB);
+  return 2 * NB * n + 4 * NB * (n + 4) + n + 2 * m * m + 3 * m + 4 * m + 16;
+}
+
+/**
+ * Householder tridiagonalisation with the outputs and conventions of `tridiagonalize` (the same reflectors up to
+ * rounding), blocked: `work` needs `tridiagonalizeBlockedWork(n)` doubles.
+ */
+export function tridiagonalizeBlocked(
+  n: i32,
+  a: usize,
+  d: usize,
+  e: usize,
+  refl: usize,
+  tau: usize,
+  work: usize
+): void {
+  const N = <usize>n;
+  const row = N << 3;
+  const V = work; // NB columns of length n: V[p] at V + p·row
+  const W = V + <usize>NB * row;
+  const X = W + <usize>NB * row; // packed −[V W], 4-row slivers
+  const Y = X + ((<usize>(2 * NB) * (N + 4)) << 3); // packed [W V]
+  const y = Y + ((<usize>(2 * NB) * (N + 4)) << 3);
+  const tail = y + row;
+  const hh = tail; // τ and β of one reflection (reuses the tail area before it is needed)
+  let k0 = 0;
+  for (; n - k0 > TAIL + NB; k0 += NB) {
+    memory.fill(V, 0, <usize>(2 * NB) * row);
+    for (let i = 0; i < NB; i++) {
+      const c = k0 + i;
+      const C = <usize>c << 3;
+      // 1. Bring column c (rows c … n − 1) up to date with the panel's earlier reflectors: gathered into y, updated
+      // one reflector at a time (for each entry, p ascending), scattered back.
+      for (let r = c; r < n; r++) store<f64>(y + (<usize>r << 3), load<f64>(a + <usize>r * row + C));
+      for (let p = 0; p < i; p++) {
+        const P = <usize>p * row;
+        axpy2(y, V + P, -load<f64>(W + P + C), W + P, -load<f64>(V + P + C), c, n);
+      }
+      for (let r = c; r < n; r++) store<f64>(a + <usize>r * row + C, load<f64>(y + (<usize>r << 3)));
+      store<f64>(d + C, load<f64>(a + <usize>c * row + C));
+      // 2. The reflection that annihilates column c below the subdiagonal.
+      householder(a + <usize>(c + 1) * row + C, row, n - c - 1, hh);
+      const t = load<f64>(hh);
+      store<f64>(e + C, load<f64>(hh, 8));
+      store<f64>(tau + C, t);
+      const v = V + <usize>i * row;
+      store<f64>(v + C + 8, 1.0);
+      for (let r = c + 2; r < n; r++) store<f64>(v + (<usize>r << 3), t == 0 ? 0 : load<f64>(a + <usize>r * row + C));
+      if (refl != 0) memory.copy(refl + <usize>c * row + C + 8, v + C + 8, (N - <usize>c - 1) << 3);
+      // 3. y = A₂₂v over the (not yet updated) trailing block, minus the panel's corrections W(Vᵀv) + V(Wᵀv).
+      memory.fill(y, 0, row);
+      symvLower(n, a, c + 1, v, y);
+      for (let p = 0; p < i; p++) {
+        const P = <usize>p * row;
+        const alpha = dot(V + P, v, c + 1, n);
+        const beta = dot(W + P, v, c + 1, n);
+        axpy2(y, W + P, -alpha, V + P, -beta, c + 1, n);
+      }
+      // 4. w = τy − (τ/2)(τyᵀv)v.
+      const w = W + <usize>i * row;
+      let yv: f64 = 0;
+      for (let r = c + 1; r < n; r++) {
+        const R = <usize>r << 3;
+        const x = load<f64>(y + R) * t;
+        store<f64>(w + R, x);
+        yv += x * load<f64>(v + R);
+      }
+      const half = 0.5 * t * yv;
+      for (let r = c + 1; r < n; r++) {
+        const R = <usize>r << 3;
+        store<f64>(w + R, load<f64>(w + R) - half * load<f64>(v + R));
+      }
+    }
+    // The trailing triangle from row and column k0 + NB: A ← A − VWᵀ − WVᵀ.
+    syr2kLower(n, a, k0 + NB, V, W, X, Y);
+  }
+  // The remaining m×m block, unblocked, on a contiguous copy.
+  const m = n - k0;
+  const M = <usize>m;
+  const b = tail;
+  const reflB = b + ((M * M) << 3);
+  const dB = reflB + ((M * M) << 3);
+  const eB = dB + (M << 3);
+  const tauB = eB + (M << 3);
+  const workB = tauB + (M << 3);
+  const K0 = <usize>k0 << 3;
+  for (let i = 0; i < m; i++) {
+    memory.copy(b + <usize>i * (M << 3), a + <usize>(k0 + i) * row + K0, (<usize>(i + 1)) << 3);
+  }
+  memory.fill(dB, 0, (3 * M) << 3);
+  memory.fill(reflB, 0, (M * M) << 3);
+  tridiagonalize(m, b, dB, eB, refl != 0 ? reflB : 0, tauB, workB);
+  memory.copy(d + K0, dB, M << 3);
+  if (m >= 2) memory.copy(e + K0, eB, (M - 1) << 3);
+  memory.copy(tau + K0, tauB, M << 3);
+  if (refl != 0) {
+    for (let i = 0; i + 2 < m; i++) {
+      memory.copy(refl + <usize>(k0 + i) * row + K0, reflB + <usize>i * (M << 3), M << 3);
+    }
+  }
+}
+
+// Σ_{r = lo … hi − 1} x_r y_r: two interleaved partial sums (even and odd r) added at the end.
+function dot(x: usize, y: usize, lo: i32, hi: i32): f64 {
+  let S = f64x2.splat(0);
+  let r = lo;
+  for (; r + 1 < hi; r += 2) {
+    const R = <usize>r << 3;
+    S = f64x2.add(S, f64x2.mul(v128.load(x + R), v128.load(y + R)));
+  }
+  let s = f64x2.extract_lane(S, 0) + f64x2.extract_lane(S, 1);
+  if (r < hi) s += load<f64>(x + (<usize>r << 3)) * load<f64>(y + (<usize>r << 3));
+  return s;
+}
+
+// z_r ← z_r + α·x_r + β·y_r (in that order) for r = lo … hi − 1.
+function axpy2(z: usize, x: usize, alpha: f64, y: usize, beta: f64, lo: i32, hi: i32): void {
+  const A = f64x2.splat(alpha);
+  const B = f64x2.splat(beta);
+  let r = lo;
+  for (; r + 1 < hi; r += 2) {
+    const R = <usize>r << 3;
+    const t = f64x2.add(v128.load(z + R), f64x2.mul(A, v128.load(x + R)));
+    v128.store(z + R, f64x2.add(t, f64x2.mul(B, v128.load(y + R))));
+  }
+  if (r < hi) {
+    const R = <usize>r << 3;
+    store<f64>(z + R, load<f64>(z + R) + alpha * load<f64>(x + R) + beta * load<f64>(y + R));
+  }
+}
+
+// y += A₂₂v for the symmetric block of rows and columns lo … n − 1 whose lower triangle is at a (read only). Four
+// rows at a time: row i contributes a_ij v_j to y_i and a_ij v_i to y_j (j < i), two columns per f64x2.
+function symvLower(n: i32, a: usize, lo: i32, v: usize, y: usize): void {
+  const row = (<usize>n) << 3;
+  let i = lo;
+  for (; i + 3 < n; i += 4) {
+    const I = <usize>i << 3;
+    const r0 = a + <usize>i * row;
+    const r1 = r0 + row;
+    const r2 = r1 + row;
+    const r3 = r2 + row;
+    const V0 = f64x2.splat(load<f64>(v + I));
+    const V1 = f64x2.splat(load<f64>(v + I, 8));
+    const V2 = f64x2.splat(load<f64>(v + I, 16));
+    const V3 = f64x2.splat(load<f64>(v + I, 24));
+    let S0 = f64x2.splat(0);
+    let S1 = f64x2.splat(0);
+    let S2 = f64x2.splat(0);
+    let S3 = f64x2.splat(0);
+    let j = lo;
+    for (; j + 1 < i; j += 2) {
+      const J = <usize>j << 3;
+      const vj = v128.load(v + J);
+      const x0 = v128.load(r0 + J);
+      const x1 = v128.load(r1 + J);
+      const x2 = v128.load(r2 + J);
+      const x3 = v128.load(r3 + J);
+      S0 = f64x2.add(S0, f64x2.mul(x0, vj));
+      S1 = f64x2.add(S1, f64x2.mul(x1, vj));
+      S2 = f64x2.add(S2, f64x2.mul(x2, vj));
+      S3 = f64x2.add(S3, f64x2.mul(x3, vj));
+      const sum01 = f64x2.add(f64x2.mul(x0, V0), f64x2.mul(x1, V1));
+      const sum = f64x2.add(f64x2.add(sum01, f64x2.mul(x2, V2)), f64x2.mul(x3, V3));
+      v128.store(y + J, f64x2.add(v128.load(y + J), sum));
+    }
+    let s0 = f64x2.extract_lane(S0, 0) + f64x2.extract_lane(S0, 1);
+    let s1 = f64x2.extract_lane(S1, 0) + f64x2.extract_lane(S1, 1);
+    let s2 = f64x2.extract_lane(S2, 0) + f64x2.extract_lane(S2, 1);
+    let s3 = f64x2.extract_lane(S3, 0) + f64x2.extract_lane(S3, 1);
+    if (j < i) {
+      const J = <usize>j << 3;
+      const vj = load<f64>(v + J);
+      const x0 = load<f64>(r0 + J);
+      const x1 = load<f64>(r1 + J);
+      const x2 = load<f64>(r2 + J);
+      const x3 = load<f64>(r3 + J);
+      s0 += x0 * vj;
+      s1 += x1 * vj;
+      s2 += x2 * vj;
+      s3 += x3 * vj;
+      const v0 = f64x2.extract_lane(V0, 0);
+      const v1 = f64x2.extract_lane(V1, 0);
+      const v2 = f64x2.extract_lane(V2, 0);
+      const v3 = f64x2.extract_lane(V3, 0);
+      store<f64>(y + J, load<f64>(y + J) + (x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3));
+    }
+    store<f64>(y + I, load<f64>(y + I) + s0);
+    store<f64>(y + I, load<f64>(y + I, 8) + s1, 8);
+    store<f64>(y + I, load<f64>(y + I, 16) + s2, 16);
+    store<f64>(y + I, load<f64>(y + I, 24) + s3, 24);
+    for (let t = i; t < i + 4; t++) symvRow(n, a, t, i, v, y);
+  }
+  for (; i < n; i++) symvRow(n, a, i, lo, v, y);
+}
+
+// Row i of `symvLower` for columns from … i, one entry at a time.
+function symvRow(n: i32, a: usize, i: i32, from: i32, v: usize, y: usize): void {
+  const I = <usize>i << 3;
+  const r = a + <usize>i * ((<usize>n) << 3);
+  const vi = load<f64>(v + I);
+  let s: f64 = 0;
+  for (let j = from; j < i; j++) {
+    const J = <usize>j << 3;
+    const x = load<f64>(r + J);
+    s += x * load<f64>(v + J);
+    store<f64>(y + J, load<f64>(y + J) + x * vi);
+  }
+  store<f64>(y + I, load<f64>(y + I) + (s + load<f64>(r + I) * vi));
+}
+
+// a_ij ← a_ij − Σ_p (V_p[i] W_p[j] + W_p[i] V_p[j]) for lo ≤ j ≤ i < n, p = 0 … NB − 1 in order (the V terms, then the
+// W terms): −[V W] and [W V] are packed into 4-row slivers and 4×4 tiles on and below the diagonal are updated by
+// the micro-kernel (upper entries of diagonal tiles are outside the lower triangle and never read).
+function syr2kLower(n: i32, a: usize, lo: i32, V: usize, W: usize, X: usize, Y: usize): void {
+  const row = (<usize>n) << 3;
+  const K = 2 * NB;
+  const rows = n - lo;
+  const slivers = (rows + 3) >> 2;
+  const sliverBytes = (<usize>(K * 4)) << 3;
+  for (let s = 0; s < slivers; s++) {
+    const xs = X + <usize>s * sliverBytes;
+    const ys = Y + <usize>s * sliverBytes;
+    for (let r = 0; r < 4; r++) {
+      const i = lo + 4 * s + r;
+      const I = <usize>i << 3;
+      const R = (<usize>r) << 3;
+      for (let p = 0; p < K; p++) {
+        const P = (<usize>(p * 4)) << 3;
+        let xv: f64 = 0;
+        let yv: f64 = 0;
+        if (i < n) {
+          const q = <usize>(p < NB ? p : p - NB) * row + I;
+          xv = p < NB ? -load<f64>(V + q) : -load<f64>(W + q);
+          yv = p < NB ? load<f64>(W + q) : load<f64>(V + q);
+        }
+        store<f64>(xs + P + R, xv);
+        store<f64>(ys + P + R, yv);
+      }
+    }
+  }
+  const full = rows >> 2;
+  for (let s = 0; s < full; s++) {
+    const i0 = lo + 4 * s;
+    const xs = X + <usize>s * sliverBytes;
+    for (let t = 0; t <= s; t++) {
+      const j0 = lo + 4 * t;
+      tileUpdate(K, xs, Y + <usize>t * sliverBytes, a + <usize>i0 * row + ((<usize>j0) << 3), row);
+    }
+  }
+  // Rows of the last, partial sliver, entry by entry.
+  for (let i = lo + 4 * full; i < n; i++) {
+    const I = <usize>i << 3;
+    for (let j = lo; j <= i; j++) {
+      const J = <usize>j << 3;
+      let x = load<f64>(a + <usize>i * row + J);
+      for (let p = 0; p < NB; p++) {
+        const P = <usize>p * row;
+        x = x + -load<f64>(V + P + I) * load<f64>(W + P + J);
+      }
+      for (let p = 0; p < NB; p++) {
+        const P = <usize>p * row;
+        x = x + -load<f64>(W + P + I) * load<f64>(V + P + J);
+      }
+      store<f64>(a + <usize>i * row + J, x);
+    }
+  }
+}
+
+// C[0:4, 0:4] += Σ_p x_p y_pᵀ over kc packed steps (the 4×4 micro-kernel of gemmKernel.as).
+@inline
+function tileUpdate(kc: i32, x: usize, y: usize, c: usize, ldc: usize): void {
+  const c1 = c + ldc;
+  const c2 = c1 + ldc;
+  const c3 = c2 + ldc;
+  let c00 = v128.load(c);
+  let c01 = v128.load(c, 16);
+  let c10 = v128.load(c1);
+  let c11 = v128.load(c1, 16);
+  let c20 = v128.load(c2);
+  let c21 = v128.load(c2, 16);
+  let c30 = v128.load(c3);
+  let c31 = v128.load(c3, 16);
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(y);
+    const b1 = v128.load(y, 16);
+    const a0 = v128.load64_splat(x);
+    c00 = f64x2.add(c00, f64x2.mul(a0, b0));
+    c01 = f64x2.add(c01, f64x2.mul(a0, b1));
+    const a1 = v128.load64_splat(x, 8);
+    c10 = f64x2.add(c10, f64x2.mul(a1, b0));
+    c11 = f64x2.add(c11, f64x2.mul(a1, b1));
+    const a2 = v128.load64_splat(x, 16);
+    c20 = f64x2.add(c20, f64x2.mul(a2, b0));
+    c21 = f64x2.add(c21, f64x2.mul(a2, b1));
+    const a3 = v128.load64_splat(x, 24);
+    c30 = f64x2.add(c30, f64x2.mul(a3, b0));
+    c31 = f64x2.add(c31, f64x2.mul(a3, b1));
+    x += 32;
+    y += 32;
+  }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c1, c10);
+  v128.store(c1, c11, 16);
+  v128.store(c2, c20);
+  v128.store(c2, c21, 16);
+  v128.store(c3, c30);
+  v128.store(c3, c31, 16);
+}

@@ -16,6 +16,8 @@ interface KernelExports {
   memory: WasmMemory;
   heapBase(): number;
   tridiagonalize(n: number, a: number, d: number, e: number, refl: number, tau: number, work: number): void;
+  tridiagonalizeBlocked(n: number, a: number, d: number, e: number, refl: number, tau: number, work: number): void;
+  tridiagonalizeBlockedWork(n: number): number;
   bidiagonalize(
     m: number,
     n: number,
@@ -53,12 +55,12 @@ export function tridiagonalizeWasm(n: number, lower: Float64Array, reflectors: b
   const e = memory.take(Math.max(n - 1, 1));
   const refl = reflectors ? memory.take(n * n) : 0;
   const tau = memory.take(n);
-  const work = memory.take(4 * n + 2);
+  const work = memory.take(memory.kernelExports.tridiagonalizeBlockedWork(n));
   const kernel = memory.allocate();
   const heap = new Float64Array(kernel.memory.buffer);
   heap.set(lower, a / 8);
   heap.fill(0, d / 8, work / 8); // d, e, the reflectors (zero outside their coordinates) and τ
-  kernel.tridiagonalize(n, a, d, e, refl, tau, work);
+  kernel.tridiagonalizeBlocked(n, a, d, e, refl, tau, work);
   const out = {
     d: heap.slice(d / 8, d / 8 + n),
     e: heap.slice(e / 8, e / 8 + Math.max(n - 1, 0)),
@@ -162,11 +164,12 @@ export function rotationSpace(A: Matrix, B: Matrix): RotationSpace {
 
 // Hands out 64-byte-aligned addresses above the kernel's static data; `allocate` then grows the memory to fit them.
 class Layout {
+  readonly kernelExports: KernelExports;
   private readonly kernel: KernelExports;
   private end: number;
 
   constructor() {
-    this.kernel = instance ??= instantiate();
+    this.kernel = this.kernelExports = instance ??= instantiate();
     this.end = align(this.kernel.heapBase());
   }
 

@@ -10,6 +10,7 @@ import {gemmInto, gram, multiply, multiplyTransposeA, multiplyTransposeB} from "
 import {assertFiniteMatrix, assertSquare, identity, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {qr} from "./qr.js";
+import {residentMatrix} from "./residentMatrix.js";
 import {assertSymmetric} from "./symmetry.js";
 
 /** A symmetric n×n linear operator given by its action on blocks of vectors. */
@@ -23,7 +24,11 @@ export interface SymmetricOperator {
 export interface TopEigenOptions {
   /** Converged when every ‖Av − λv‖ ≤ tolerance·max|θ| over all Ritz values θ (an estimate of ‖A‖₂). Default 1e-10. */
   tolerance?: number;
-  /** Vectors per Lanczos block (one product A·X per block). Default max(k, 16), at most n. */
+  /**
+   * Vectors per Lanczos block (one product A·X per block). Default k (at least 1, at most n): a block as wide as
+   * the number of wanted pairs still resolves eigenvalues of multiplicity up to k, and narrower blocks need fewer
+   * vector products in all than wider ones.
+   */
   blockSize?: number;
   /** Largest basis before a thick restart keeps the best Ritz vectors. Default max(20·blockSize, 3k), at most n. */
   maxBasis?: number;
@@ -56,8 +61,8 @@ export interface TopEigen {
  * ‖Av − λv‖ of the returned vectors have been computed explicitly and are all at most tolerance·max|θ|
  * (all products use `gemm`); otherwise, after `maxIterations` block products, it throws
  * "topEigen: no convergence after N iterations (residual r)". The starting block (and any replacement
- * direction) is drawn from `rng.fork("topEigen")`, so the same input and source give bit-identical output. Small problems (n ≤ maxBasis) are solved densely by
- * `eigh` (an operator is then applied to the identity).
+ * direction) is drawn from `rng.fork("topEigen")`, so the same input and source give bit-identical output.
+ * Small problems (n ≤ maxBasis) are solved densely by `eigh` (an operator is then applied to the identity).
  *
  * Accepts a Matrix (checked square, finite and symmetric to a relative 1e-10) or a SymmetricOperator, whose
  * products are checked for shape and finiteness.
@@ -68,7 +73,7 @@ export function topEigen(A: Matrix | SymmetricOperator, k: number, rng: Rng, opt
   if (!Number.isInteger(k) || k < 0 || k > n) throw new Error(`topEigen: k must be an integer in [0, ${n}], got ${k}`);
   const {tolerance = 1e-10, maxIterations = 1000} = options;
   if (!(tolerance > 0)) throw new Error(`topEigen: tolerance must be positive, got ${tolerance}`);
-  const blockSize = Math.min(n, options.blockSize ?? Math.max(k, 16));
+  const blockSize = Math.min(n, options.blockSize ?? Math.max(k, 1));
   const maxBasis = Math.min(n, options.maxBasis ?? Math.max(20 * blockSize, 3 * k));
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new Error(`topEigen: invalid blockSize ${blockSize}`);
   if (!Number.isInteger(maxBasis) || maxBasis < k + 2 * blockSize) {
@@ -94,7 +99,8 @@ function toOperator(A: Matrix | SymmetricOperator): RowOperator {
     assertSquare(A, "topEigen");
     assertFiniteMatrix(A, "topEigen");
     assertSymmetric(A, "topEigen");
-    return {n: A.rows, applyRows: (X) => multiply(X, A)}; // (A Xᵀ)ᵀ = X Aᵀ = X A
+    const resident = residentMatrix(A); // packed once in WebAssembly memory for all block products
+    return {n: A.rows, applyRows: (X) => resident.multiplyLeft(X)}; // (A Xᵀ)ᵀ = X Aᵀ = X A
   }
   const {n} = A;
   if (!Number.isInteger(n) || n < 0) throw new Error(`topEigen: invalid operator size ${n}`);

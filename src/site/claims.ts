@@ -4,9 +4,13 @@ import type {ClaimResult} from "../contract/claims.js";
 import type {Experiment} from "../contract/content.js";
 import {escapeHtml, formatNumber} from "./html.js";
 
-/** How many claims hold, of how many (undefined when the experiment's claims were never evaluated). */
+/**
+ * How many claims hold, of how many that apply (undefined when the experiment's claims were never evaluated); a
+ * claim that does not apply (sd or se with one seed) is counted in neither.
+ */
 export function claimCounts(results: ClaimResult[] | undefined): {passed: number; total: number} | undefined {
-  return results && {passed: results.filter((c) => c.passed).length, total: results.length};
+  const applicable = results?.filter((c) => !c.notApplicable);
+  return applicable && {passed: applicable.filter((c) => c.passed).length, total: applicable.length};
 }
 
 /** A short status line: "3 of 3 claims hold". */
@@ -49,12 +53,14 @@ function summaryText(results: ClaimResult[] | undefined): string {
 }
 
 function claimItem(experiment: Experiment, result: ClaimResult): string {
-  const status = result.passed
-    ? `<span class="status status--pass"><span aria-hidden="true">✓</span> holds</span>`
-    : `<span class="status status--fail"><span aria-hidden="true">✗</span> fails</span>`;
+  const status = result.notApplicable
+    ? `<span class="status"><span aria-hidden="true">–</span> not applicable (${escapeHtml(result.notApplicable)})</span>`
+    : result.passed
+      ? `<span class="status status--pass"><span aria-hidden="true">✓</span> holds</span>`
+      : `<span class="status status--fail"><span aria-hidden="true">✗</span> fails</span>`;
   const description = result.description ? `<p class="claim-description">${escapeHtml(result.description)}</p>` : "";
   const error = result.error ? `<p class="claim-error">Could not be evaluated: ${escapeHtml(result.error)}</p>` : "";
-  return `<li class="claim claim--${result.passed ? "pass" : "fail"}">
+  return `<li class="claim claim--${result.notApplicable ? "not-applicable" : result.passed ? "pass" : "fail"}">
 <div class="claim-head">${status} <code class="claim-text">${escapeHtml(result.claim)}</code></div>
 ${description}${error}${result.checks.length ? checksTable(experiment, result) : ""}
 </li>`;

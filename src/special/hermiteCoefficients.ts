@@ -6,8 +6,10 @@
 // ReLU and leaky ReLU are exact: σ'' = δ, so m_k(q) = φ_q^{(k−2)}(0) for k ≥ 2, the derivatives at 0 of the
 // N(0, q) density; independently, the half-line moments E[G^m·1{G > 0}] = 2^{m/2−1}Γ((m+1)/2)/√π give μ_k
 // exactly in integer arithmetic. erf is exact too: erf' = 2φ_{1/2} (the N(0, 1/2) density), so
-// m_k(q) = 2·φ_{q+1/2}^{(k−1)}(0). tanh uses Gauss–Hermite quadrature.
+// m_k(q) = 2·φ_{q+1/2}^{(k−1)}(0). tanh uses Gauss–Hermite quadrature at unit variance, and for any variance the
+// split tanh = sign − 2·sign/(e^{2|x|} + 1) into a closed form and a Fermi-weighted integral.
 import {gaussHermite} from "./gaussHermite.js";
+import {gaussLegendre} from "./gaussLegendre.js";
 import {hermiteMonomialCoefficients} from "./hermite.js";
 
 /**
@@ -119,6 +121,49 @@ export function tanhHermiteCoefficients(maxDegree: number, nodes = 200): Float64
 }
 
 /**
+ * h_k(q) = E[tanh(√q·G)·He_k(G)]/√k! for k = 0 … K and any variance q ≥ 0 (h_k(1) = μ_k(tanh)); 0 for even k.
+ *
+ * Gauss–Hermite quadrature of tanh(√q·x) converges only like exp(−π√(2n)/√q) (poles at x = ±iπ/(2√q)), so it
+ * stalls for large q. Instead, for odd k, with φ the N(0, 1) density and tanh(u) = 1 − 2/(e^{2u} + 1) for u ≥ 0,
+ *
+ *   h_k(q) = 2∫_0^∞ h_k(x)φ(x) dx − 4∫_0^∞ h_k(x)φ(x)/(e^{2√q·x} + 1) dx.
+ *
+ * The first term is exact, 2φ(0)He_{k−1}(0)/√k! (from (He_{k−1}φ)′ = −He_kφ), by the ratio −k/√((k + 1)(k + 2))
+ * from √(2/π) at k = 1. The second is smooth on [0, X] with X = min(15, 25/√q) (beyond it the integrand is below
+ * e^{−50} of its scale) and is summed by 24-point Gauss–Legendre panels of width at most min(1/2, π/(4√q)), a
+ * quarter of the distance of the poles from the real axis and short against the oscillation of h_k for k ≤ 400.
+ * Absolute error ≈ 1e-16 (checked against 30-digit references at q = 1 and a direct quadrature at q up to 10⁴).
+ */
+export function tanhScaledCoefficients(q: number, maxDegree: number): Float64Array {
+  checkDegree(maxDegree, "tanhScaledCoefficients");
+  if (!(q >= 0) || !Number.isFinite(q))
+    throw new Error(`tanhScaledCoefficients: variance must be finite and ≥ 0, got ${q}`);
+  const out = new Float64Array(maxDegree + 1);
+  if (maxDegree < 1 || q === 0) return out;
+  const s = Math.sqrt(q);
+  const end = Math.min(15, 25 / s);
+  const panels = Math.ceil(end / Math.min(0.5, Math.PI / (4 * s)));
+  const width = end / panels;
+  const {nodes, weights} = PANEL_RULE;
+  const h = new Float64Array(maxDegree + 1);
+  for (let panel = 0; panel < panels; ++panel) {
+    const middle = (panel + 0.5) * width;
+    for (let a = 0; a < nodes.length; ++a) {
+      const x = middle + 0.5 * width * nodes[a];
+      const w = (0.5 * width * weights[a] * 4 * INV_SQRT_2PI * Math.exp(-0.5 * x * x)) / (Math.exp(2 * s * x) + 1);
+      normalizedSequence(x, h);
+      for (let k = 1; k <= maxDegree; k += 2) out[k] -= w * h[k];
+    }
+  }
+  let closed = 2 * INV_SQRT_2PI; // 2φ(0)He_{k−1}(0)/√k! at k = 1
+  for (let k = 1; k <= maxDegree; k += 2) {
+    out[k] += closed;
+    closed *= -k / Math.sqrt((k + 1) * (k + 2));
+  }
+  return out;
+}
+
+/**
  * μ_0, …, μ_K of any activation f by the n-node Gauss–Hermite rule: μ_k ≈ Σ_j w_j·f(x_j)·He_k(x_j)/√k!.
  * Exact when f is a polynomial of degree ≤ 2n − 1 − K; for smooth f the error falls geometrically in √n.
  * Mirrored nodes are summed in pairs, so parity zeros of odd or even f come out exactly 0. Needs n > K.
@@ -149,6 +194,7 @@ export function hermiteCoefficients(f: (x: number) => number, maxDegree: number,
 }
 
 const INV_SQRT_2PI = 0.3989422804014326779; // 1/√(2π)
+const PANEL_RULE = gaussLegendre(24);
 
 // The j-th derivative at 0 of the N(0, v) density: 0 for odd j, (−1)^i(2i − 1)!!/(v^i·√(2πv)) for j = 2i.
 function gaussianDensityDerivative(j: number, v: number): number {

@@ -35,7 +35,8 @@ export function tableToLatex(table: Table): string {
 }
 
 /**
- * Escapes text for LaTeX: the special characters \ { } $ & % # _ ~ ^ | < > become \textbackslash{}, \{ … \textgreater{},
+ * Escapes text for LaTeX: the special characters \ { } $ & % # _ ~ ^ | < > become \textbackslash{}, \{ …
+ * \textgreater{},
  * and common Unicode symbols become math (λ → $\lambda$, ± → $\pm$, ≤ → $\leq$, η̃ → $\tilde{\eta}$, 10⁻³ → 10$^{-3}$),
  * so the output compiles with pdfLaTeX. Other characters pass through.
  */

@@ -62,3 +62,21 @@ test("evaluateClaim reports unknown names and empty filters as errors", () => {
   assert.match(evaluateClaim("e", parseClaim("x < 2", {where: "d > 5"}), points).error!, /no point matches/);
   assert.match(evaluateClaim("e", parseClaim("sd(d) < 2"), points).error!, /unknown output scalar d/);
 });
+
+test("evaluateClaim: with one seed, a claim using sd() or se() is not applicable, neither passed nor failed", () => {
+  const points = [point({d: 1}, {g: [0.61]}), point({d: 2}, {g: [0.7]})];
+  for (const text of ["g within 2 * sd(g) of 0.45", "g within 3 * se(g) + 0.01 of 0.45", "sd(g) < 0.1"]) {
+    const result = evaluateClaim("e", parseClaim(text), points);
+    assert.equal(result.notApplicable, "one seed has no spread", text);
+    assert.equal(result.error, undefined);
+    assert.equal(result.passed, true);
+    assert.deepEqual(result.checks, []);
+  }
+  // Claims without sd() or se() are checked as usual; with two seeds sd() applies.
+  assert.equal(evaluateClaim("e", parseClaim("g within 0.05 of 0.45"), points).passed, false);
+  assert.equal(evaluateClaim("e", parseClaim("max(g) < 1"), points).notApplicable, undefined);
+  assert.equal(
+    evaluateClaim("e", parseClaim("g within 2 * sd(g) of 0.65"), [point({d: 1}, {g: [0.6, 0.7]})]).notApplicable,
+    undefined
+  );
+});

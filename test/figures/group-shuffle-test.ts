@@ -52,9 +52,7 @@ function result(id: string, seeds = 1): ExperimentResult {
 
 function render(plot: string, experiment: ExperimentResult, width: FigureWidth, aspect?: number): string {
   const module: PlotModule = groupShuffle.plots[plot];
-  const size = figureSize(width);
-  const height = aspect === undefined ? size.height : Math.round(size.width * aspect);
-  const context = {theme, width: size.width, height};
+  const context = {theme, ...figureSize(width, aspect)};
   return renderSvg(module.plot(experiment, context), context);
 }
 

@@ -176,3 +176,13 @@ test("eigh rejects non-square, non-finite and asymmetric input", () => {
   // Asymmetry at rounding level is accepted (the average is used).
   assert.doesNotThrow(() => eigh(matrix(2, 2, Float64Array.of(1, 2, 2 + 1e-15, 1))));
 });
+
+test("eigh(A) for n = 300 (several blocked tridiagonalisation panels) gives A = VΛVᵀ and VᵀV = I to 1e-10", () => {
+  const A = randomSymmetric(createRng(8).fork("blocked"), 300);
+  const {values, vectors} = eigh(A);
+  assertAscending(values);
+  assert.ok(reconstructionError(A, values, vectors) < 1e-10, "reconstruction");
+  assert.ok(orthonormalityError(vectors) < 1e-10, "orthogonality");
+  const ml = new EigenvalueDecomposition(toMlMatrix(A), {assumeSymmetric: true}).realEigenvalues;
+  for (let j = 0; j < 300; ++j) assert.ok(Math.abs(values[j] - ml[j]) < 1e-12 * 20, `value ${j}`);
+});

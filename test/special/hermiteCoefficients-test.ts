@@ -12,7 +12,8 @@ import {
   reluDerivativeMoment,
   reluHermiteCoefficients,
   reluHermiteCoefficientsFromMoments,
-  tanhHermiteCoefficients
+  tanhHermiteCoefficients,
+  tanhScaledCoefficients
 } from "../../src/special/hermiteCoefficients.js";
 
 const RELU = [
@@ -116,4 +117,27 @@ test("hermiteCoefficients(f, K, n) is exact for polynomials: f = He_3 + 2 gives 
   mu.forEach((x, k) => assert.ok(Math.abs(x - (k === 0 ? 2 : k === 3 ? Math.sqrt(6) : 0)) < 1e-14, `μ_${k} = ${x}`));
   assert.throws(() => hermiteCoefficients(Math.tanh, 10, 10), /need an integer node count above 10/);
   assert.throws(() => hermiteCoefficients(Math.log, 2, 10), /hermiteCoefficients: f\(/);
+});
+
+test("tanhScaledCoefficients(q, K): the 30-digit references at q = 1, and Stein's h₁(q) = √q·E[sech²(√q·G)] up to q = 10⁴", () => {
+  const mu = tanhScaledCoefficients(1, 21);
+  const references: [number, number][] = [
+    [1, 0.60570550960215882558],
+    [3, -0.14843719078727270405],
+    [21, 0.0012679738473579596171]
+  ];
+  for (const [k, expected] of references) assert.ok(Math.abs(mu[k] - expected) < 1e-15, `μ_${k} = ${mu[k]}`);
+  for (let k = 0; k <= 21; k += 2) assert.equal(mu[k], 0);
+  // E[sech²(√q·G)] = (2/√q)∫_0^∞ sech²(u)φ(u/√q) du, by the trapezoid rule on u (the integrand is smooth and
+  // decays like e^{−2u}): an independent route to h₁.
+  for (const q of [0.01, 4, 100, 1e4]) {
+    const s = Math.sqrt(q);
+    const step = Math.min(0.01, s / 50);
+    let integral = 0;
+    for (let u = 0; u < 40; u += step)
+      integral += (u === 0 ? 0.5 : 1) * step * Math.cosh(u) ** -2 * Math.exp(-0.5 * (u / s) ** 2);
+    const h1 = (s * (2 / s) * integral) / Math.sqrt(2 * Math.PI);
+    const value = tanhScaledCoefficients(q, 3)[1];
+    assert.ok(Math.abs(value - h1) < 1e-12, `q=${q}: ${value} vs ${h1}`);
+  }
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {featureLearning} from "../../../pipelines/feature-learning/index.js";
 import {assertFinite} from "../../../src/contract/dataset.js";
-import {defaultParams} from "../../../src/contract/params.js";
+import {checkParam, defaultParams} from "../../../src/contract/params.js";
 import type {ParamValue} from "../../../src/contract/params.js";
 import {createRng} from "../../../src/random/rng.js";
 
@@ -43,4 +43,19 @@ test("spike: at d = 400, α = 2, η̃ = 1 the slope, bulk and alignment match th
   assert.ok(Math.abs(scalars.slope_ratio - 1) < 0.02);
   assert.ok(Math.abs(scalars.bulk_s0 / scalars.s0_theory - 1) < 0.05);
   assert.ok(scalars.cos_top > 0.99);
+});
+
+test("spike: the theory uses α = n/d after rounding n (d = 300, α = 0.333 gives n = 100 and ‖v‖² → 1 + 2·3 = 7)", () => {
+  const pipeline = featureLearning.pipelines["feature-learning/spike"];
+  const {scalars} = pipeline.run({...defaultParams(pipeline.params), d: 300, alpha: 0.333, p_ratio: 0.1}, createRng(1));
+  assert.equal(scalars.n, 100);
+  assert.ok(Math.abs(scalars.v_norm2_theory - 7) < 1e-12, `‖v‖² theory ${scalars.v_norm2_theory}`);
+  assert.ok(Math.abs(scalars.s0_theory - (1 + 0.25 * 2 * 3)) < 1e-12, `s₀ theory ${scalars.s0_theory}`);
+});
+
+test("target-spectrum accepts only ReLU, whose theory it reports (exactly linear odd part, bulk edge with m₁² = 1/4)", () => {
+  const pipeline = featureLearning.pipelines["feature-learning/target-spectrum"];
+  assert.equal(checkParam(pipeline.params.activation, "relu"), "relu");
+  for (const activation of ["tanh", "erf"])
+    assert.throws(() => checkParam(pipeline.params.activation, activation), /expected one of relu, got/);
 });

@@ -112,3 +112,25 @@ test("parameter-counts at its defaults reproduces the recounted integers", () =>
   assert.equal(scalars.equal_budget_mismatches, 0);
   assert.equal(scalars.glue_all_mean_mismatches, 0);
 });
+
+test("parameter-counts reports no BOFT count where BOFT is not defined (odd b, or r = n/b not a power of two)", () => {
+  const applicable = run(0, 0).scalars;
+  assert.equal(applicable.example_boft_applicable, 1);
+  assert.equal(applicable.example_boft_factors, 6);
+  for (const [n, block] of [
+    [768, 8],
+    [1536, 3]
+  ]) {
+    const {scalars, tables} = run(0, 0, {n, block});
+    assert.equal(scalars.example_boft_applicable, 0, `n=${n} b=${block}`);
+    assert.ok(
+      !("example_boft_factors" in scalars) && !("example_boft_parameters" in scalars),
+      `n=${n} b=${block}: BOFT count reported`
+    );
+    assert.ok(
+      !tables.examples.some((row) => String(row.structure).startsWith("BOFT")),
+      `n=${n} b=${block}: BOFT row in the table`
+    );
+    assert.ok(scalars.example_gs_factors >= 2);
+  }
+});

@@ -5,6 +5,7 @@ import type {Matrix} from "../../../src/linalg/matrix.js";
 import {createRng} from "../../../src/random/rng.js";
 import {leakyRelu, relu} from "../../../pipelines/two-layer/activation.js";
 import type {Activation} from "../../../pipelines/two-layer/activation.js";
+import {activeSetDescent} from "../../../pipelines/two-layer/activeSetDescent.js";
 import {gradientDescent, minimum} from "../../../pipelines/two-layer/gradientDescent.js";
 import type {GradientDescentOptions} from "../../../pipelines/two-layer/gradientDescent.js";
 import {hinge, logistic} from "../../../pipelines/two-layer/loss.js";
@@ -159,4 +160,23 @@ test("with coupled weight decay the complement of the data span shrinks by exact
   const W = expandWeights(net.W, reduced.net.W, Q, reduced.decayFactor);
   assert.ok(maxRelativeDifference(W.data, full.net.W.data) < 1e-10);
   assert.ok(maxRelativeDifference(reduced.margins, full.margins) < 1e-10);
+});
+
+test("activeSetDescent equals gradientDescent for the summed hinge loss (same steps, weights to rounding)", () => {
+  const {X, y} = subspaceData(20, 40, 20, 41);
+  const net = network(8, 40, 42, false);
+  const options = {
+    activation: leakyRelu(0.1),
+    loss: hinge,
+    total: "sum" as const,
+    learningRate: 1 / (8 * 20),
+    maxSteps: 5000,
+    stop: (margins: Float64Array) => minimum(margins) >= 1
+  };
+  const reference = gradientDescent(net, X, y, options);
+  const fast = activeSetDescent(net, X, y, {...options, refreshEvery: 8});
+  assert.ok(reference.stopped && fast.stopped);
+  assert.equal(fast.steps, reference.steps);
+  assert.ok(maxRelativeDifference(fast.net.W.data, reference.net.W.data) < 1e-10);
+  assert.ok(maxRelativeDifference(fast.margins, reference.margins) < 1e-10);
 });

@@ -1,0 +1,47 @@
+// B1 (the paper's Figure 2): test error against the signal strength γ for several n, with d = 2n.
+import {real, reals} from "../../src/contract/index.js";
+import {pipeline} from "../../src/contract/index.js";
+import {gammaReference} from "./published.js";
+import {networkParams, networkSettings, runTrial} from "./trial.js";
+
+/**
+ * At one γ and one seed, one trial per n in n_values (d = d_over_n·n): scalars `<name>_n<n>` for test error,
+ * training error, steps and SNR at both stopping rules, and `reference_n<n>` where the independent
+ * re-implementation reports a value at (n, γ).
+ */
+export const gammaCurves = pipeline({
+  id: "benign-overfitting/gamma-curves",
+  description: "Test error at one signal strength γ for several n (d = 2n): one trial per n, both stopping rules.",
+  source: import.meta.url,
+  params: {
+    gamma: real(0.01, "signal strength γ", {min: 0, max: 0.99}),
+    n_values: reals([50, 100, 200], "training set sizes n", {min: 4, max: 2000}),
+    d_over_n: real(2, "d/n", {min: 0.05, max: 100}),
+    ...networkParams
+  },
+  run(params, rng) {
+    const scalars: Record<string, number> = {};
+    for (const n of params.n_values) {
+      if (!Number.isInteger(n)) throw new Error(`n_values must be integers, got ${n}`);
+      const d = Math.round(params.d_over_n * n);
+      const trial = runTrial({n, d, gamma: params.gamma, ...networkSettings(params, n)}, rng);
+      for (const name of [
+        "test_error_err",
+        "test_error_loss",
+        "train_error_err",
+        "train_error_loss",
+        "steps_err",
+        "steps_loss",
+        "snr_err",
+        "flipped"
+      ]) {
+        scalars[`${name}_n${n}`] = trial[name];
+      }
+      const reference = gammaReference.find((r) => r.n === n && Math.abs(r.gamma - params.gamma) < 1e-12);
+      if (reference) scalars[`reference_n${n}`] = reference.error;
+    }
+    scalars.max_train_error_err = Math.max(...params.n_values.map((n) => scalars[`train_error_err_n${n}`]));
+    scalars.max_train_error_loss = Math.max(...params.n_values.map((n) => scalars[`train_error_loss_n${n}`]));
+    return {scalars, tables: {}};
+  }
+});
