@@ -1,4 +1,4 @@
-// The orthogonal command line: build, run, list, check, clean and serve. Each command loads its module
+// The orthogonal command line: build, run, params, list, check, clean and serve. Each command loads its module
 // lazily; one catch turns CliError into a one-line message and its exit code (stacks only with --debug).
 import {parseArgs} from "node:util";
 import type {ParseArgsConfig} from "node:util";
@@ -39,6 +39,11 @@ const commands: Record<string, {usage: string; summary: string; options: Options
       seed: {type: "string", description: "the seed (default: the experiment's first seed)"},
       json: {type: "boolean", default: false, description: "print the dataset as JSON on stdout"}
     }
+  },
+  params: {
+    usage: "orthogonal params PIPELINE_OR_EXPERIMENT",
+    summary: "List a pipeline's parameters: type, allowed values, default, the experiment's value, description.",
+    options: {}
   },
   list: {
     usage: "orthogonal list",
@@ -107,21 +112,26 @@ async function main(argv: string[]): Promise<number> {
           o
         ])
       ) as ParseArgsConfig["options"],
-      allowPositionals: command === "run",
+      allowPositionals: command === "run" || command === "params",
       strict: true
     });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${spec.usage}`, ExitCode.usage);
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  if (values.help) {
-    process.stdout.write(help(command));
-    return ExitCode.ok;
-  }
   debug = Boolean(values.debug);
   const {resolve} = await import("node:path");
   const root = resolve(values.root as string);
   const profile = values.profile as string;
+  if (values.help) {
+    process.stdout.write(help(command));
+    if (command === "run" && parsed.positionals.length === 1) {
+      process.stdout.write("\nParameters:\n");
+      const {paramsCommand} = await import("../commands/params.js");
+      return paramsCommand({root, profile, target: parsed.positionals[0]});
+    }
+    return ExitCode.ok;
+  }
   const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
   switch (command) {
     case "build":
@@ -149,6 +159,12 @@ async function main(argv: string[]): Promise<number> {
         seed: values.seed === undefined ? undefined : nonNegativeInteger("--seed", values.seed as string),
         json: Boolean(values.json)
       });
+    }
+    case "params": {
+      if (parsed.positionals.length !== 1)
+        throw new CliError(`params takes one experiment or pipeline id\n${spec.usage}`, ExitCode.usage);
+      const {paramsCommand} = await import("../commands/params.js");
+      return paramsCommand({root, profile, target: parsed.positionals[0]});
     }
     case "list": {
       const {listCommand} = await import("../commands/list.js");
