@@ -28,8 +28,9 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     }
   },
   run: {
-    usage: "orthogonal run EXPERIMENT [--set key=value ...] [--seed N] [--json]",
-    summary: "Compute one parameter point of an experiment (or a pipeline id) and print its dataset.",
+    usage: "orthogonal run EXPERIMENT [--set key=value ...] [--seed N | --seeds N | --seeds 0,3,7] [--json]",
+    summary:
+      "Compute one parameter point of an experiment (or a pipeline id) and print its dataset, or its summary over seeds.",
     options: {
       set: {
         type: "string",
@@ -37,6 +38,10 @@ const commands: Record<string, {usage: string; summary: string; options: Options
         description: "override a parameter, e.g. --set d=800 (lists: --set grid=1,2,4)"
       },
       seed: {type: "string", description: "the seed (default: the experiment's first seed)"},
+      seeds: {
+        type: "string",
+        description: "N (seeds 0…N−1) or a list 0,3,7: summarize the point over these seeds and check its claims"
+      },
       json: {type: "boolean", default: false, description: "print the dataset as JSON on stdout"}
     }
   },
@@ -157,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
         target: parsed.positionals[0],
         sets: (values.set as string[] | undefined) ?? [],
         seed: values.seed === undefined ? undefined : nonNegativeInteger("--seed", values.seed as string),
+        seeds: values.seeds === undefined ? undefined : seedList(values.seeds as string, values.seed !== undefined),
         json: Boolean(values.json)
       });
     }
@@ -196,6 +202,15 @@ function nonNegativeInteger(flag: string, text: string): number {
   if (!Number.isSafeInteger(n) || n < 0)
     throw new CliError(`${flag} expects a non-negative integer, got ${text}`, ExitCode.usage);
   return n;
+}
+
+/** `--seeds N` (seeds 0…N−1) or `--seeds 0,3,7`. */
+function seedList(text: string, withSeed: boolean): number[] {
+  if (withSeed) throw new CliError("give either --seed or --seeds, not both", ExitCode.usage);
+  if (!text.includes(",")) return Array.from({length: positiveInteger("--seeds", text)}, (_, i) => i);
+  const seeds = text.split(",").map((s) => nonNegativeInteger("--seeds", s.trim()));
+  if (new Set(seeds).size !== seeds.length) throw new CliError(`--seeds ${text}: a seed is repeated`, ExitCode.usage);
+  return seeds;
 }
 
 let debug = false;

@@ -15,6 +15,7 @@ test("params EXPERIMENT lists each parameter with its declared range, default, v
 test("run EXPERIMENT --help lists the parameters too; an unknown id is a one-line usage error", () => {
   const help = orthogonal(root, "run", "demo-other", "--help", "--profile", "quick");
   assert.equal(help.status, 0);
+  assert.match(help.stdout, /--seeds/);
   assert.match(help.stdout, /^n\s+integer\s+an integer ≥ 1\s+1000\s+2000\s+number of draws$/m);
   const unknown = orthogonal(root, "params", "no-such-thing");
   assert.equal(unknown.status, 2);
