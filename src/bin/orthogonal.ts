@@ -51,16 +51,19 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     options: {}
   },
   list: {
-    usage: "orthogonal list",
+    usage: "orthogonal list [--json]",
     summary: "List papers, experiments, their pipelines, points, seeds, figures and tables.",
-    options: {}
+    options: {
+      json: {type: "boolean", default: false, description: "print papers and experiments (resolved parameters) as JSON"}
+    }
   },
   check: {
-    usage: "orthogonal check [--only PATTERN] [--jobs N]",
+    usage: "orthogonal check [--only PATTERN] [--jobs N] [--json]",
     summary: "Evaluate every claim (computing what the cache lacks); exit 5 if any fails.",
     options: {
       only: {type: "string", description: "only experiments whose id matches"},
-      jobs: {type: "string", description: "number of worker threads"}
+      jobs: {type: "string", description: "number of worker threads"},
+      json: {type: "boolean", default: false, description: "print the claim results as JSON on stdout"}
     }
   },
   clean: {
@@ -149,7 +152,8 @@ async function main(argv: string[]): Promise<number> {
         profile,
         out: values.out === undefined ? undefined : resolve(values.out as string)
       };
-      if (command === "check") return (await import("../commands/check.js")).checkCommand(options);
+      if (command === "check")
+        return (await import("../commands/check.js")).checkCommand({...options, json: Boolean(values.json)});
       return (await import("../commands/build.js")).buildCommand(options);
     }
     case "run": {
@@ -174,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "list": {
       const {listCommand} = await import("../commands/list.js");
-      return listCommand(root, profile);
+      return listCommand(root, profile, undefined, Boolean(values.json));
     }
     case "clean": {
       const {clean} = await import("../commands/clean.js");
