@@ -1,4 +1,4 @@
-// The orthogonal command line: build, run, list, check, clean and serve. Each command loads its module
+// The orthogonal command line: build, run, params, list, check, clean and serve. Each command loads its module
 // lazily; one catch turns CliError into a one-line message and its exit code (stacks only with --debug).
 import {parseArgs} from "node:util";
 import type {ParseArgsConfig} from "node:util";
@@ -28,8 +28,9 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     }
   },
   run: {
-    usage: "orthogonal run EXPERIMENT [--set key=value ...] [--seed N] [--json]",
-    summary: "Compute one parameter point of an experiment (or a pipeline id) and print its dataset.",
+    usage: "orthogonal run EXPERIMENT [--set key=value ...] [--seed N | --seeds N | --seeds 0,3,7] [--json]",
+    summary:
+      "Compute one parameter point of an experiment (or a pipeline id) and print its dataset, or its summary over seeds.",
     options: {
       set: {
         type: "string",
@@ -37,20 +38,32 @@ const commands: Record<string, {usage: string; summary: string; options: Options
         description: "override a parameter, e.g. --set d=800 (lists: --set grid=1,2,4)"
       },
       seed: {type: "string", description: "the seed (default: the experiment's first seed)"},
+      seeds: {
+        type: "string",
+        description: "N (seeds 0…N−1) or a list 0,3,7: summarize the point over these seeds and check its claims"
+      },
       json: {type: "boolean", default: false, description: "print the dataset as JSON on stdout"}
     }
   },
-  list: {
-    usage: "orthogonal list",
-    summary: "List papers, experiments, their pipelines, points, seeds, figures and tables.",
+  params: {
+    usage: "orthogonal params PIPELINE_OR_EXPERIMENT",
+    summary: "List a pipeline's parameters: type, allowed values, default, the experiment's value, description.",
     options: {}
   },
+  list: {
+    usage: "orthogonal list [--json]",
+    summary: "List papers, experiments, their pipelines, points, seeds, figures and tables.",
+    options: {
+      json: {type: "boolean", default: false, description: "print papers and experiments (resolved parameters) as JSON"}
+    }
+  },
   check: {
-    usage: "orthogonal check [--only PATTERN] [--jobs N]",
+    usage: "orthogonal check [--only PATTERN] [--jobs N] [--json]",
     summary: "Evaluate every claim (computing what the cache lacks); exit 5 if any fails.",
     options: {
       only: {type: "string", description: "only experiments whose id matches"},
-      jobs: {type: "string", description: "number of worker threads"}
+      jobs: {type: "string", description: "number of worker threads"},
+      json: {type: "boolean", default: false, description: "print the claim results as JSON on stdout"}
     }
   },
   clean: {
@@ -107,21 +120,26 @@ async function main(argv: string[]): Promise<number> {
           o
         ])
       ) as ParseArgsConfig["options"],
-      allowPositionals: command === "run",
+      allowPositionals: command === "run" || command === "params",
       strict: true
     });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${spec.usage}`, ExitCode.usage);
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  if (values.help) {
-    process.stdout.write(help(command));
-    return ExitCode.ok;
-  }
   debug = Boolean(values.debug);
   const {resolve} = await import("node:path");
   const root = resolve(values.root as string);
   const profile = values.profile as string;
+  if (values.help) {
+    process.stdout.write(help(command));
+    if (command === "run" && parsed.positionals.length === 1) {
+      process.stdout.write("\nParameters:\n");
+      const {paramsCommand} = await import("../commands/params.js");
+      return paramsCommand({root, profile, target: parsed.positionals[0]});
+    }
+    return ExitCode.ok;
+  }
   const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
   switch (command) {
     case "build":
@@ -134,7 +152,8 @@ async function main(argv: string[]): Promise<number> {
         profile,
         out: values.out === undefined ? undefined : resolve(values.out as string)
       };
-      if (command === "check") return (await import("../commands/check.js")).checkCommand(options);
+      if (command === "check")
+        return (await import("../commands/check.js")).checkCommand({...options, json: Boolean(values.json)});
       return (await import("../commands/build.js")).buildCommand(options);
     }
     case "run": {
@@ -147,12 +166,19 @@ async function main(argv: string[]): Promise<number> {
         target: parsed.positionals[0],
         sets: (values.set as string[] | undefined) ?? [],
         seed: values.seed === undefined ? undefined : nonNegativeInteger("--seed", values.seed as string),
+        seeds: values.seeds === undefined ? undefined : seedList(values.seeds as string, values.seed !== undefined),
         json: Boolean(values.json)
       });
     }
+    case "params": {
+      if (parsed.positionals.length !== 1)
+        throw new CliError(`params takes one experiment or pipeline id\n${spec.usage}`, ExitCode.usage);
+      const {paramsCommand} = await import("../commands/params.js");
+      return paramsCommand({root, profile, target: parsed.positionals[0]});
+    }
     case "list": {
       const {listCommand} = await import("../commands/list.js");
-      return listCommand(root, profile);
+      return listCommand(root, profile, undefined, Boolean(values.json));
     }
     case "clean": {
       const {clean} = await import("../commands/clean.js");
@@ -180,6 +206,15 @@ function nonNegativeInteger(flag: string, text: string): number {
   if (!Number.isSafeInteger(n) || n < 0)
     throw new CliError(`${flag} expects a non-negative integer, got ${text}`, ExitCode.usage);
   return n;
+}
+
+/** `--seeds N` (seeds 0…N−1) or `--seeds 0,3,7`. */
+function seedList(text: string, withSeed: boolean): number[] {
+  if (withSeed) throw new CliError("give either --seed or --seeds, not both", ExitCode.usage);
+  if (!text.includes(",")) return Array.from({length: positiveInteger("--seeds", text)}, (_, i) => i);
+  const seeds = text.split(",").map((s) => nonNegativeInteger("--seeds", s.trim()));
+  if (new Set(seeds).size !== seeds.length) throw new CliError(`--seeds ${text}: a seed is repeated`, ExitCode.usage);
+  return seeds;
 }
 
 let debug = false;

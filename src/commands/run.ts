@@ -2,18 +2,22 @@
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {cachedRun} from "../build/build.js";
+import type {PlannedTask} from "../build/plan.js";
 import {cacheKey, DatasetCache} from "../build/cache.js";
 import {evaluateClaim, notApplicableText} from "../build/claims.js";
 import {fileEffects} from "../build/effects.js";
 import type {Effects} from "../build/effects.js";
-import {prepareKernels} from "../build/kernels.js";
+import {compileKernels, prepareKernels} from "../build/kernels.js";
+import {defaultJobs, WorkerPool} from "../build/pool.js";
 import {loadProject, packageRoot} from "../build/project.js";
 import {summarizeScalars} from "../build/results.js";
 import {inProcessRunner} from "../build/runner.js";
 import type {TaskRunner} from "../build/runner.js";
 import {SourceGraph} from "../build/sourceGraph.js";
+import type {ClaimResult} from "../contract/claims.js";
 import type {Experiment} from "../contract/content.js";
 import type {Dataset} from "../contract/dataset.js";
+import type {PointResult} from "../contract/results.js";
 import {CliError, ExitCode, PipelineError} from "../contract/error.js";
 import {defaultParams, describeParam, parseParam} from "../contract/params.js";
 import type {ParamValue} from "../contract/params.js";
@@ -28,12 +32,14 @@ export interface RunOptions {
   /** "key=value" overrides. */
   sets: string[];
   seed?: number;
+  /** Several seeds: the point is computed for each and summarized over them. */
+  seeds?: number[];
   json: boolean;
 }
 
 /** Computes one point (cached like a build) and prints it; returns the exit code. */
 export async function runCommand(options: RunOptions, effects: Effects = fileEffects): Promise<number> {
-  const {registry, content} = await loadProject(options.root, options.profile, effects);
+  const {registry, registryFile, content} = await loadProject(options.root, options.profile, effects);
   const experiment = content.experiments.find((e) => e.id === options.target);
   const pipelineId = experiment?.pipeline ?? options.target;
   const pipeline = registry.pipelines[pipelineId];
@@ -67,15 +73,25 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   const seed = options.seed ?? experiment?.seeds[0] ?? 0;
   const sourceHash = new SourceGraph(packageRoot).hash(fileURLToPath(pipeline.source));
   const name = experiment?.id ?? pipelineId;
-  const task = {
+  const taskFor = (seed: number): PlannedTask => ({
     experiment: name,
     pipeline: pipelineId,
     params,
     seed,
     key: cacheKey({pipeline: pipelineId, sourceHash, params, seed}),
     label: name
-  };
+  });
+  const task = taskFor(seed);
   const cache = new DatasetCache(join(options.root, ".cache", "datasets"), effects);
+  if (options.seeds) {
+    const runner = new WorkerPool(registryFile, Math.min(options.seeds.length, defaultJobs()), compileKernels);
+    return runSeeds(
+      {experiment, pipelineId, params, seeds: options.seeds, json: options.json},
+      (seed) => cachedRun(taskFor(seed), {cache, runner}),
+      () => runner.close(),
+      effects
+    );
+  }
   const inProcess = inProcessRunner(registry);
   const runner: TaskRunner = {
     run(task) {
@@ -110,6 +126,89 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   );
   if (experiment) return printClaims(experiment, params, dataset, effects);
   return ExitCode.ok;
+}
+
+/** What `run --seeds` needs besides the cache: the point, its seeds and the output format. */
+interface SeedsRun {
+  experiment: Experiment | undefined;
+  pipelineId: string;
+  params: Record<string, ParamValue>;
+  seeds: number[];
+  json: boolean;
+}
+
+/** Computes the point for every seed (through the build's cached run), prints the summary and the claims. */
+async function runSeeds(
+  {experiment, pipelineId, params, seeds, json}: SeedsRun,
+  run: (seed: number) => Promise<{json: string; computed: boolean}>,
+  close: () => Promise<void>,
+  effects: Effects
+): Promise<number> {
+  const name = experiment?.id ?? pipelineId;
+  const start = performance.now();
+  let outcomes;
+  try {
+    outcomes = await Promise.all(seeds.map((seed) => run(seed)));
+  } catch (error) {
+    throw new PipelineError(name, (error as Error).message);
+  } finally {
+    await close();
+  }
+  const seconds = ((performance.now() - start) / 1000).toFixed(2);
+  const cached = outcomes.filter((o) => !o.computed).length;
+  const runs = outcomes.map((o, i) => ({seed: seeds[i], dataset: JSON.parse(o.json) as Dataset}));
+  let summary: PointResult["summary"];
+  try {
+    summary = summarizeScalars(runs.map((r) => r.dataset));
+  } catch (error) {
+    throw new PipelineError(name, (error as Error).message);
+  }
+  const point: PointResult = {params, runs, summary};
+  const claims = experiment
+    ? experiment.claims
+        .map((claim) => evaluateClaim(experiment.id, claim, [point]))
+        .filter((result) => !result.error?.startsWith("no point matches"))
+    : [];
+  const code = claims.every((c) => c.passed) ? ExitCode.ok : ExitCode.claims;
+  const timing = `${seeds.length} seed${seeds.length > 1 ? "s" : ""} in ${seconds}s (${cached} cached, ${seeds.length - cached} computed)`;
+  if (json) {
+    effects.log(
+      JSON.stringify(
+        {
+          experiment: experiment?.id ?? null,
+          pipeline: pipelineId,
+          params,
+          seeds,
+          runs,
+          summary,
+          claims,
+          timing: {seconds: Number(seconds), cached, computed: seeds.length - cached}
+        },
+        null,
+        1
+      )
+    );
+    process.stderr.write(`${timing}\n`);
+    return code;
+  }
+  effects.log(`${pipelineId} (seeds ${seeds.join(",")})`);
+  for (const [name, value] of Object.entries(params)) effects.log(`  ${name} = ${JSON.stringify(value)}`);
+  const number = (x: number) => x.toPrecision(6).padStart(13);
+  effects.log(`${"scalar".padEnd(24)}${["mean", "sd", "se", "min", "max"].map((h) => h.padStart(13)).join("")}`);
+  for (const [name, s] of Object.entries(summary)) {
+    const se = s.sd / Math.sqrt(s.n);
+    effects.log(`${name.padEnd(24)}${[s.mean, s.sd, se, s.min, s.max].map(number).join("")}`);
+  }
+  for (const result of claims) effects.log(claimLine(result));
+  effects.log(timing);
+  return code;
+}
+
+/** One claim's line: ✓, ✗ or – (not applicable), its text and detail. */
+function claimLine(result: ClaimResult): string {
+  if (result.notApplicable) return `– ${result.claim}  (${notApplicableText(result)})`;
+  const detail = result.error ?? formatCheck(result.checks[0]);
+  return `${result.passed ? "✓" : "✗"} ${result.claim}  (${detail})`;
 }
 
 function printClaims(
