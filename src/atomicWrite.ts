@@ -1,6 +1,8 @@
 // Writes a file so that readers only ever see the old content or the complete new content: write a temp
 // file beside it, then rename over the target (atomic on POSIX file systems).
+import {randomBytes} from "node:crypto";
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {hostname} from "node:os";
 import {dirname} from "node:path";
 
 let counter = 0;
@@ -14,7 +16,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): boolea
     // missing: write it
   }
   mkdirSync(dirname(path), {recursive: true});
-  const temp = `${path}.${process.pid}.${++counter}.tmp`;
+  // Unique across the hosts sharing a folder, not only across this host's processes.
+  const temp = `${path}.${hostname()}.${process.pid}.${++counter}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);

@@ -23,6 +23,7 @@ import type {Registry} from "./registry.js";
 import {loadRegistry, registryPath} from "./registry.js";
 import {SourceGraph} from "./sourceGraph.js";
 import {summarizeScalars} from "./summary.js";
+import {recordTaskTimes, timeKey} from "./build/taskTimes.js";
 
 /** Options of `orthogonal build`. */
 export interface BuildOptions {
@@ -41,6 +42,8 @@ export interface BuildOptions {
   publish?: boolean;
   /** Where figures/ and site/ are written (default: root). */
   out?: string;
+  /** The dataset cache folder (default: <root>/.cache/datasets). */
+  cache?: string;
 }
 
 /** What a build did. */
@@ -79,7 +82,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (options.only && selected.length === 0) throw new CliError(`no experiment matches --only ${options.only}`, ExitCode.usage);
 
   const graph = new SourceGraph(packageRoot);
-  const cache = new DatasetCache(join(root, ".cache", "datasets"));
+  const cache = new DatasetCache(options.cache ?? defaultCacheDir(root));
+  const measured = new Map<string, number>(); // task time key → ms, recorded in the cache's times.json
+  let startupMs: number | undefined;
   const plans = new Map<string, PlannedPoint[]>(
     selected.map((experiment) => {
       const source = fileURLToPath(registry.pipelines[experiment.pipeline].source);
@@ -103,16 +108,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             points.map((point) =>
               Promise.all(
                 point.tasks.map(async (task) => {
-                  const hit = force ? undefined : cache.read(task.key);
+                  const hit = force ? undefined : cache.readEntry(task.key);
                   if (hit !== undefined) {
                     progress.tick();
                     ++report.cached;
-                    return JSON.parse(hit) as Dataset;
+                    if (hit.ms !== undefined) measured.set(timeKey(task), hit.ms);
+                    return JSON.parse(hit.json) as Dataset;
                   }
                   progress.running(task.label);
                   try {
                     const {json, ms} = await pool.run(task);
-                    cache.write(task.key, json);
+                    cache.write(task.key, json, ms);
+                    measured.set(timeKey(task), ms);
+                    startupMs = Math.min(startupMs ?? Infinity, performance.now() - ms);
                     timings.push({label: experiment.id, ms});
                     ++computed;
                     ++report.computed;
@@ -141,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await pool.close();
     progress.stop();
   }
+  recordTaskTimes(cache.dir, measured, startupMs);
 
   for (const experiment of selected) {
     const result = report.results.get(experiment.id);
@@ -162,6 +171,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     writeProvenance({root, out, profile, jobs, experiments: selected.map((e) => e.id), computed: report.computed, cached: report.cached, ms: report.ms});
   }
   return report;
+}
+
+/** The dataset cache folder of a project when neither --cache nor ORTHOGONAL_CACHE names one. */
+export function defaultCacheDir(root: string): string {
+  return join(root, ".cache", "datasets");
 }
 
 /** Reads the stored results of an experiment written by an earlier build, if any. */

@@ -29,27 +29,24 @@ export class DatasetCache {
 
   /** The dataset JSON stored under `key`, or undefined when missing, truncated or corrupt. */
   read(key: string): string | undefined {
+    return this.readEntry(key)?.json;
+  }
+
+  /** The dataset JSON under `key` and the milliseconds its computation took (when recorded), if the entry is whole. */
+  readEntry(key: string): {json: string; ms?: number} | undefined {
     let text: string;
     try {
       text = readFileSync(this.path(key), "utf8");
     } catch {
       return undefined;
     }
-    const newline = text.indexOf("\n");
-    if (newline < 0) return undefined;
-    try {
-      const header = JSON.parse(text.slice(0, newline)) as {key?: string; checksum?: string};
-      const body = text.slice(newline + 1);
-      if (header.key !== key || header.checksum !== sha256(body)) return undefined;
-      return body;
-    } catch {
-      return undefined;
-    }
+    return parseCacheEntry(key, text);
   }
 
-  /** Stores dataset JSON under `key` atomically. */
-  write(key: string, json: string): void {
-    writeFileAtomic(this.path(key), `${JSON.stringify({key, checksum: sha256(json)})}\n${json}`);
+  /** Stores dataset JSON under `key` atomically, with the time its computation took. */
+  write(key: string, json: string, ms?: number): void {
+    const header = ms === undefined ? {key, checksum: sha256(json)} : {key, checksum: sha256(json), ms: Math.round(ms)};
+    writeFileAtomic(this.path(key), `${JSON.stringify(header)}\n${json}`);
   }
 
   /** Removes the whole cache folder. */
@@ -57,7 +54,22 @@ export class DatasetCache {
     rmSync(this.dir, {recursive: true, force: true});
   }
 
-  private path(key: string): string {
+  /** Where the entry of `key` lives: `<dir>/<first two hex digits>/<key>.json`. */
+  path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+/** Checks the text of a cache entry (header line with key and checksum, then the dataset JSON); undefined if damaged. */
+export function parseCacheEntry(key: string, text: string): {json: string; ms?: number} | undefined {
+  const newline = text.indexOf("\n");
+  if (newline < 0) return undefined;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as {key?: string; checksum?: string; ms?: unknown};
+    const json = text.slice(newline + 1);
+    if (header.key !== key || header.checksum !== sha256(json)) return undefined;
+    return typeof header.ms === "number" && Number.isFinite(header.ms) ? {json, ms: header.ms} : {json};
+  } catch {
+    return undefined;
   }
 }

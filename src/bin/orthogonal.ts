@@ -15,13 +15,16 @@ type OptionsConfig = Record<string, {type: "string" | "boolean"; short?: string;
 
 const commands: Record<string, {usage: string; summary: string; options: OptionsConfig}> = {
   build: {
-    usage: "orthogonal build [--only PATTERN] [--jobs N] [--force]",
+    usage: "orthogonal build [--only PATTERN] [--jobs N] [--force] [--shard K/N | --collect N] [--cache DIR]",
     summary: "Run every declared experiment (cached), check claims, write figures/, tables and site/.",
     options: {
       only: {type: "string", description: "only experiments whose id matches (comma-separated; * wildcards)"},
       jobs: {type: "string", description: "number of worker threads (default: number of cores)"},
       force: {type: "boolean", default: false, description: "recompute even what the cache holds"},
-      out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"}
+      out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"},
+      shard: {type: "string", description: "compute only shard K of N (e.g. 2/4) into the cache; publish nothing"},
+      collect: {type: "string", description: "publish what N shards computed; compute nothing, name any shard missing"},
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
     }
   },
   run: {
@@ -39,7 +42,38 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     summary: "Evaluate every claim (computing what the cache lacks); exit 5 if any fails.",
     options: {
       only: {type: "string", description: "only experiments whose id matches"},
-      jobs: {type: "string", description: "number of worker threads"}
+      jobs: {type: "string", description: "number of worker threads"},
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
+    }
+  },
+  plan: {
+    usage: "orthogonal plan [--shards N] [--cpus C] [--only PATTERN] [--cache DIR]",
+    summary: "Split the build's tasks into shards and predict each shard's wall time from recorded task times.",
+    options: {
+      shards: {type: "string", default: "1", description: "number of shards (default 1)"},
+      cpus: {type: "string", default: "1", description: "worker threads per shard (default 1)"},
+      only: {type: "string", description: "only experiments whose id matches"},
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
+    }
+  },
+  slurm: {
+    usage: "orthogonal slurm [--shards N] [--partition P] [--time T] [--cpus C] [--cache DIR] [--dry-run]",
+    summary: "Submit a sharded build to Slurm: a job array (one task per shard) and a publishing job after it.",
+    options: {
+      shards: {type: "string", default: "4", description: "number of shards, one array task each (default 4)"},
+      partition: {type: "string", description: "Slurm partition (default: the cluster's default)"},
+      time: {type: "string", description: "time limit per shard, e.g. 02:00:00"},
+      cpus: {type: "string", default: "1", description: "CPUs per shard, its worker threads (default 1)"},
+      only: {type: "string", description: "only experiments whose id matches"},
+      cache: {type: "string", description: "dataset cache folder, on a file system every node sees"},
+      "dry-run": {type: "boolean", default: false, description: "only write the sbatch scripts to .cache/slurm/"}
+    }
+  },
+  cache: {
+    usage: "orthogonal cache export FILE | orthogonal cache import FILE... [--cache DIR]",
+    summary: "Export the dataset cache to one archive, or import archives (every entry's checksum is checked).",
+    options: {
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
     }
   },
   clean: {usage: "orthogonal clean", summary: "Delete the cache (.cache/) and the build outputs in figures/ and site/.", options: {}},
@@ -85,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
       options: Object.fromEntries(
         Object.entries({...spec.options, ...commonOptions} as OptionsConfig).map(([name, {description: _, ...o}]) => [name, o])
       ) as ParseArgsConfig["options"],
-      allowPositionals: command === "run",
+      allowPositionals: command === "run" || command === "cache",
       strict: true
     });
   } catch (error) {
@@ -101,9 +135,23 @@ async function main(argv: string[]): Promise<number> {
   const root = resolve(values.root as string);
   const profile = values.profile as string;
   const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
+  const {resolveCacheDir, assertWritableCache} = await import("../build/cacheFolder.js");
+  const cacheDir = resolveCacheDir(root, values.cache as string | undefined);
   switch (command) {
     case "build":
     case "check": {
+      if (values.shard !== undefined && values.collect !== undefined) throw new CliError("--shard and --collect exclude each other", ExitCode.usage);
+      const {parseShard, parseShardCount} = await import("../build/shard.js");
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
+      const collect = values.collect === undefined ? undefined : parseShardCount("--collect", values.collect as string);
+      assertWritableCache(cacheDir);
+      if (shard !== undefined || collect !== undefined) {
+        const {collectCommand, shardCommand} = await import("../commands/shard.js");
+        const {defaultJobs} = await import("../pool.js");
+        const common = {root, profile, cacheDir, jobs: jobs ?? defaultJobs(), only: values.only as string | undefined, force: Boolean(values.force)};
+        const out = values.out === undefined ? undefined : resolve(values.out as string);
+        return shard !== undefined ? shardCommand({...common, shard}) : collectCommand({...common, out, shards: collect!});
+      }
       const {build} = await import("../build.js");
       const {createProgress} = await import("../progress.js");
       const {formatReport} = await import("../report.js");
@@ -115,7 +163,8 @@ async function main(argv: string[]): Promise<number> {
         profile,
         progress: createProgress(),
         publish: command === "build",
-        out: values.out === undefined ? undefined : resolve(values.out as string)
+        out: values.out === undefined ? undefined : resolve(values.out as string),
+        cache: cacheDir
       });
       process.stdout.write(formatReport(report));
       if (report.failures.length > 0) return ExitCode.pipeline;
@@ -133,6 +182,34 @@ async function main(argv: string[]): Promise<number> {
         seed: values.seed === undefined ? undefined : nonNegativeInteger("--seed", values.seed as string),
         json: Boolean(values.json)
       });
+    }
+    case "plan": {
+      const {parseShardCount} = await import("../build/shard.js");
+      const {planCommand} = await import("../commands/plan.js");
+      const cpus = positiveInteger("--cpus", values.cpus as string);
+      return planCommand({root, profile, cacheDir, shards: parseShardCount("--shards", values.shards as string), cpus, only: values.only as string | undefined});
+    }
+    case "slurm": {
+      const {parseShardCount} = await import("../build/shard.js");
+      const {slurmCommand} = await import("../commands/slurm.js");
+      const shards = parseShardCount("--shards", values.shards as string);
+      const cpus = positiveInteger("--cpus", values.cpus as string);
+      assertWritableCache(cacheDir);
+      return slurmCommand({
+        root,
+        profile,
+        cacheDir,
+        shards,
+        cpus,
+        partition: values.partition as string | undefined,
+        time: values.time as string | undefined,
+        only: values.only as string | undefined,
+        dryRun: Boolean(values["dry-run"])
+      });
+    }
+    case "cache": {
+      const {cacheCommand} = await import("../commands/cache.js");
+      return cacheCommand(cacheDir, parsed.positionals);
     }
     case "list": {
       const {listCommand} = await import("../runCommand.js");
