@@ -3,8 +3,8 @@
 // whose re-submission recomputes only what is missing.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
-import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {join} from "node:path";
 import {test} from "node:test";
 import {cli, copyProject, orthogonal} from "./fixture.js";
 import {missingSlurmPrograms, startSlurmCluster, until} from "./slurmCluster.js";
@@ -75,7 +75,9 @@ test("slurm --dry-run writes a job array running build --shard $SLURM_ARRAY_TASK
 
 test("slurm without sbatch on PATH fails with one line and exit 1, and writes nothing", () => {
   const root = copyProject("shards");
-  const result = spawnSync(process.execPath, [cli, "slurm", "--root", root], {encoding: "utf8", env: {...process.env, PATH: dirname(process.execPath)}});
+  const empty = join(root, ".cache/empty-path");
+  mkdirSync(empty, {recursive: true});
+  const result = spawnSync(process.execPath, [cli, "slurm", "--root", root], {encoding: "utf8", env: {...process.env, PATH: empty}});
   assert.equal(result.status, 1);
   assert.equal(result.stderr, "error: sbatch not found on PATH: run this on a Slurm login node, or pass --dry-run to only write the scripts\n");
   assert.ok(!existsSync(join(root, ".cache/slurm")));
@@ -118,7 +120,7 @@ test("a sharded build through a real Slurm cluster", {skip}, async (t) => {
     const root = copyProject("shards");
     const result = slurm(cluster, root, "--partition", "nosuchpartition");
     assert.equal(result.status, 1);
-    assert.equal(result.stderr, "error: sbatch refused the shard array: invalid partition specified: nosuchpartition\n");
+    assert.equal(result.stderr, "error: sbatch could not submit the shard array: invalid partition specified: nosuchpartition\n");
     assert.equal(cluster.client("squeue", "-h").stdout.trim(), "");
     assert.ok(!existsSync(join(root, "figures/walk")));
   });

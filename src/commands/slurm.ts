@@ -96,8 +96,11 @@ export function findOnPath(name: string, path = process.env.PATH ?? ""): string 
 function submit(sbatch: string, args: string[], what: string): string {
   const result = spawnSync(sbatch, args, {encoding: "utf8"});
   if (result.status !== 0) {
-    const errors = `${result.stderr ?? ""}`.split("\n").map((line) => line.replace(/^sbatch: (error: )?/, "").trim()).filter(Boolean);
-    throw new CliError(`sbatch refused ${what}: ${errors[0] ?? result.error?.message ?? `exit ${result.status}`}`);
+    // The first error names the culprit ("invalid partition specified: gpu"), unless a fatal one follows.
+    const lines = `${result.stderr ?? ""}`.split("\n").filter((line) => line.trim());
+    const line = lines.find((l) => l.startsWith("sbatch: fatal: ")) ?? lines.find((l) => l.startsWith("sbatch: error: ")) ?? lines[0];
+    const reason = line?.replace(/^sbatch: (error|fatal): /, "").trim() ?? result.error?.message ?? `exit status ${result.status}`;
+    throw new CliError(`sbatch could not submit ${what}: ${reason}`);
   }
   const id = result.stdout.trim().split(";")[0];
   if (!/^\d+$/.test(id)) throw new CliError(`sbatch gave no job id for ${what}: ${result.stdout.trim()}`);
