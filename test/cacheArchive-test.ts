@@ -22,7 +22,10 @@ function snapshot(dir: string): Map<string, string> {
 
 function run(args: string[]): Promise<{status: number | null; stdout: string}> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {stdio: ["ignore", "pipe", "inherit"], env: {...process.env, CI: "true"}});
+    const child = spawn(process.execPath, args, {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {...process.env, CI: "true"}
+    });
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.on("exit", (status) => resolve({status, stdout}));
@@ -52,7 +55,23 @@ test("three builds computing every task into one cache folder at once leave a wh
   const shared = join(root, ".cache/shared");
   const outs = [1, 2, 3].map((i) => join(root, `.cache/out-${i}`));
   const results = await Promise.all(
-    outs.map((out) => run([cli, "build", "--root", root, "--profile", "quick", "--force", "--jobs", "1", "--cache", shared, "--out", out]))
+    outs.map((out) =>
+      run([
+        cli,
+        "build",
+        "--root",
+        root,
+        "--profile",
+        "quick",
+        "--force",
+        "--jobs",
+        "1",
+        "--cache",
+        shared,
+        "--out",
+        out
+      ])
+    )
   );
   for (const {status, stdout} of results) assert.equal(status, 0, stdout);
   const data = outs.map((out) => readFileSync(join(out, "figures/walk/data/walk-mean.json"), "utf8"));
@@ -83,7 +102,10 @@ test("shards on machines without a shared folder: export one archive per shard, 
   const root = copyProject("shards");
   const archives = [1, 2].map((k) => {
     const cache = join(root, `.cache/node-${k}`);
-    assert.equal(orthogonal(root, "build", "--profile", "quick", "--shard", `${k}/2`, "--jobs", "1", "--cache", cache).status, 0);
+    assert.equal(
+      orthogonal(root, "build", "--profile", "quick", "--shard", `${k}/2`, "--jobs", "1", "--cache", cache).status,
+      0
+    );
     const archive = join(root, `shard-${k}.tar.gz`);
     assert.equal(orthogonal(root, "cache", "export", archive, "--cache", cache).status, 0);
     return archive;
@@ -118,7 +140,10 @@ test("a corrupt or tampered archive is refused with one line, and the cache stay
   writeFileSync(tampered, gzipSync(tar));
   const bad = orthogonal(root, "cache", "import", archive, tampered, "--cache", target);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /^error: cannot import \S+tampered\.tar\.gz: entry [0-9a-f]{2}\/[0-9a-f]{64}\.json fails its checksum\n$/);
+  assert.match(
+    bad.stderr,
+    /^error: cannot import \S+tampered\.tar\.gz: entry [0-9a-f]{2}\/[0-9a-f]{64}\.json fails its checksum\n$/
+  );
   assert.deepEqual(snapshot(target), before, "nothing of the good archive was imported either");
 
   const notArchive = join(root, "notes.txt");

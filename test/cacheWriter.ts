@@ -9,7 +9,10 @@ let bad = 0;
 for (let round = 0; round < rounds; ++round) {
   for (let i = 0; i < 40; ++i) {
     const key = sha256(`key ${i}`);
-    const json = JSON.stringify({scalars: {i}, tables: {rows: Array.from({length: 200 + i}, (_, j) => ({j, value: j * i}))}});
+    const json = JSON.stringify({
+      scalars: {i},
+      tables: {rows: Array.from({length: 200 + i}, (_, j) => ({j, value: j * i}))}
+    });
     const seen = cache.read(key);
     if (seen !== undefined && seen !== json) ++bad;
     cache.write(key, json, round);

@@ -17,7 +17,8 @@ function item(time: string, ms?: number, experiment = "e"): ShardTask {
 function tree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(dir, {recursive: true, encoding: "utf8"}).sort()) {
-    if (name !== "provenance.json" && statSync(join(dir, name)).isFile()) files.set(name, readFileSync(join(dir, name), "latin1"));
+    if (name !== "provenance.json" && statSync(join(dir, name)).isFile())
+      files.set(name, readFileSync(join(dir, name), "latin1"));
   }
   return files;
 }
@@ -26,7 +27,9 @@ test("parseShard(K/N) accepts 1 ≤ K ≤ N and names a bad spec", () => {
   assert.deepEqual(parseShard("1/1"), {index: 1, count: 1});
   assert.deepEqual(parseShard("4/4"), {index: 4, count: 4});
   for (const bad of ["5/4", "0/0", "0/4", "1/0", "2", "a/b", "-1/3", "1.5/4", ""]) {
-    assert.throws(() => parseShard(bad), {message: `invalid shard ${bad}: expected K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`});
+    assert.throws(() => parseShard(bad), {
+      message: `invalid shard ${bad}: expected K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`
+    });
   }
 });
 
@@ -41,7 +44,11 @@ test("assignShards(tasks with times) puts the longest first onto the least loade
       ["b", "c", "e"]
     ]
   );
-  assert.deepEqual(assignShards([...items].reverse(), 2).shards, shards, "the split does not depend on the order of the tasks");
+  assert.deepEqual(
+    assignShards([...items].reverse(), 2).shards,
+    shards,
+    "the split does not depend on the order of the tasks"
+  );
 });
 
 test("assignShards(tasks without times) deals them round-robin in hash order: every task once, counts within one", () => {
@@ -52,9 +59,18 @@ test("assignShards(tasks without times) deals them round-robin in hash order: ev
     shards.map((s) => s.length),
     [6, 6, 6, 5]
   );
-  assert.deepEqual(shards.flat().map((i) => i.time).sort(), items.map((i) => i.time).sort());
+  assert.deepEqual(
+    shards
+      .flat()
+      .map((i) => i.time)
+      .sort(),
+    items.map((i) => i.time).sort()
+  );
   assert.deepEqual(assignShards([...items].reverse(), 4).shards, shards);
-  assert.deepEqual(assignShards(items, 5).shards.map((s) => s.length), [5, 5, 5, 4, 4]);
+  assert.deepEqual(
+    assignShards(items, 5).shards.map((s) => s.length),
+    [5, 5, 5, 4, 4]
+  );
 });
 
 test("listScheduleMs(times, workers) is the finish time of greedy list scheduling", () => {
@@ -66,10 +82,24 @@ test("listScheduleMs(times, workers) is the finish time of greedy list schedulin
 test("build --shard K/N for every K into one cache, then build --collect N publishes the same bytes as a local build", () => {
   const root = copyProject("shards");
   const local = join(root, ".cache/local");
-  assert.equal(orthogonal(root, "build", "--profile", "quick", "--out", local, "--cache", join(local, "cache")).status, 0);
+  assert.equal(
+    orthogonal(root, "build", "--profile", "quick", "--out", local, "--cache", join(local, "cache")).status,
+    0
+  );
   const shared = join(root, ".cache/shared");
   const counts = [1, 2, 3].map((k) => {
-    const result = orthogonal(root, "build", "--profile", "quick", "--shard", `${k}/3`, "--cache", shared, "--jobs", "1");
+    const result = orthogonal(
+      root,
+      "build",
+      "--profile",
+      "quick",
+      "--shard",
+      `${k}/3`,
+      "--cache",
+      shared,
+      "--jobs",
+      "1"
+    );
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!existsSync(join(root, "figures/walk")), "a shard publishes nothing");
     return Number(/^shard \d\/3: (\d+) tasks? \(computed \1, cached 0, failed 0\)/.exec(result.stdout)![1]);
@@ -92,7 +122,17 @@ test("ORTHOGONAL_CACHE puts the cache in another folder; a plain build after the
   const root = copyProject("shards");
   const shared = join(root, ".cache/from-env");
   for (const k of [1, 2]) {
-    const result = orthogonal(root, "build", "--profile", "quick", "--shard", `${k}/2`, "--jobs", "1", ...["--cache", shared]);
+    const result = orthogonal(
+      root,
+      "build",
+      "--profile",
+      "quick",
+      "--shard",
+      `${k}/2`,
+      "--jobs",
+      "1",
+      ...["--cache", shared]
+    );
     assert.equal(result.status, 0, result.stderr);
   }
   process.env.ORTHOGONAL_CACHE = shared;
@@ -111,7 +151,10 @@ test("build --collect N names the shard and experiment of missing tasks, exits 4
   assert.equal(orthogonal(root, "build", "--profile", "quick", "--shard", "1/2", "--jobs", "1").status, 0);
   const collected = orthogonal(root, "build", "--profile", "quick", "--collect", "2");
   assert.equal(collected.status, 4);
-  assert.match(collected.stderr, /^error: shard 2\/2 did not complete: experiment walk-\w+ \(\d+ of \d+ tasks? missing\)/);
+  assert.match(
+    collected.stderr,
+    /^error: shard 2\/2 did not complete: experiment walk-\w+ \(\d+ of \d+ tasks? missing\)/
+  );
   assert.equal(collected.stderr.trim().split("\n").length, 1);
   assert.ok(!existsSync(join(root, "figures/walk")));
 });

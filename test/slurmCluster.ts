@@ -128,7 +128,11 @@ export async function startSlurmCluster(): Promise<SlurmCluster> {
     client,
     stop,
     async waitForJobs(ids, timeoutMs = 600_000) {
-      await until(() => client("squeue", "-h", "-j", ids.join(","), "-o", "%i").stdout.trim() === "", timeoutMs, `jobs ${ids.join(",")} did not finish`);
+      await until(
+        () => client("squeue", "-h", "-j", ids.join(","), "-o", "%i").stdout.trim() === "",
+        timeoutMs,
+        `jobs ${ids.join(",")} did not finish`
+      );
     },
     jobStates(id) {
       const states: Record<string, string> = {};
@@ -162,7 +166,11 @@ function freePort(): Promise<number> {
 }
 
 /** Polls `condition` every 250 ms; throws `message` after `timeoutMs`. */
-export async function until(condition: () => boolean, timeoutMs: number, message: string | (() => string)): Promise<void> {
+export async function until(
+  condition: () => boolean,
+  timeoutMs: number,
+  message: string | (() => string)
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(typeof message === "string" ? message : message());

@@ -11,10 +11,15 @@ import {parseShard, parseShardCount} from "../src/build/shard.js";
 import {cli} from "./fixture.js";
 
 interface Workflow {
-  jobs: Record<string, {strategy?: {matrix?: {shard?: number[]}}; steps: {run?: string; with?: Record<string, unknown>}[]}>;
+  jobs: Record<
+    string,
+    {strategy?: {matrix?: {shard?: number[]}}; steps: {run?: string; with?: Record<string, unknown>}[]}
+  >;
 }
 
-const workflow = parse(readFileSync(fileURLToPath(new URL("../.github/workflows/build.yml", import.meta.url)), "utf8")) as Workflow;
+const workflow = parse(
+  readFileSync(fileURLToPath(new URL("../.github/workflows/build.yml", import.meta.url)), "utf8")
+) as Workflow;
 
 /** The orthogonal commands of a job, as argument lists, for each value of its shard matrix. */
 function commands(job: string): string[][] {
@@ -47,12 +52,23 @@ test("the matrix, the shard specs, the archives and --collect agree on the numbe
     .filter((args) => args[0] === "build")
     .map((args) => parseShard(args[args.indexOf("--shard") + 1]));
   const n = matrix.length;
-  assert.deepEqual(matrix, Array.from({length: n}, (_, i) => i + 1));
-  assert.deepEqual(specs, matrix.map((index) => ({index, count: n})));
+  assert.deepEqual(
+    matrix,
+    Array.from({length: n}, (_, i) => i + 1)
+  );
+  assert.deepEqual(
+    specs,
+    matrix.map((index) => ({index, count: n}))
+  );
   const publish = commands("publish");
   const collect = publish.find((args) => args[0] === "build")!;
   assert.equal(collect[collect.indexOf("--collect") + 1], String(n));
-  const exported = commands("shard").filter((args) => args[0] === "cache" && args[1] === "export").map((args) => args[2]);
-  assert.deepEqual(exported, matrix.map((k) => `shard-${k}.tar.gz`));
+  const exported = commands("shard")
+    .filter((args) => args[0] === "cache" && args[1] === "export")
+    .map((args) => args[2]);
+  assert.deepEqual(
+    exported,
+    matrix.map((k) => `shard-${k}.tar.gz`)
+  );
   assert.deepEqual(publish.find((args) => args[0] === "cache")!.slice(0, 3), ["cache", "import", "shards/*.tar.gz"]);
 });

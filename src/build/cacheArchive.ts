@@ -35,7 +35,11 @@ const entryName = /^([0-9a-f]{2})\/([0-9a-f]{64})\.json$/;
 export function exportCache(cacheDir: string, file: string): ExportReport {
   const members: {name: string; data: Buffer}[] = [];
   let damaged = 0;
-  const prefixes = existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => /^[0-9a-f]{2}$/.test(name)).sort() : [];
+  const prefixes = existsSync(cacheDir)
+    ? readdirSync(cacheDir)
+        .filter((name) => /^[0-9a-f]{2}$/.test(name))
+        .sort()
+    : [];
   for (const prefix of prefixes) {
     for (const name of readdirSync(join(cacheDir, prefix)).sort()) {
       const match = entryName.exec(`${prefix}/${name}`);
@@ -71,16 +75,19 @@ export function importCaches(cacheDir: string, files: string[]): ImportReport {
       if (name === "times.json") {
         try {
           const parsed = JSON.parse(data.toString("utf8")) as {tasks?: Record<string, unknown>};
-          for (const [key, ms] of Object.entries(parsed.tasks ?? {})) if (typeof ms === "number" && Number.isFinite(ms) && ms >= 0) times[key] ??= ms;
+          for (const [key, ms] of Object.entries(parsed.tasks ?? {}))
+            if (typeof ms === "number" && Number.isFinite(ms) && ms >= 0) times[key] ??= ms;
         } catch {
           throw new CliError(`cannot import ${file}: times.json is not valid JSON`, ExitCode.usage);
         }
         continue;
       }
       const match = entryName.exec(name);
-      if (!match || match[1] !== match[2].slice(0, 2)) throw new CliError(`cannot import ${file}: unexpected member ${name}`, ExitCode.usage);
+      if (!match || match[1] !== match[2].slice(0, 2))
+        throw new CliError(`cannot import ${file}: unexpected member ${name}`, ExitCode.usage);
       const text = data.toString("utf8");
-      if (parseCacheEntry(match[2], text) === undefined) throw new CliError(`cannot import ${file}: entry ${name} fails its checksum`, ExitCode.usage);
+      if (parseCacheEntry(match[2], text) === undefined)
+        throw new CliError(`cannot import ${file}: entry ${name} fails its checksum`, ExitCode.usage);
       entries.set(match[2], text);
     }
   }
@@ -98,7 +105,11 @@ export function importCaches(cacheDir: string, files: string[]): ImportReport {
   const added = Object.entries(times).filter(([key]) => local.tasks[key] === undefined);
   if (added.length > 0) {
     for (const [key, ms] of added) local.tasks[key] = Math.round(ms);
-    const sorted = Object.fromEntries(Object.keys(local.tasks).sort().map((key) => [key, local.tasks[key]]));
+    const sorted = Object.fromEntries(
+      Object.keys(local.tasks)
+        .sort()
+        .map((key) => [key, local.tasks[key]])
+    );
     const record = local.startupMs === undefined ? {tasks: sorted} : {startupMs: local.startupMs, tasks: sorted};
     writeFileAtomic(timesPath(cacheDir), `${JSON.stringify(record, null, 1)}\n`);
     report.times = added.length;
@@ -108,7 +119,8 @@ export function importCaches(cacheDir: string, files: string[]): ImportReport {
 
 /** "exported 152 entries (1.2 MB) to shard-1.tar.gz". */
 export function formatExport(report: ExportReport, file: string): string {
-  const damaged = report.damaged > 0 ? `; left out ${report.damaged} damaged entr${report.damaged === 1 ? "y" : "ies"}` : "";
+  const damaged =
+    report.damaged > 0 ? `; left out ${report.damaged} damaged entr${report.damaged === 1 ? "y" : "ies"}` : "";
   return `exported ${report.entries} entr${report.entries === 1 ? "y" : "ies"} (${(report.bytes / 1e6).toFixed(2)} MB) to ${basename(file)}${damaged}\n`;
 }
 
@@ -148,7 +160,11 @@ function untar(archive: Buffer): {name: string; data: Buffer}[] {
   while (offset + 512 <= archive.length) {
     const header = archive.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) return members;
-    const field = (start: number, length: number) => header.subarray(start, start + length).toString("utf8").replace(/\0.*$/s, "");
+    const field = (start: number, length: number) =>
+      header
+        .subarray(start, start + length)
+        .toString("utf8")
+        .replace(/\0.*$/s, "");
     const stored = parseInt(field(148, 8).trim(), 8);
     let sum = 0;
     for (let i = 0; i < 512; ++i) sum += i >= 148 && i < 156 ? 32 : header[i];
@@ -159,7 +175,8 @@ function untar(archive: Buffer): {name: string; data: Buffer}[] {
     const type = field(156, 1);
     const start = offset + 512;
     if (!Number.isSafeInteger(size) || start + size > archive.length) throw new Error(`member ${name} is truncated`);
-    if (type === "0" || type === "") members.push({name: name.replace(/^\.\//, ""), data: archive.subarray(start, start + size)});
+    if (type === "0" || type === "")
+      members.push({name: name.replace(/^\.\//, ""), data: archive.subarray(start, start + size)});
     else if (type !== "5") throw new Error(`member ${name} is not a regular file`);
     offset = start + Math.ceil(size / 512) * 512;
   }

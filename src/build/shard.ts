@@ -111,7 +111,9 @@ export function assignShards(items: ShardTask[], count: number): {balance: "time
     }
     return {balance: "times", shards};
   }
-  const order = items.map((item) => ({item, hash: sha256(item.time)})).sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+  const order = items
+    .map((item) => ({item, hash: sha256(item.time)}))
+    .sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
   order.forEach(({item}, i) => shards[i % count].push(item));
   return {balance: "hash", shards};
 }
@@ -128,7 +130,11 @@ export function listScheduleMs(ms: number[], workers: number): number {
 }
 
 /** Plans every task of a build (after --only) as the build would. */
-export async function planTasks(root: string, profile: string, only?: string): Promise<{registryFile: string; experiments: Experiment[]; tasks: PlannedTask[]}> {
+export async function planTasks(
+  root: string,
+  profile: string,
+  only?: string
+): Promise<{registryFile: string; experiments: Experiment[]; tasks: PlannedTask[]}> {
   const {registry, registryFile, content} = await loadProject(root, profile);
   const experiments = content.experiments.filter((e) => !only || matchesPattern(e.id, only));
   if (only && experiments.length === 0) throw new CliError(`no experiment matches --only ${only}`, ExitCode.usage);
@@ -146,8 +152,25 @@ export function shardPlan(tasks: PlannedTask[], count: number, cacheDir: string,
   const items = estimateTimes(tasks, times);
   const {balance, shards} = assignShards(items, count);
   const startupMs = times.startupMs ?? defaultStartupMs;
-  const plan: ShardPlan = {count, workers, balance, shards, startupMs, tasks: tasks.length, estimated: items.filter((i) => !i.recorded).length};
-  if (balance === "times") plan.predictedMs = shards.map((shard) => (shard.length === 0 ? 0 : startupMs + listScheduleMs(shard.map((item) => item.ms!), workers)));
+  const plan: ShardPlan = {
+    count,
+    workers,
+    balance,
+    shards,
+    startupMs,
+    tasks: tasks.length,
+    estimated: items.filter((i) => !i.recorded).length
+  };
+  if (balance === "times")
+    plan.predictedMs = shards.map((shard) =>
+      shard.length === 0
+        ? 0
+        : startupMs +
+          listScheduleMs(
+            shard.map((item) => item.ms!),
+            workers
+          )
+    );
   return plan;
 }
 
@@ -205,7 +228,10 @@ export async function buildShard(options: ShardBuildOptions): Promise<ShardRepor
         } catch (error) {
           const failure = {experiment: task.experiment, label: task.label, message: (error as Error).message};
           report.failures.push(failure);
-          writeFileAtomic(failurePath(cacheDir, task.key), `${JSON.stringify({...failure, shard: `${shard.index}/${shard.count}`})}\n`);
+          writeFileAtomic(
+            failurePath(cacheDir, task.key),
+            `${JSON.stringify({...failure, shard: `${shard.index}/${shard.count}`})}\n`
+          );
           log(`✗ ${task.label}: ${failure.message}`);
         }
       })
@@ -237,7 +263,13 @@ export interface MissingShard {
 }
 
 /** The shards of a build split `count` ways whose tasks the cache lacks (empty when everything is in). */
-export async function missingShards(root: string, profile: string, cacheDir: string, count: number, only?: string): Promise<MissingShard[]> {
+export async function missingShards(
+  root: string,
+  profile: string,
+  cacheDir: string,
+  count: number,
+  only?: string
+): Promise<MissingShard[]> {
   const {tasks} = await planTasks(root, profile, only);
   const plan = shardPlan(tasks, count, cacheDir);
   const cache = new DatasetCache(cacheDir);
@@ -262,7 +294,8 @@ export async function missingShards(root: string, profile: string, cacheDir: str
 /** "shard 2/4 did not complete: experiment demo-mean (3 of 4 tasks missing: pipeline … failed)". */
 export function formatMissingShard({shard, experiments}: MissingShard): string {
   const parts = [...experiments].map(
-    ([id, {missing, of, failure}]) => `experiment ${id} (${missing} of ${of} task${of === 1 ? "" : "s"} missing${failure ? `: ${failure}` : ""})`
+    ([id, {missing, of, failure}]) =>
+      `experiment ${id} (${missing} of ${of} task${of === 1 ? "" : "s"} missing${failure ? `: ${failure}` : ""})`
   );
   return `shard ${shard.index}/${shard.count} did not complete: ${parts.join("; ")}`;
 }

@@ -29,8 +29,10 @@ export function readTaskTimes(cacheDir: string): TaskTimes {
   try {
     const parsed = JSON.parse(readFileSync(timesPath(cacheDir), "utf8")) as Partial<TaskTimes>;
     const tasks: Record<string, number> = {};
-    for (const [key, ms] of Object.entries(parsed.tasks ?? {})) if (typeof ms === "number" && Number.isFinite(ms) && ms >= 0) tasks[key] = ms;
-    const startupMs = typeof parsed.startupMs === "number" && Number.isFinite(parsed.startupMs) ? parsed.startupMs : undefined;
+    for (const [key, ms] of Object.entries(parsed.tasks ?? {}))
+      if (typeof ms === "number" && Number.isFinite(ms) && ms >= 0) tasks[key] = ms;
+    const startupMs =
+      typeof parsed.startupMs === "number" && Number.isFinite(parsed.startupMs) ? parsed.startupMs : undefined;
     return startupMs === undefined ? {tasks} : {startupMs, tasks};
   } catch {
     return {tasks: {}};
@@ -45,7 +47,11 @@ export function recordTaskTimes(cacheDir: string, measured: Map<string, number>,
   if (measured.size === 0 && startupMs === undefined) return false;
   const times = readTaskTimes(cacheDir);
   for (const [key, ms] of measured) times.tasks[key] = Math.round(ms);
-  const sorted = Object.fromEntries(Object.keys(times.tasks).sort().map((key) => [key, times.tasks[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(times.tasks)
+      .sort()
+      .map((key) => [key, times.tasks[key]])
+  );
   const startup = startupMs === undefined ? times.startupMs : Math.round(startupMs);
   const record = startup === undefined ? {tasks: sorted} : {startupMs: startup, tasks: sorted};
   return writeFileAtomic(timesPath(cacheDir), `${JSON.stringify(record, null, 1)}\n`);

@@ -8,7 +8,11 @@ import {CliError, ExitCode} from "../error.js";
 export function cacheCommand(cacheDir: string, args: string[]): number {
   const [action, ...files] = args;
   if (action === "export") {
-    if (files.length !== 1) throw new CliError("cache export takes one archive file, e.g. orthogonal cache export shard-1.tar.gz", ExitCode.usage);
+    if (files.length !== 1)
+      throw new CliError(
+        "cache export takes one archive file, e.g. orthogonal cache export shard-1.tar.gz",
+        ExitCode.usage
+      );
     process.stdout.write(formatExport(exportCache(cacheDir, files[0]), files[0]));
     return ExitCode.ok;
   }
@@ -18,5 +22,8 @@ export function cacheCommand(cacheDir: string, args: string[]): number {
     process.stdout.write(formatImport(importCaches(cacheDir, files)));
     return ExitCode.ok;
   }
-  throw new CliError(`unknown cache action ${action ?? "(none)"}: expected export FILE or import FILE…`, ExitCode.usage);
+  throw new CliError(
+    `unknown cache action ${action ?? "(none)"}: expected export FILE or import FILE…`,
+    ExitCode.usage
+  );
 }

@@ -29,17 +29,26 @@ export function formatPlan(plan: ShardPlan, cached: Set<string>): string {
   const lines: string[] = [];
   const per = `${plan.workers} worker${plan.workers === 1 ? "" : "s"} per shard`;
   if (plan.balance === "hash") {
-    lines.push(`${plan.tasks} tasks in ${plan.count} shard${plan.count === 1 ? "" : "s"}, ${per}; no task times recorded yet: split by hash, no prediction`);
+    lines.push(
+      `${plan.tasks} tasks in ${plan.count} shard${plan.count === 1 ? "" : "s"}, ${per}; no task times recorded yet: split by hash, no prediction`
+    );
   } else {
-    const estimated = plan.estimated > 0 ? `; ${plan.estimated} task time${plan.estimated === 1 ? "" : "s"} estimated from their experiment` : "";
-    lines.push(`${plan.tasks} tasks in ${plan.count} shard${plan.count === 1 ? "" : "s"}, ${per}; balanced by recorded task times${estimated}`);
+    const estimated =
+      plan.estimated > 0
+        ? `; ${plan.estimated} task time${plan.estimated === 1 ? "" : "s"} estimated from their experiment`
+        : "";
+    lines.push(
+      `${plan.tasks} tasks in ${plan.count} shard${plan.count === 1 ? "" : "s"}, ${per}; balanced by recorded task times${estimated}`
+    );
   }
   lines.push("shard        tasks  cached  experiments  predicted");
   plan.shards.forEach((shard, i) => {
     const experiments = new Set(shard.map((item) => item.task.experiment)).size;
     const done = shard.filter((item) => cached.has(item.task.key)).length;
     const predicted = plan.predictedMs === undefined ? "–" : seconds(plan.predictedMs[i]);
-    lines.push(`${`${i + 1}/${plan.count}`.padEnd(12)} ${String(shard.length).padStart(5)}  ${String(done).padStart(6)}  ${String(experiments).padStart(11)}  ${predicted.padStart(9)}`);
+    lines.push(
+      `${`${i + 1}/${plan.count}`.padEnd(12)} ${String(shard.length).padStart(5)}  ${String(done).padStart(6)}  ${String(experiments).padStart(11)}  ${predicted.padStart(9)}`
+    );
   });
   if (plan.predictedMs !== undefined) {
     const all = plan.shards.flat();

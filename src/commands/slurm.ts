@@ -39,7 +39,9 @@ export async function slurmCommand(options: SlurmCommandOptions): Promise<number
   }
   const sbatch = options.dryRun ? undefined : findOnPath("sbatch");
   if (!options.dryRun && sbatch === undefined) {
-    throw new CliError("sbatch not found on PATH: run this on a Slurm login node, or pass --dry-run to only write the scripts");
+    throw new CliError(
+      "sbatch not found on PATH: run this on a Slurm login node, or pass --dry-run to only write the scripts"
+    );
   }
   const {tasks} = await planTasks(options.root, options.profile, options.only);
   const plan = shardPlan(tasks, options.shards, options.cacheDir, options.cpus);
@@ -49,7 +51,8 @@ export async function slurmCommand(options: SlurmCommandOptions): Promise<number
   const scripts = {shards: join(dir, "shards.sbatch"), publish: join(dir, "publish.sbatch")};
   writeFileAtomic(scripts.shards, shardScript(scriptOptions));
   writeFileAtomic(scripts.publish, publishScript(scriptOptions, "$ARRAY_JOB"));
-  const predicted = plan.predictedMs === undefined ? "" : `, predicted makespan ${(Math.max(...plan.predictedMs) / 1000).toFixed(1)}s`;
+  const predicted =
+    plan.predictedMs === undefined ? "" : `, predicted makespan ${(Math.max(...plan.predictedMs) / 1000).toFixed(1)}s`;
   const summary = `${tasks.length} tasks in ${options.shards} shard${options.shards === 1 ? "" : "s"} of ${options.cpus} CPU${options.cpus === 1 ? "" : "s"}${predicted}`;
   const shown = (path: string) => relative(process.cwd(), path) || path;
   if (options.dryRun) {
@@ -63,7 +66,11 @@ export async function slurmCommand(options: SlurmCommandOptions): Promise<number
   writeFileAtomic(scripts.publish, publishScript(scriptOptions, arrayJob));
   let publishJob: string;
   try {
-    publishJob = submit(sbatch!, ["--parsable", `--dependency=afterany:${arrayJob}`, "--kill-on-invalid-dep=yes", scripts.publish], "the publishing job");
+    publishJob = submit(
+      sbatch!,
+      ["--parsable", `--dependency=afterany:${arrayJob}`, "--kill-on-invalid-dep=yes", scripts.publish],
+      "the publishing job"
+    );
   } catch (error) {
     spawnSync("scancel", [arrayJob], {stdio: "ignore"});
     throw error;
@@ -98,8 +105,12 @@ function submit(sbatch: string, args: string[], what: string): string {
   if (result.status !== 0) {
     // The first error names the culprit ("invalid partition specified: gpu"), unless a fatal one follows.
     const lines = `${result.stderr ?? ""}`.split("\n").filter((line) => line.trim());
-    const line = lines.find((l) => l.startsWith("sbatch: fatal: ")) ?? lines.find((l) => l.startsWith("sbatch: error: ")) ?? lines[0];
-    const reason = line?.replace(/^sbatch: (error|fatal): /, "").trim() ?? result.error?.message ?? `exit status ${result.status}`;
+    const line =
+      lines.find((l) => l.startsWith("sbatch: fatal: ")) ??
+      lines.find((l) => l.startsWith("sbatch: error: ")) ??
+      lines[0];
+    const reason =
+      line?.replace(/^sbatch: (error|fatal): /, "").trim() ?? result.error?.message ?? `exit status ${result.status}`;
     throw new CliError(`sbatch could not submit ${what}: ${reason}`);
   }
   const id = result.stdout.trim().split(";")[0];
