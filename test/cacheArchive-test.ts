@@ -7,8 +7,8 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {gunzipSync, gzipSync} from "node:zlib";
-import {DatasetCache} from "../src/cache.js";
-import {sha256} from "../src/hash.js";
+import {DatasetCache} from "../src/build/cache.js";
+import {sha256} from "../src/build/hash.js";
 import {cli, copyProject, orthogonal} from "./fixture.js";
 
 /** Every file of a folder, path → content. */

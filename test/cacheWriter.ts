@@ -1,7 +1,7 @@
 // A cache writer for the concurrency test: writes and reads the same keys as its siblings, in the same folder, many
 // times; prints the number of reads that saw anything but nothing or the whole entry.
-import {DatasetCache} from "../src/cache.js";
-import {sha256} from "../src/hash.js";
+import {DatasetCache} from "../src/build/cache.js";
+import {sha256} from "../src/build/hash.js";
 
 const [dir, rounds] = [process.argv[2], Number(process.argv[3])];
 const cache = new DatasetCache(dir);

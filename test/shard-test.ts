@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {assignShards, listScheduleMs, parseShard} from "../src/build/shard.js";
 import type {ShardTask} from "../src/build/shard.js";
-import type {PlannedTask} from "../src/plan.js";
+import type {PlannedTask} from "../src/build/plan.js";
 import {copyProject, orthogonal} from "./fixture.js";
 
 function item(time: string, ms?: number, experiment = "e"): ShardTask {

@@ -5,10 +5,10 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {gunzipSync, gzipSync} from "node:zlib";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {DatasetCache, parseCacheEntry} from "../cache.js";
-import {CliError, ExitCode} from "../error.js";
-import {readTaskTimes, timesPath} from "./taskTimes.js";
+import {CliError, ExitCode} from "../contract/error.js";
+import {DatasetCache, parseCacheEntry} from "./cache.js";
+import {writeFileAtomic} from "./effects.js";
+import {readTaskTimes, timesPath, writeTaskTimes} from "./taskTimes.js";
 
 /** What an export wrote. */
 export interface ExportReport {
@@ -104,14 +104,8 @@ export function importCaches(cacheDir: string, files: string[]): ImportReport {
   const local = readTaskTimes(cacheDir);
   const added = Object.entries(times).filter(([key]) => local.tasks[key] === undefined);
   if (added.length > 0) {
-    for (const [key, ms] of added) local.tasks[key] = Math.round(ms);
-    const sorted = Object.fromEntries(
-      Object.keys(local.tasks)
-        .sort()
-        .map((key) => [key, local.tasks[key]])
-    );
-    const record = local.startupMs === undefined ? {tasks: sorted} : {startupMs: local.startupMs, tasks: sorted};
-    writeFileAtomic(timesPath(cacheDir), `${JSON.stringify(record, null, 1)}\n`);
+    for (const [key, ms] of added) local.tasks[key] = ms;
+    writeTaskTimes(cacheDir, local);
     report.times = added.length;
   }
   return report;

@@ -3,7 +3,7 @@
 import {mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {hostname} from "node:os";
 import {join, resolve} from "node:path";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 /** The environment variable naming a shared cache folder. */
 export const cacheEnvironmentVariable = "ORTHOGONAL_CACHE";

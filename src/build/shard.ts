@@ -6,18 +6,19 @@
 import {readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {loadProject, packageRoot} from "../build.js";
-import {DatasetCache} from "../cache.js";
-import type {Experiment} from "../content.js";
-import {CliError, ExitCode} from "../error.js";
-import {sha256} from "../hash.js";
-import type {PlannedTask} from "../plan.js";
-import {matchesPattern, planExperiment} from "../plan.js";
-import {WorkerPool} from "../pool.js";
-import {SourceGraph} from "../sourceGraph.js";
-import type {TaskTimes} from "./taskTimes.js";
+import type {Experiment} from "../contract/content.js";
+import {CliError, ExitCode} from "../contract/error.js";
+import {DatasetCache} from "./cache.js";
+import {writeFileAtomic} from "./effects.js";
+import {sha256} from "./hash.js";
+import {compileKernels} from "./kernels.js";
+import {matchesPattern, planExperiment} from "./plan.js";
+import type {PlannedTask} from "./plan.js";
+import {WorkerPool} from "./pool.js";
+import {loadProject, packageRoot} from "./project.js";
+import {SourceGraph} from "./sourceGraph.js";
 import {readTaskTimes, recordTaskTimes, timeKey} from "./taskTimes.js";
+import type {TaskTimes} from "./taskTimes.js";
 
 /** Shard K of N, with 1 ≤ K ≤ N (K is Slurm's $SLURM_ARRAY_TASK_ID, or a CI matrix value). */
 export interface ShardSpec {
@@ -209,7 +210,7 @@ export async function buildShard(options: ShardBuildOptions): Promise<ShardRepor
   const mine = plan.shards[shard.index - 1];
   const cache = new DatasetCache(cacheDir);
   const report: ShardReport = {shard, tasks: mine.length, computed: 0, cached: 0, failures: [], ms: 0};
-  const pool = new WorkerPool(registryFile, options.jobs);
+  const pool = new WorkerPool(registryFile, options.jobs, compileKernels);
   let startupMs: number | undefined;
   try {
     // Dispatched in the order of the split (longest first), which is also the order the prediction assumes.

@@ -1,11 +1,11 @@
 // The task times that earlier builds measured, kept in the cache folder (times.json) and used to balance shards.
 // A task's time is keyed by what it computes (pipeline, params, seed), not by its cache key, so that an edit to a
 // pipeline's source, which invalidates its entries, keeps the times for the next, sharded, rebuild.
-import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {sha256, stableStringify} from "../hash.js";
-import type {Task} from "../runner.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
+import {sha256, stableStringify} from "./hash.js";
+import type {Task} from "./runner.js";
 
 /** What times.json holds: task time key → milliseconds, and the typical start-up of a build before its first task. */
 export interface TaskTimes {
@@ -25,9 +25,9 @@ export function timesPath(cacheDir: string): string {
 }
 
 /** Reads the recorded task times of a cache folder (empty when there are none or the file is damaged). */
-export function readTaskTimes(cacheDir: string): TaskTimes {
+export function readTaskTimes(cacheDir: string, effects: Effects = fileEffects): TaskTimes {
   try {
-    const parsed = JSON.parse(readFileSync(timesPath(cacheDir), "utf8")) as Partial<TaskTimes>;
+    const parsed = JSON.parse(readText(effects, timesPath(cacheDir)) ?? "{}") as Partial<TaskTimes>;
     const tasks: Record<string, number> = {};
     for (const [key, ms] of Object.entries(parsed.tasks ?? {}))
       if (typeof ms === "number" && Number.isFinite(ms) && ms >= 0) tasks[key] = ms;
@@ -43,16 +43,26 @@ export function readTaskTimes(cacheDir: string): TaskTimes {
  * Merges newly measured times into times.json (new values win), written atomically with sorted keys and whole
  * milliseconds, so that equal measurements give equal bytes. Returns false when nothing changed.
  */
-export function recordTaskTimes(cacheDir: string, measured: Map<string, number>, startupMs?: number): boolean {
+export function recordTaskTimes(
+  cacheDir: string,
+  measured: Map<string, number>,
+  startupMs?: number,
+  effects: Effects = fileEffects
+): boolean {
   if (measured.size === 0 && startupMs === undefined) return false;
-  const times = readTaskTimes(cacheDir);
-  for (const [key, ms] of measured) times.tasks[key] = Math.round(ms);
-  const sorted = Object.fromEntries(
+  const times = readTaskTimes(cacheDir, effects);
+  for (const [key, ms] of measured) times.tasks[key] = ms;
+  if (startupMs !== undefined) times.startupMs = startupMs;
+  return writeTaskTimes(cacheDir, times, effects);
+}
+
+/** Writes times.json: sorted keys, whole milliseconds. Returns false when the file already had these bytes. */
+export function writeTaskTimes(cacheDir: string, times: TaskTimes, effects: Effects = fileEffects): boolean {
+  const tasks = Object.fromEntries(
     Object.keys(times.tasks)
       .sort()
-      .map((key) => [key, times.tasks[key]])
+      .map((key) => [key, Math.round(times.tasks[key])])
   );
-  const startup = startupMs === undefined ? times.startupMs : Math.round(startupMs);
-  const record = startup === undefined ? {tasks: sorted} : {startupMs: startup, tasks: sorted};
-  return writeFileAtomic(timesPath(cacheDir), `${JSON.stringify(record, null, 1)}\n`);
+  const record = times.startupMs === undefined ? {tasks} : {startupMs: Math.round(times.startupMs), tasks};
+  return effects.write(timesPath(cacheDir), `${JSON.stringify(record, null, 1)}\n`);
 }

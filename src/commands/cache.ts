@@ -2,7 +2,7 @@
 // share no file system, one archive each, every entry checked on import.
 import {exportCache, formatExport, formatImport, importCaches} from "../build/cacheArchive.js";
 import {assertWritableCache} from "../build/cacheFolder.js";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 /** Runs `cache export` or `cache import` with the positional arguments after `cache`. */
 export function cacheCommand(cacheDir: string, args: string[]): number {

@@ -1,8 +1,8 @@
 // `orthogonal plan [--shards N] [--cpus C]`: the tasks of a build split into N shards, with each shard's
 // predicted wall time from the task times earlier builds recorded, so that an author sees how many nodes to ask for.
+import {DatasetCache} from "../build/cache.js";
 import {planTasks, shardPlan} from "../build/shard.js";
 import type {ShardPlan} from "../build/shard.js";
-import {DatasetCache} from "../cache.js";
 
 /** Options of `orthogonal plan`. */
 export interface PlanCommandOptions {

@@ -1,11 +1,10 @@
 // `orthogonal build --shard K/N` (compute one shard into the cache) and `orthogonal build --collect N` (publish
 // what N shards computed, computing nothing, or name each shard and experiment with tasks missing).
-import {build} from "../build.js";
+import {fileEffects} from "../build/effects.js";
 import {buildShard, formatMissingShard, formatShardReport, missingShards} from "../build/shard.js";
 import type {ShardSpec} from "../build/shard.js";
-import {CliError, ExitCode} from "../error.js";
-import {createProgress} from "../progress.js";
-import {formatReport} from "../report.js";
+import {CliError, ExitCode} from "../contract/error.js";
+import {runAndReport} from "./build.js";
 
 /** Options shared by the two sharded forms of `orthogonal build`. */
 export interface ShardCommandOptions {
@@ -32,17 +31,6 @@ export async function collectCommand(options: ShardCommandOptions & {shards: num
     for (const shard of missing.slice(0, -1)) process.stderr.write(`error: ${formatMissingShard(shard)}\n`);
     throw new CliError(formatMissingShard(missing.at(-1)!), ExitCode.pipeline);
   }
-  const report = await build({
-    root: options.root,
-    profile: options.profile,
-    cache: options.cacheDir,
-    jobs: options.jobs,
-    only: options.only,
-    out: options.out,
-    progress: createProgress()
-  });
-  process.stdout.write(formatReport(report));
-  if (report.failures.length > 0) return ExitCode.pipeline;
-  if (report.claims.some((claim) => !claim.passed)) return ExitCode.claims;
-  return ExitCode.ok;
+  const {root, profile, cacheDir, jobs, only, out} = options;
+  return runAndReport({root, profile, cache: cacheDir, jobs, only, out, publish: true}, fileEffects);
 }

@@ -3,11 +3,11 @@
 import {spawnSync} from "node:child_process";
 import {accessSync, constants, mkdirSync} from "node:fs";
 import {delimiter, join, relative} from "node:path";
-import {writeFileAtomic} from "../atomicWrite.js";
+import {writeFileAtomic} from "../build/effects.js";
 import {planTasks, shardPlan} from "../build/shard.js";
 import {publishScript, shardScript} from "../build/slurm.js";
 import type {SlurmScriptOptions} from "../build/slurm.js";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 /** Options of `orthogonal slurm`. */
 export interface SlurmCommandOptions {

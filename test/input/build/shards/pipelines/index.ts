@@ -1,10 +1,8 @@
 // Registry of the sharded-build test project: one pipeline whose tasks take a controllable time (passes over the
 // draws), a plot module and a table module, so that shards have work to split and the publication has outputs.
 import * as Plot from "@observablehq/plot";
-import {integer, real} from "orthogonal/src/params.js";
-import {pipeline} from "orthogonal/src/pipeline.js";
-import type {ExperimentResult} from "orthogonal/src/experiment.js";
-import type {Registry} from "orthogonal/src/registry.js";
+import {integer, pipeline, real} from "orthogonal/src/contract/index.js";
+import type {ExperimentResult, Registry} from "orthogonal/src/contract/index.js";
 
 /** The mean of n draws from N(mu, 1), recomputed `passes` times: the result is the same, the time grows with passes. */
 export const walk = pipeline({
