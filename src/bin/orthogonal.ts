@@ -157,21 +157,19 @@ async function main(argv: string[]): Promise<number> {
   const root = resolve(values.root as string);
   const profile = values.profile as string;
   const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
-  const {resolveCacheDir, assertWritableCache} = await import("../build/cacheFolder.js");
-  const cacheDir = resolveCacheDir(root, values.cache as string | undefined);
+  const {cacheFolder, defaultJobs, parseShard, parseShardCount} = await import("../commands/shardOptions.js");
+  const cacheFlag = values.cache as string | undefined;
   switch (command) {
     case "build":
     case "check": {
       if (values.shard !== undefined && values.collect !== undefined)
         throw new CliError("--shard and --collect exclude each other", ExitCode.usage);
-      const {parseShard, parseShardCount} = await import("../build/shard.js");
       const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
       const collect = values.collect === undefined ? undefined : parseShardCount("--collect", values.collect as string);
-      assertWritableCache(cacheDir);
+      const cacheDir = cacheFolder(root, cacheFlag, true);
       const out = values.out === undefined ? undefined : resolve(values.out as string);
       if (shard !== undefined || collect !== undefined) {
         const {collectCommand, shardCommand} = await import("../commands/shard.js");
-        const {defaultJobs} = await import("../build/pool.js");
         const only = values.only as string | undefined;
         const common = {root, profile, cacheDir, jobs: jobs ?? defaultJobs(), only, force: Boolean(values.force)};
         if (shard !== undefined) return shardCommand({...common, shard});
@@ -203,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case "plan": {
-      const {parseShardCount} = await import("../build/shard.js");
+      const cacheDir = cacheFolder(root, cacheFlag, false);
       const {planCommand} = await import("../commands/plan.js");
       const cpus = positiveInteger("--cpus", values.cpus as string);
       return planCommand({
@@ -216,11 +214,10 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case "slurm": {
-      const {parseShardCount} = await import("../build/shard.js");
       const {slurmCommand} = await import("../commands/slurm.js");
       const shards = parseShardCount("--shards", values.shards as string);
       const cpus = positiveInteger("--cpus", values.cpus as string);
-      assertWritableCache(cacheDir);
+      const cacheDir = cacheFolder(root, cacheFlag, true);
       return slurmCommand({
         root,
         profile,
@@ -235,7 +232,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "cache": {
       const {cacheCommand} = await import("../commands/cache.js");
-      return cacheCommand(cacheDir, parsed.positionals);
+      return cacheCommand(cacheFolder(root, cacheFlag, false), parsed.positionals);
     }
     case "list": {
       const {listCommand} = await import("../commands/list.js");
