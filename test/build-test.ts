@@ -10,8 +10,9 @@ const data = (root: string, id = "demo-mean") => readFileSync(join(root, "figure
 
 function cacheFiles(root: string): string[] {
   const dir = join(root, ".cache/datasets");
+  // Entries only: the folder also holds times.json (task times) and failures/ (failed tasks of sharded builds).
   return readdirSync(dir, {recursive: true, encoding: "utf8"})
-    .filter((f) => f.endsWith(".json"))
+    .filter((f) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(f))
     .sort();
 }
 

@@ -18,13 +18,16 @@ type OptionsConfig = Record<
 
 const commands: Record<string, {usage: string; summary: string; options: OptionsConfig}> = {
   build: {
-    usage: "orthogonal build [--only PATTERN] [--jobs N] [--force]",
+    usage: "orthogonal build [--only PATTERN] [--jobs N] [--force] [--shard K/N | --collect N] [--cache DIR]",
     summary: "Run every declared experiment (cached), check claims, write figures/, tables and site/.",
     options: {
       only: {type: "string", description: "only experiments whose id matches (comma-separated; * wildcards)"},
       jobs: {type: "string", description: "number of worker threads (default: number of cores)"},
       force: {type: "boolean", default: false, description: "recompute even what the cache holds"},
-      out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"}
+      out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"},
+      shard: {type: "string", description: "compute only shard K of N (e.g. 2/4) into the cache; publish nothing"},
+      collect: {type: "string", description: "publish what N shards computed; compute nothing, name any shard missing"},
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
     }
   },
   run: {
@@ -63,7 +66,38 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     options: {
       only: {type: "string", description: "only experiments whose id matches"},
       jobs: {type: "string", description: "number of worker threads"},
-      json: {type: "boolean", default: false, description: "print the claim results as JSON on stdout"}
+      json: {type: "boolean", default: false, description: "print the claim results as JSON on stdout"},
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
+    }
+  },
+  plan: {
+    usage: "orthogonal plan [--shards N] [--cpus C] [--only PATTERN] [--cache DIR]",
+    summary: "Split the build's tasks into shards and predict each shard's wall time from recorded task times.",
+    options: {
+      shards: {type: "string", default: "1", description: "number of shards (default 1)"},
+      cpus: {type: "string", default: "1", description: "worker threads per shard (default 1)"},
+      only: {type: "string", description: "only experiments whose id matches"},
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
+    }
+  },
+  slurm: {
+    usage: "orthogonal slurm [--shards N] [--partition P] [--time T] [--cpus C] [--cache DIR] [--dry-run]",
+    summary: "Submit a sharded build to Slurm: a job array (one task per shard) and a publishing job after it.",
+    options: {
+      shards: {type: "string", default: "4", description: "number of shards, one array task each (default 4)"},
+      partition: {type: "string", description: "Slurm partition (default: the cluster's default)"},
+      time: {type: "string", description: "time limit per shard, e.g. 02:00:00"},
+      cpus: {type: "string", default: "1", description: "CPUs per shard, its worker threads (default 1)"},
+      only: {type: "string", description: "only experiments whose id matches"},
+      cache: {type: "string", description: "dataset cache folder, on a file system every node sees"},
+      "dry-run": {type: "boolean", default: false, description: "only write the sbatch scripts to .cache/slurm/"}
+    }
+  },
+  cache: {
+    usage: "orthogonal cache export FILE | orthogonal cache import FILE... [--cache DIR]",
+    summary: "Export the dataset cache to one archive, or import archives (every entry's checksum is checked).",
+    options: {
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
     }
   },
   clean: {
@@ -120,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
           o
         ])
       ) as ParseArgsConfig["options"],
-      allowPositionals: command === "run" || command === "params",
+      allowPositionals: command === "run" || command === "params" || command === "cache",
       strict: true
     });
   } catch (error) {
@@ -141,16 +175,32 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
+  const {cacheFolder, defaultJobs, parseShard, parseShardCount} = await import("../commands/shardOptions.js");
+  const cacheFlag = values.cache as string | undefined;
   switch (command) {
     case "build":
     case "check": {
+      if (values.shard !== undefined && values.collect !== undefined)
+        throw new CliError("--shard and --collect exclude each other", ExitCode.usage);
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
+      const collect = values.collect === undefined ? undefined : parseShardCount("--collect", values.collect as string);
+      const cacheDir = cacheFolder(root, cacheFlag, true);
+      const out = values.out === undefined ? undefined : resolve(values.out as string);
+      if (shard !== undefined || collect !== undefined) {
+        const {collectCommand, shardCommand} = await import("../commands/shard.js");
+        const only = values.only as string | undefined;
+        const common = {root, profile, cacheDir, jobs: jobs ?? defaultJobs(), only, force: Boolean(values.force)};
+        if (shard !== undefined) return shardCommand({...common, shard});
+        return collectCommand({...common, out, shards: collect!});
+      }
       const options = {
         root,
         only: values.only as string | undefined,
         jobs,
         force: Boolean(values.force),
         profile,
-        out: values.out === undefined ? undefined : resolve(values.out as string)
+        out,
+        cache: cacheDir
       };
       if (command === "check")
         return (await import("../commands/check.js")).checkCommand({...options, json: Boolean(values.json)});
@@ -175,6 +225,40 @@ async function main(argv: string[]): Promise<number> {
         throw new CliError(`params takes one experiment or pipeline id\n${spec.usage}`, ExitCode.usage);
       const {paramsCommand} = await import("../commands/params.js");
       return paramsCommand({root, profile, target: parsed.positionals[0]});
+    }
+    case "plan": {
+      const cacheDir = cacheFolder(root, cacheFlag, false);
+      const {planCommand} = await import("../commands/plan.js");
+      const cpus = positiveInteger("--cpus", values.cpus as string);
+      return planCommand({
+        root,
+        profile,
+        cacheDir,
+        shards: parseShardCount("--shards", values.shards as string),
+        cpus,
+        only: values.only as string | undefined
+      });
+    }
+    case "slurm": {
+      const {slurmCommand} = await import("../commands/slurm.js");
+      const shards = parseShardCount("--shards", values.shards as string);
+      const cpus = positiveInteger("--cpus", values.cpus as string);
+      const cacheDir = cacheFolder(root, cacheFlag, true);
+      return slurmCommand({
+        root,
+        profile,
+        cacheDir,
+        shards,
+        cpus,
+        partition: values.partition as string | undefined,
+        time: values.time as string | undefined,
+        only: values.only as string | undefined,
+        dryRun: Boolean(values["dry-run"])
+      });
+    }
+    case "cache": {
+      const {cacheCommand} = await import("../commands/cache.js");
+      return cacheCommand(cacheFolder(root, cacheFlag, false), parsed.positionals);
     }
     case "list": {
       const {listCommand} = await import("../commands/list.js");

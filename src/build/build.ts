@@ -24,6 +24,7 @@ import {writeProvenance} from "./provenance.js";
 import {assemble, ResultsStore} from "./results.js";
 import type {TaskRunner} from "./runner.js";
 import {SourceGraph} from "./sourceGraph.js";
+import {recordTaskTimes, timeKey} from "./taskTimes.js";
 
 /** Options of `orthogonal build`. */
 export interface BuildOptions {
@@ -44,6 +45,8 @@ export interface BuildOptions {
   out?: string;
   /** Makes the runner of the tasks the cache lacks (default: a pool of `jobs` worker threads). */
   runner?: (registry: Registry) => TaskRunner;
+  /** The dataset cache folder (default: <root>/.cache/datasets). */
+  cache?: string;
 }
 
 /** What the compute stage did. */
@@ -73,6 +76,15 @@ export interface ComputeContext {
   /** Recompute even what the cache has. */
   force?: boolean;
   progress?: Progress;
+  /** Receives the time of every task computed or found with a recorded time (time key → ms), and the start-up. */
+  measured?: MeasuredTimes;
+}
+
+/** Task times measured (or read from cache entries) during a build, for the cache's times.json. */
+export interface MeasuredTimes {
+  tasks: Map<string, number>;
+  /** Milliseconds from the start of the process to the start of the first computed task. */
+  startupMs?: number;
 }
 
 /** Runs a build. Throws a CliError for invalid content; pipeline failures and failed claims are reported. */
@@ -88,7 +100,8 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
 
   const graph = new SourceGraph(packageRoot);
   const store = new ResultsStore(out, effects);
-  const cache = new DatasetCache(join(root, ".cache", "datasets"), effects);
+  const cache = new DatasetCache(options.cache ?? defaultCacheDir(root), effects);
+  const measured: MeasuredTimes = {tasks: new Map()};
   const runner = options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels);
   let computeReport: ComputeReport;
   try {
@@ -97,11 +110,13 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
       store,
       runner,
       force,
-      progress
+      progress,
+      measured
     });
   } finally {
     await runner.close();
   }
+  recordTaskTimes(cache.dir, measured.tasks, measured.startupMs, effects);
   const report: BuildReport = {
     ...computeReport,
     content,
@@ -126,6 +141,11 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
     );
   }
   return report;
+}
+
+/** The dataset cache folder of a project when neither --cache nor ORTHOGONAL_CACHE names one. */
+export function defaultCacheDir(root: string): string {
+  return join(root, ".cache", "datasets");
 }
 
 /** Each selected experiment's points and tasks, keyed by the source hash of its pipeline. */
@@ -207,17 +227,22 @@ export async function compute(
 /** One task's dataset JSON: from the cache unless `force`, otherwise run and stored in the cache. */
 export async function cachedRun(
   task: PlannedTask,
-  {cache, runner, force = false, progress = silentProgress}: Omit<ComputeContext, "store">
+  {cache, runner, force = false, progress = silentProgress, measured}: Omit<ComputeContext, "store">
 ): Promise<{json: string; computed: boolean; ms: number}> {
-  const hit = force ? undefined : cache.read(task.key);
+  const hit = force ? undefined : cache.readEntry(task.key);
   if (hit !== undefined) {
     progress.tick();
-    return {json: hit, computed: false, ms: 0};
+    if (hit.ms !== undefined) measured?.tasks.set(timeKey(task), hit.ms);
+    return {json: hit.json, computed: false, ms: 0};
   }
   progress.running(task.label);
   try {
     const {json, ms} = await runner.run(task);
-    cache.write(task.key, json);
+    cache.write(task.key, json, ms);
+    if (measured) {
+      measured.tasks.set(timeKey(task), ms);
+      measured.startupMs = Math.min(measured.startupMs ?? Infinity, performance.now() - ms);
+    }
     return {json, computed: true, ms};
   } finally {
     progress.tick();

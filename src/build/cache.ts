@@ -32,23 +32,20 @@ export class DatasetCache {
 
   /** The dataset JSON stored under `key`, or undefined when missing, truncated or corrupt. */
   read(key: string): string | undefined {
-    const text = readText(this.effects, this.path(key));
-    if (text === undefined) return undefined;
-    const newline = text.indexOf("\n");
-    if (newline < 0) return undefined;
-    try {
-      const header = JSON.parse(text.slice(0, newline)) as {key?: string; checksum?: string};
-      const body = text.slice(newline + 1);
-      if (header.key !== key || header.checksum !== sha256(body)) return undefined;
-      return body;
-    } catch {
-      return undefined;
-    }
+    return this.readEntry(key)?.json;
   }
 
-  /** Stores dataset JSON under `key` atomically. */
-  write(key: string, json: string): void {
-    this.effects.write(this.path(key), `${JSON.stringify({key, checksum: sha256(json)})}\n${json}`);
+  /** The dataset JSON under `key` and the milliseconds its computation took (when recorded), if the entry is whole. */
+  readEntry(key: string): {json: string; ms?: number} | undefined {
+    const text = readText(this.effects, this.path(key));
+    return text === undefined ? undefined : parseCacheEntry(key, text);
+  }
+
+  /** Stores dataset JSON under `key` atomically, with the time its computation took. */
+  write(key: string, json: string, ms?: number): void {
+    const checksum = sha256(json);
+    const header = ms === undefined ? {key, checksum} : {key, checksum, ms: Math.round(ms)};
+    this.effects.write(this.path(key), `${JSON.stringify(header)}\n${json}`);
   }
 
   /** Removes the whole cache folder. */
@@ -56,7 +53,22 @@ export class DatasetCache {
     this.effects.remove(this.dir);
   }
 
-  private path(key: string): string {
+  /** Where the entry of `key` lives: `<dir>/<first two hex digits>/<key>.json`. */
+  path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+/** Checks the text of a cache entry (header line with key and checksum, then the dataset JSON); undefined if damaged. */
+export function parseCacheEntry(key: string, text: string): {json: string; ms?: number} | undefined {
+  const newline = text.indexOf("\n");
+  if (newline < 0) return undefined;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as {key?: string; checksum?: string; ms?: unknown};
+    const json = text.slice(newline + 1);
+    if (header.key !== key || header.checksum !== sha256(json)) return undefined;
+    return typeof header.ms === "number" && Number.isFinite(header.ms) ? {json, ms: header.ms} : {json};
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,9 @@
 // The build's effects: reading and writing files, the clock and the log, passed to the build, publishing,
 // provenance, the site writer and the commands. The file-system default writes atomically (a temp file beside
 // the target, then a rename, atomic on POSIX file systems); the in-memory one lets tests run the engine in-process.
+import {randomBytes} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {hostname} from "node:os";
 import {dirname} from "node:path";
 
 /** What the engine does to the world, and nothing else. Paths are absolute. */
@@ -39,7 +41,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): boolea
     // missing: write it
   }
   mkdirSync(dirname(path), {recursive: true});
-  const temp = `${path}.${process.pid}.${++counter}.tmp`;
+  // Unique across the hosts sharing a folder (a cache on a cluster file system), not only across this host's processes.
+  const temp = `${path}.${hostname()}.${process.pid}.${++counter}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);
