@@ -155,7 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   if (publish && report.failures.length === 0) {
     const {publish: publishAll} = await import("./publish.js");
-    report.published = await publishAll({root, out, registry, content, selected, results: report.results, claims: report.claims, graph});
+    report.published = await publishAll({root, out, profile, registry, content, selected, results: report.results, claims: report.claims, graph});
   }
   report.ms = performance.now() - start;
   if (report.computed > 0 || report.published.length > 0) {

@@ -21,6 +21,8 @@ export interface FigureDeclaration {
   width: "single" | "double";
   /** Height as a fraction of the width (aspect ratio); the theme's default when absent. */
   aspect?: number;
+  /** The number of the same figure in the paper ("3", "C2"), when the paper has one. */
+  paperFigure?: string;
   experiment: string;
   paper: string;
 }
@@ -63,6 +65,12 @@ export interface Paper {
   year?: number;
   venue?: string;
   arxiv?: string;
+  /** The full proceedings or journal title ("Advances in Neural Information Processing Systems 37"). */
+  booktitle?: string;
+  /** The paper's own public code, when it has any (the companion is reconstructed from it and the paper). */
+  code?: string;
+  /** Statements of the paper (or of the specification the companion follows) that the companion corrects. */
+  corrections?: Correction[];
   abstract?: string;
   order: number;
   body: string;
@@ -70,11 +78,25 @@ export interface Paper {
   experiments: Experiment[];
 }
 
+/** A statement the companion corrects, with where the correction is shown. */
+export interface Correction {
+  /** What the paper or the specification says. */
+  statement: string;
+  /** What the companion finds instead. */
+  correction: string;
+  /** The experiment whose section shows it (an experiment id of the same paper). */
+  experiment?: string;
+}
+
 /** The home page. */
 export interface Home {
   path: string;
   title: string;
   description: string;
+  /** The public repository of the publication (https URL), when declared. */
+  repository?: string;
+  /** The publication's DOI ("10.5281/zenodo.123"), when declared. */
+  doi?: string;
   body: string;
   bodyLine: number;
 }
@@ -129,7 +151,8 @@ const experimentSpec = z.strictObject({
         caption: z.string().min(1),
         alt: z.string().min(1),
         width: z.enum(["single", "double"]).optional(),
-        aspect: z.number().positive().max(4).optional()
+        aspect: z.number().positive().max(4).optional(),
+        paper_figure: z.union([z.string().min(1), z.number()]).optional()
       })
     )
     .optional(),
@@ -143,11 +166,19 @@ const paperSpec = z.strictObject({
   year: z.number().int().optional(),
   venue: z.string().optional(),
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}(v\d+)?$/, "expected an arXiv id like 2406.10019").optional(),
+  booktitle: z.string().min(1).optional(),
+  code: z.string().regex(/^https:\/\/\S+$/, "expected an https URL").optional(),
+  corrections: z.array(z.strictObject({statement: z.string().min(1), correction: z.string().min(1), experiment: safeId.optional()})).optional(),
   abstract: z.string().optional(),
   order: z.number().optional()
 });
 
-const homeSpec = z.strictObject({title: z.string().min(1), description: z.string().min(1)});
+const homeSpec = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  repository: z.string().regex(/^https:\/\/\S+$/, "expected an https URL").optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, "expected a DOI like 10.5281/zenodo.1234567").optional()
+});
 
 /** The default profile: paper-scale parameters as declared. */
 export const defaultProfile = "paper";
@@ -178,6 +209,12 @@ export function loadContent(root: string, registry: Registry, profile: string = 
       .filter((name) => name.endsWith(".md") && name !== "index.md")
       .sort()
       .map((name) => normalizeExperiment(read(root, `content/${slug}/${name}`), slug, registry, profile, ids));
+    (spec.corrections ?? []).forEach((correction, i) => {
+      if (correction.experiment !== undefined && !experiments.some((e) => e.id === correction.experiment)) {
+        const field = ["corrections", i, "experiment"];
+        throw new ContentError(paperPath, field.join("."), `no experiment ${correction.experiment} in this paper`, source.lineOf(field));
+      }
+    });
     papers.push({
       slug,
       path: paperPath,
@@ -187,6 +224,9 @@ export function loadContent(root: string, registry: Registry, profile: string = 
       year: spec.year,
       venue: spec.venue,
       arxiv: spec.arxiv,
+      booktitle: spec.booktitle,
+      code: spec.code,
+      corrections: spec.corrections ?? [],
       abstract: spec.abstract,
       order: spec.order ?? papers.length,
       body: source.body,
@@ -269,7 +309,8 @@ function normalizeExperiment(
     if (!registry.plots[figure.plot]) {
       fail(["figures", i, "plot"], `unknown plot ${figure.plot}; known: ${Object.keys(registry.plots).sort().join(", ")}`);
     }
-    return {...figure, width: figure.width ?? "single", experiment: spec.id, paper};
+    const {paper_figure: paperFigure, ...declared} = figure;
+    return {...declared, width: figure.width ?? "single", ...(paperFigure === undefined ? {} : {paperFigure: String(paperFigure)}), experiment: spec.id, paper};
   });
   const tables = (spec.tables ?? []).map((table, i) => {
     claim(table.id, ["tables", i, "id"]);

@@ -16,6 +16,8 @@ import type {SourceGraph} from "./sourceGraph.js";
 export interface PublishContext {
   root: string;
   out: string;
+  /** The parameter profile of this build ("paper" unless --profile). */
+  profile?: string;
   registry: Registry;
   content: Content;
   /** The experiments this build ran (all, unless --only). */
@@ -50,6 +52,12 @@ export type Manifest = Record<string, ManifestEntry>;
 const rendererSources = ["./render/svg.ts", "./render/png.ts", "./render/pdf.ts", "./render/theme.ts"];
 const tableSources = ["./tables/html.ts", "./tables/latex.ts", "./tables/csv.ts", "./tables/markdown.ts"];
 
+/** The hash of a figure's or table's code: the source closure of its plot or table module, with the renderer's. */
+export function outputCodeHash(graph: SourceGraph, module: string, kind: "figure" | "table"): string {
+  const extra = kind === "figure" ? rendererSources : tableSources;
+  return sha256([graph.hash(fileURLToPath(module)), ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))].join());
+}
+
 /** Renders what is out of date, writes the manifest and the site; returns the paths written (relative to out). */
 export async function publish(context: PublishContext): Promise<string[]> {
   const {out, content, registry, graph} = context;
@@ -60,8 +68,6 @@ export async function publish(context: PublishContext): Promise<string[]> {
   const manifestPath = join(out, "figures", "manifest.json");
   const previous: Manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest) : {};
   const manifest: Manifest = {};
-  const codeHash = (module: string, extra: string[]) =>
-    sha256([graph.hash(fileURLToPath(module)), ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))].join());
 
   let renderers: typeof import("./publishOutputs.js") | undefined;
   const load = async () => (renderers ??= await import("./publishOutputs.js"));
@@ -79,7 +85,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
       pipelineHash: graph.hash(fileURLToPath(registry.pipelines[experiment.pipeline].source))
     };
     for (const figure of experiment.figures) {
-      const code = codeHash(registry.plots[figure.plot].source, rendererSources);
+      const code = outputCodeHash(graph, registry.plots[figure.plot].source, "figure");
       const renderKey = sha256(stableStringify({code, data: base.datasetHash, width: figure.width, aspect: figure.aspect ?? null, alt: figure.alt}));
       const files = ["svg", "png", "pdf"].map((ext) => `figures/${experiment.paper}/${figure.id}.${ext}`);
       if (previous[figure.id]?.renderKey !== renderKey || !files.every((f) => existsSync(join(out, f)))) {
@@ -91,7 +97,7 @@ export async function publish(context: PublishContext): Promise<string[]> {
       manifest[figure.id] = {kind: "figure", ...base, files, codeHash: code, renderKey};
     }
     for (const table of experiment.tables) {
-      const code = codeHash(registry.tables[table.table].source, tableSources);
+      const code = outputCodeHash(graph, registry.tables[table.table].source, "table");
       const renderKey = sha256(stableStringify({code, data: base.datasetHash}));
       const files = ["html", "tex", "csv", "md"].map((ext) => `figures/${experiment.paper}/${table.id}.${ext}`);
       if (previous[table.id]?.renderKey !== renderKey || !files.every((f) => existsSync(join(out, f)))) {

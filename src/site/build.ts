@@ -5,6 +5,8 @@ import {existsSync, readdirSync, readFileSync, rmdirSync, rmSync} from "node:fs"
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {writeFileAtomic} from "../atomicWrite.js";
+import {outputsDigest, packedOutputs, readPackRecord} from "../build/pack.js";
+import {readRelease} from "../build/release.js";
 import {sha256, stableStringify} from "../hash.js";
 import type {Manifest, PublishContext} from "../publish.js";
 import {katexPackageVersion} from "./assets.js";
@@ -17,7 +19,7 @@ interface SiteRecord {
 }
 
 /** Bumped when the meaning of the key changes. */
-const siteVersion = 1;
+const siteVersion = 2;
 
 /**
  * Writes the site under `<out>/site/` (skipped when no input changed), removes pages of deleted figures and
@@ -71,7 +73,22 @@ export function readSiteInputs(context: PublishContext & {manifest: Manifest}): 
       if (existsSync(path)) files.set(file, readFileSync(path));
     }
   }
-  return {contentFiles, citation: readIfExists(citationPath), results, claims, files};
+  const release = readRelease(root);
+  // The last archive, linked only while it holds this commit and exactly these outputs.
+  let archive: SiteInputs["archive"];
+  const record = readPackRecord(out);
+  if (record && record.commit === release.commit && release.changed.length === 0) {
+    const packed = new Map<string, Uint8Array>();
+    for (const path of packedOutputs(content, manifest)) {
+      const full = join(out, path);
+      if (existsSync(full)) packed.set(path, readFileSync(full));
+    }
+    if (outputsDigest(packed) === record.outputs) {
+      const data = readFileSync(join(out, "dist", record.file));
+      if (sha256(data) === record.sha256) archive = {record, data};
+    }
+  }
+  return {contentFiles, citation: readIfExists(citationPath), results, claims, files, release, archive, profile: context.profile ?? "paper"};
 }
 
 /** The key of a site build: SHA-256 over every input and the site's source. */
@@ -96,7 +113,10 @@ export function siteKey(context: PublishContext & {manifest: Manifest}, inputs: 
       claims: hashes(inputs.claims),
       files: hashes(inputs.files),
       manifest,
-      pipelines
+      pipelines,
+      release: inputs.release,
+      archive: inputs.archive ? inputs.archive.record : null,
+      profile: inputs.profile
     })
   );
 }

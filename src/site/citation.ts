@@ -173,8 +173,12 @@ export function companionEntry(cff: string | undefined, home: {title: string; de
   if (authors.length) fields.author = authors.join(" and ");
   if (text("abstract") ?? home.description) fields.note = bibEscape(text("abstract") ?? home.description);
   if (spec.version !== undefined) fields.version = String(spec.version);
-  const year = text("date-released")?.slice(0, 4);
-  if (year) fields.year = year;
+  const released = text("date-released") ?? (spec["date-released"] instanceof Date ? (spec["date-released"] as Date).toISOString().slice(0, 10) : undefined);
+  if (released) {
+    fields.year = released.slice(0, 4);
+    fields.month = String(Number(released.slice(5, 7)));
+    fields.date = released;
+  }
   if (text("license")) fields.license = text("license")!;
   if (text("doi")) fields.doi = text("doi")!;
   const url = text("repository-code") ?? text("url");
@@ -184,7 +188,7 @@ export function companionEntry(cff: string | undefined, home: {title: string; de
 
 /** Writes an entry as BibTeX text, fields in a fixed order. */
 export function formatBibtex(entry: BibEntry): string {
-  const order = ["title", "author", "booktitle", "journal", "howpublished", "year", "version", "eprint", "archiveprefix", "doi", "url", "license", "note"];
+  const order = ["title", "author", "booktitle", "journal", "howpublished", "year", "month", "date", "version", "eprint", "archiveprefix", "doi", "url", "license", "note"];
   const names = Object.keys(entry.fields).sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
   const width = Math.max(...names.map((n) => displayName(n).length));
   const lines = names.map((name) => `  ${displayName(name).padEnd(width)} = {${entry.fields[name]}}`);

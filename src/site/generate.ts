@@ -1,5 +1,8 @@
 // Writes the whole site in memory from content and build outputs: home, citation page, one page per paper, one
 // page per figure and table, data downloads and assets; then checks every link before anything reaches disk.
+import type {PackRecord} from "../build/pack.js";
+import type {Release} from "../build/release.js";
+import {citationCff, formatCff} from "../build/citationFile.js";
 import type {ClaimResult} from "../claims.js";
 import {ContentError} from "../error.js";
 import type {ExperimentResult} from "../experiment.js";
@@ -11,6 +14,7 @@ import {companionEntry, paperEntry, parseBibtex, referencesPath} from "./citatio
 import {citePageHtml} from "./citePage.js";
 import {PageContext} from "./context.js";
 import {datasetCsvs} from "./data.js";
+import {footerHtml} from "./footer.js";
 import {homePageHtml} from "./home.js";
 import {itemFormats, itemPageHtml} from "./item.js";
 import {checkLinks} from "./links.js";
@@ -33,6 +37,12 @@ export interface SiteInputs {
   claims: Map<string, string | undefined>;
   /** Rendered figures and tables listed in the manifest, by path relative to the output folder. */
   files: Map<string, Uint8Array>;
+  /** The version and commit of the source. */
+  release: Release;
+  /** The archive of this very commit and outputs, written by `orthogonal pack`, if any. */
+  archive?: {record: PackRecord; data: Uint8Array};
+  /** The parameter profile of the build ("paper" unless --profile). */
+  profile: string;
 }
 
 /** Site path → content, for every file of the site. Throws a ContentError for broken links, references or citations. */
@@ -77,14 +87,17 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
     files: inputs.files,
     bibliography,
     paperEntries,
-    companion: companionEntry(inputs.citation, content.home),
-    siteTitle: content.home.title
+    companion: companionEntry(formatCff(citationCff(inputs.citation, content, inputs.release)), content.home),
+    siteTitle: content.home.title,
+    release: inputs.release,
+    archive: inputs.archive && {record: inputs.archive.record, path: `downloads/${inputs.archive.record.file}`},
+    profile: inputs.profile
   };
 
   const site = new Map<string, string | Uint8Array>();
   const links: SourceLink[] = [];
   const page = (path: string, title: string, description: string, section: "home" | "papers" | "cite" | undefined, main: string) =>
-    site.set(path, layout({path, title, description, siteTitle: model.siteTitle, section, main}));
+    site.set(path, layout({path, title, description, siteTitle: model.siteTitle, section, main, footer: footerHtml(model, path)}));
 
   page(homePage, content.home.title, content.home.description, "home", homePageHtml(model, links));
   page(citePage, "Cite", `How to cite ${content.home.title} and its papers.`, "cite", citePageHtml(model, inputs.citation !== undefined));
@@ -112,6 +125,7 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
     for (const [table, csv] of datasetCsvs(results.get(experiment.id)!)) site.set(dataFile(experiment.paper, experiment.id, {table}), csv);
   }
 
+  if (inputs.archive && model.archive) site.set(model.archive.path, inputs.archive.data);
   const math = [...site.values()].some((text) => typeof text === "string" && text.includes('class="katex'));
   for (const [path, data] of siteAssets(math)) site.set(path, data);
   checkLinks(site, links);

@@ -8,6 +8,7 @@ import {buildCommand, runCommand} from "./commands.js";
 import type {PageContext} from "./context.js";
 import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
+import {formatSize} from "./footer.js";
 import {codeBlock, escapeHtml} from "./html.js";
 import {renderInline} from "./markdown.js";
 import type {SiteModel} from "./model.js";
@@ -46,7 +47,7 @@ export function placeItem(model: SiteModel, item: CatalogItem, context: PageCont
     width: figure?.width,
     alt: figure?.alt,
     body: text === undefined ? undefined : figure ? inlineSvg(followPageColors(text), item.id, figure.alt) : text,
-    command: buildCommand(experiment)
+    command: buildCommand(experiment, model.profile)
   };
 }
 
@@ -81,7 +82,7 @@ export function itemPageHtml(model: SiteModel, item: CatalogItem, context: PageC
       ]
     : [];
 
-  const commands = reproduceHtml(experiment, entry, item.id);
+  const commands = reproduceHtml(model, experiment, entry, item.id, page);
   const claims = model.claims.get(experiment.id);
   const pager = [
     neighbours.previous ? `<a class="pager-previous" href="${href(itemPage(paper.slug, neighbours.previous.id))}"><span class="muted">Previous</span> ${escapeHtml(neighbours.previous.label)}</a>` : "",
@@ -153,8 +154,24 @@ ${rows.join("\n")}
 </div>`;
 }
 
-function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined, id: string): string {
-  const build = codeBlock(`${id}-build`, buildCommand(experiment), "Build command");
+function reproduceHtml(model: SiteModel, experiment: Experiment, entry: ManifestEntry | undefined, id: string, page: string): string {
+  const {release, archive, profile} = model;
+  const {repository} = model.content.home;
+  const href = (target: string) => escapeHtml(relativeHref(page, target));
+  const commit = release.commit;
+  const at = commit ? ` at commit <code class="hash">${escapeHtml(commit)}</code>` : ` version ${escapeHtml(release.version)}`;
+  const sources: string[] = [];
+  if (archive) {
+    const {file, folder, size, sha256} = archive.record;
+    sources.push(
+      `<p>Download <a href="${href(archive.path)}" download>${escapeHtml(file)}</a> (${formatSize(size)}), check it and unpack it:</p>\n${codeBlock(`${id}-get-archive`, `sha256sum ${file}\n# ${sha256}\ntar -xzf ${file}\ncd ${folder}`, "Unpack commands")}`
+    );
+  }
+  if (repository && commit) {
+    sources.push(
+      `<p>${archive ? "Or clone" : "Clone"} the repository at that commit:</p>\n${codeBlock(`${id}-get-git`, `git clone ${repository} ${model.siteTitle.replace(/[^\w.-]+/g, "-")}\ncd ${model.siteTitle.replace(/[^\w.-]+/g, "-")}\ngit checkout ${commit}`, "Clone commands")}`
+    );
+  }
   const points = entry?.params ?? [];
   const seed = experiment.seeds[0];
   const others = experiment.seeds.length > 1 ? ` (other seeds: ${escapeHtml(experiment.seeds.slice(1).join(", "))})` : "";
@@ -163,9 +180,21 @@ function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined,
     runs.length === 0
       ? ""
       : runs.length === 1
-        ? `<p>Compute its parameter point for seed ${seed} and print the dataset${others}:</p>\n${runs[0]}`
-        : `<p>Compute one parameter point for seed ${seed} and print the dataset${others}:</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details>`;
-  return `<p>Recompute the experiment (runs already in the cache are reused) and rewrite its figures, tables and this site:</p>
-${build}
-${runText}`;
+        ? `<li><p><strong>Compute</strong> its parameter point for seed ${seed} and print the dataset as JSON${others}:</p>\n${runs[0]}</li>`
+        : `<li><p><strong>Compute</strong> one parameter point for seed ${seed} and print the dataset as JSON${others}:</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details></li>`;
+  const results = `figures/${experiment.paper}/data/${experiment.id}.json`;
+  const check = entry
+    ? `<p>The results file must then be byte for byte the one this site shows; its SHA-256 is <code class="hash">${escapeHtml(entry.datasetHash)}</code>:</p>\n${codeBlock(`${id}-check`, `sha256sum ${results}`, "Check command")}`
+    : "";
+  return `<p>Everything below runs offline once the packages are installed (Node.js 20 or later).</p>
+<ol class="recipe">
+<li><p><strong>Get the source</strong> of this companion${at}.</p>
+${sources.join("\n")}</li>
+<li><p><strong>Install</strong> the exact package versions of the lockfile:</p>
+${codeBlock(`${id}-install`, "npm ci", "Install command")}</li>
+${runText}
+<li><p><strong>Recompute the experiment</strong>${profile === "paper" ? "" : ` with the <code>${escapeHtml(profile)}</code> profile this site was built with`}, with its claims, figures, tables and this site:</p>
+${codeBlock(`${id}-build`, buildCommand(experiment, profile), "Build command")}
+${check}</li>
+</ol>`;
 }

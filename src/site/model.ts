@@ -1,6 +1,8 @@
 // What the page writers are given: the content with its layout, and everything the build wrote that the site
 // shows (manifest, results, claims, rendered figures and tables, the bibliography).
 import type {MarkdownIt} from "markdown-it";
+import type {PackRecord} from "../build/pack.js";
+import type {Release} from "../build/release.js";
 import type {ClaimResult} from "../claims.js";
 import type {Content} from "../content.js";
 import type {ExperimentResult} from "../experiment.js";
@@ -29,4 +31,10 @@ export interface SiteModel {
   /** The companion's BibTeX entry. */
   companion: BibEntry;
   siteTitle: string;
+  /** The version and commit the site shows. */
+  release: Release;
+  /** The archive of this commit and these outputs, and its site path ("downloads/orthogonal-0.1.0.tar.gz"). */
+  archive?: {record: PackRecord; path: string};
+  /** The parameter profile the outputs were built with ("paper" or "quick"). */
+  profile: string;
 }

@@ -16,6 +16,8 @@ export interface PageSpec {
   section?: Section;
   /** The HTML inside <main>. */
   main: string;
+  /** The HTML inside the footer. */
+  footer: string;
 }
 
 /** Writes a complete HTML document. */
@@ -44,7 +46,7 @@ ${main}
 </main>
 <footer class="site-footer">
 <div class="site-footer-inner">
-<p>Every figure, table and claim on this site is recomputed from the declared experiments by <code>npx orthogonal build</code>; each figure’s page gives its data, parameters, seeds and hashes.</p>
+${spec.footer}
 </div>
 </footer>
 </body>

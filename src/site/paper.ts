@@ -94,7 +94,7 @@ function sectionHtml(model: SiteModel, section: SectionLayout, context: PageCont
 ${body}</div>
 ${items}<div class="experiment-facts">
 <p>Pipeline <code>${escapeHtml(experiment.pipeline)}</code>, ${points} point${points > 1 ? "s" : ""} × ${experiment.seeds.length} seed${experiment.seeds.length > 1 ? "s" : ""}${experiment.claims.length ? `; ${escapeHtml(claimSummary(claims))}` : ""}.${data.length ? ` Data: ${data.join(", ")}.` : " Not built yet."}</p>
-<p>Rebuild: <code>${escapeHtml(buildCommand(experiment))}</code></p>
+<p>Rebuild: <code>${escapeHtml(buildCommand(experiment, model.profile))}</code></p>
 </div>
 ${claimsHtml(experiment, claims, 3, experiment.id)}</section>`;
 }
