@@ -33,5 +33,5 @@ const entities: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;"
  * scripts the text is simply there to select. Commands wrap; BibTeX (`wrap: false`) keeps its lines and scrolls.
  */
 export function codeBlock(id: string, text: string, label = "Copy", options: {wrap?: boolean} = {}): string {
-  return `<div class="code-block${options.wrap === false ? " code-block--nowrap" : ""}"><pre id="${id}"><code>${escapeHtml(text)}</code></pre><button type="button" class="copy-button" data-copy="${id}" aria-label="${escapeHtml(`${label}: copy to the clipboard`)}" hidden>Copy</button></div>`;
+  return `<div class="code-block${options.wrap === false ? " code-block--nowrap" : ""}"><pre id="${id}" tabindex="0"><code>${escapeHtml(text)}</code></pre><button type="button" class="copy-button" data-copy="${id}" aria-label="${escapeHtml(`${label}: copy to the clipboard`)}" hidden>Copy</button></div>`;
 }

@@ -164,7 +164,7 @@ function reproduceHtml(model: SiteModel, experiment: Experiment, entry: Manifest
   if (archive) {
     const {file, folder, size, sha256} = archive.record;
     sources.push(
-      `<p>Download <a href="${href(archive.path)}" download>${escapeHtml(file)}</a> (${formatSize(size)}), check it and unpack it:</p>\n${codeBlock(`${id}-get-archive`, `sha256sum ${file}\n# ${sha256}\ntar -xzf ${file}\ncd ${folder}`, "Unpack commands")}`
+      `<p>Download <a href="${href(archive.path)}" download>${escapeHtml(file)}</a> (${formatSize(size)}; its SHA-256, which <code>sha256sum</code> prints, is <code class="hash">${escapeHtml(sha256)}</code>) and unpack it in an empty folder:</p>\n${codeBlock(`${id}-get-archive`, `sha256sum ${file}\ntar -xzf ${file}\ncd ${folder}`, "Unpack commands")}`
     );
   }
   if (repository && commit) {

@@ -26,7 +26,7 @@ export function layout(spec: PageSpec): string {
   const href = (target: string) => escapeHtml(relativeHref(path, target));
   const title = spec.title === siteTitle ? siteTitle : `${spec.title} · ${siteTitle}`;
   const math = main.includes('class="katex');
-  const script = main.includes("data-copy");
+  const script = main.includes("data-copy") || main.includes('class="toc"');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -42,7 +42,7 @@ ${script ? `<script src="${href(assets.script)}" defer></script>\n` : ""}</head>
 <a class="skip-link" href="#main">Skip to content</a>
 ${siteHeader(path, siteTitle, spec.section)}
 <main id="main" tabindex="-1">
-${main}
+${main.replace(/<pre>/g, '<pre tabindex="0">')}
 </main>
 <footer class="site-footer">
 <div class="site-footer-inner">
