@@ -10,7 +10,7 @@ import type {PublishContext, Manifest} from "../publish.js";
 import {siteAssets} from "./assets.js";
 import {buildCatalog} from "./catalog.js";
 import type {BibEntry} from "./citation.js";
-import {companionEntry, paperEntry, parseBibtex, referencesPath} from "./citation.js";
+import {companionEntry, formatBibtex, latexToText, paperEntry, parseBibtex, referencesPath} from "./citation.js";
 import {citePageHtml} from "./citePage.js";
 import {PageContext} from "./context.js";
 import {datasetCsvs} from "./data.js";
@@ -21,9 +21,10 @@ import {checkLinks} from "./links.js";
 import type {SourceLink} from "./markdown.js";
 import {createMarkdown} from "./markdown.js";
 import type {SiteModel} from "./model.js";
+import type {PageSpec} from "./page.js";
 import {layout} from "./page.js";
 import {paperPageHtml} from "./paper.js";
-import {citePage, dataFile, homePage, itemFile, itemPage, paperPage} from "./paths.js";
+import {citeFiles, citePage, dataFile, homePage, itemFile, itemPage, paperPage} from "./paths.js";
 
 /** What the site is made from, read by the caller (which also hashes it to decide whether to rebuild). */
 export interface SiteInputs {
@@ -96,17 +97,18 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
 
   const site = new Map<string, string | Uint8Array>();
   const links: SourceLink[] = [];
-  const page = (path: string, title: string, description: string, section: "home" | "papers" | "cite" | undefined, main: string) =>
-    site.set(path, layout({path, title, description, siteTitle: model.siteTitle, section, main, footer: footerHtml(model, path)}));
+  const page = (path: string, title: string, description: string, section: "home" | "papers" | "cite" | undefined, main: string, meta?: PageSpec["meta"]) =>
+    site.set(path, layout({path, title, description, siteTitle: model.siteTitle, section, main, footer: footerHtml(model, path), meta}));
 
   page(homePage, content.home.title, content.home.description, "home", homePageHtml(model, links));
   page(citePage, "Cite", `How to cite ${content.home.title} and its papers.`, "cite", citePageHtml(model, inputs.citation !== undefined));
   for (const paperLayout of model.catalog.papers) {
     const {paper} = paperLayout;
-    page(paperPage(paper.slug), paper.shortTitle, paper.title, "papers", paperPageHtml(model, paperLayout, links));
+    page(paperPage(paper.slug), paper.shortTitle, paper.title, "papers", paperPageHtml(model, paperLayout, links), paperMeta(model, paper));
+    site.set(citeFiles.paper(paper.slug), `${formatBibtex(model.paperEntries.get(paper.slug)!)}\n`);
     paperLayout.items.forEach((item, i) => {
       const path = itemPage(paper.slug, item.id);
-      const context = new PageContext(model, path, ["main", "downloads", "data", "provenance", "reproduce", "item-claims"], links);
+      const context = new PageContext(model, path, ["main", "downloads", "data", "provenance", "reproduce", "cite-item", "item-claims"], links);
       const main = itemPageHtml(model, item, context, {previous: paperLayout.items[i - 1], next: paperLayout.items[i + 1]});
       page(path, `${item.label} · ${paper.shortTitle}`, item.declaration.caption, "papers", main);
       for (const [ext] of itemFormats[item.kind]) {
@@ -116,6 +118,8 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
     });
   }
 
+  site.set(citeFiles.companion, [model.companion, ...content.papers.map((p) => model.paperEntries.get(p.slug)!)].map((e) => `${formatBibtex(e)}\n`).join("\n"));
+  site.set(citeFiles.cff, formatCff(citationCff(inputs.citation, content, inputs.release)));
   for (const experiment of content.experiments) {
     const result = inputs.results.get(experiment.id);
     if (result === undefined) continue;
@@ -130,4 +134,24 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
   for (const [path, data] of siteAssets(math)) site.set(path, data);
   checkLinks(site, links);
   return new Map([...site].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Google Scholar (citation_*) and OpenGraph tags of a paper's page, from its front matter. */
+function paperMeta(model: SiteModel, paper: SiteModel["content"]["papers"][number]): NonNullable<PageSpec["meta"]> {
+  const meta: NonNullable<PageSpec["meta"]> = [{name: "citation_title", content: paper.title}];
+  for (const author of paper.authors) meta.push({name: "citation_author", content: author});
+  if (paper.year !== undefined) meta.push({name: "citation_publication_date", content: String(paper.year)});
+  const venue = paper.booktitle ?? paper.venue;
+  if (venue && !/arxiv/i.test(venue)) meta.push({name: "citation_conference_title", content: venue});
+  if (paper.arxiv) {
+    const id = paper.arxiv.replace(/v\d+$/, "");
+    meta.push({name: "citation_arxiv_id", content: id}, {name: "citation_abstract_html_url", content: `https://arxiv.org/abs/${id}`}, {name: "citation_pdf_url", content: `https://arxiv.org/pdf/${id}`});
+  }
+  meta.push(
+    {property: "og:type", content: "article"},
+    {property: "og:site_name", content: model.siteTitle},
+    {property: "og:title", content: paper.title},
+    {property: "og:description", content: paper.abstract ? latexToText(paper.abstract.replace(/\$([^$]*)\$/g, "$1")).slice(0, 300) : paper.title}
+  );
+  return meta;
 }

@@ -9,6 +9,8 @@ import type {PageContext} from "./context.js";
 import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
 import {formatSize} from "./footer.js";
+import type {BibEntry} from "./citation.js";
+import {formatBibtex, latexToText} from "./citation.js";
 import {codeBlock, escapeHtml} from "./html.js";
 import {renderInline} from "./markdown.js";
 import type {SiteModel} from "./model.js";
@@ -113,6 +115,12 @@ ${provenanceHtml(model, experiment, entry)}
 <h2 id="reproduce">Reproduce</h2>
 ${commands}
 </section>
+<section aria-labelledby="cite-item">
+<h2 id="cite-item">Cite this ${item.kind}</h2>
+<p>${escapeHtml(itemCitationText(model, item))}</p>
+${codeBlock(`${item.id}-cite`, formatBibtex(itemEntry(model, item)), `BibTeX of this ${item.kind}`, {wrap: false})}
+<p class="muted">Cite the paper as well when you use its result: <a href="${href(`${paperPage(paper.slug)}#cite`)}">${escapeHtml(paper.shortTitle)}, BibTeX</a>.</p>
+</section>
 <section aria-labelledby="item-claims">
 <h2 id="item-claims">Claims</h2>
 <p>${experiment.claims.length ? `This experiment makes ${experiment.claims.length} claim${experiment.claims.length > 1 ? "s" : ""}: ${escapeHtml(claimSummary(claims))}. ` : "This experiment makes no numeric claims. "}<a href="${href(`${paperPage(paper.slug)}#${experiment.id}${experiment.claims.length ? "-claims" : ""}`)}">See them with the experiment</a>.</p>
@@ -197,4 +205,22 @@ ${runText}
 ${codeBlock(`${id}-build`, buildCommand(experiment, profile), "Build command")}
 ${check}</li>
 </ol>`;
+}
+
+/** "Figure fl-spike-gamma (Figure 3 on the Feature learning page) of orthogonal, version 0.1.0, commit 77be003a (2026-12-03)." */
+export function itemCitationText(model: SiteModel, item: CatalogItem): string {
+  const {release} = model;
+  const commit = release.commit ? `, commit ${release.commit.slice(0, 12)}${release.date ? ` (${release.date.slice(0, 10)})` : ""}` : "";
+  return `${item.kind === "figure" ? "Figure" : "Table"} ${item.id} (${item.label} on the ${item.paper.shortTitle} page) of ${model.siteTitle}, version ${release.version}${commit}.`;
+}
+
+/** The companion's BibTeX entry for one figure or table: its id, its label and the version in the title and note. */
+export function itemEntry(model: SiteModel, item: CatalogItem): BibEntry {
+  const {companion, release} = model;
+  const fields = {...companion.fields};
+  const what = `${item.kind === "figure" ? "Figure" : "Table"} ${item.id}`;
+  fields.title = `{${latexToText(companion.fields.title ?? model.siteTitle)} — ${what}}`;
+  fields.version = release.version;
+  fields.note = `${what} (${item.label} on the ${item.paper.shortTitle} page)${release.commit ? `, commit ${release.commit.slice(0, 12)}` : ""}`;
+  return {type: companion.type, key: `${companion.key}-${item.id}`, fields};
 }

@@ -18,6 +18,8 @@ export interface PageSpec {
   main: string;
   /** The HTML inside the footer. */
   footer: string;
+  /** Extra <meta> elements (citation and OpenGraph tags). */
+  meta?: {name?: string; property?: string; content: string}[];
 }
 
 /** Writes a complete HTML document. */
@@ -35,7 +37,7 @@ export function layout(spec: PageSpec): string {
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(spec.description)}">
-<link rel="icon" href="data:,">
+${(spec.meta ?? []).map((m) => `<meta ${m.property ? `property="${escapeHtml(m.property)}"` : `name="${escapeHtml(m.name ?? "")}"`} content="${escapeHtml(m.content)}">\n`).join("")}<link rel="icon" href="data:,">
 ${math ? `<link rel="stylesheet" href="${href(assets.katex)}">\n` : ""}<link rel="stylesheet" href="${href(assets.style)}">
 ${script ? `<script src="${href(assets.script)}" defer></script>\n` : ""}</head>
 <body>

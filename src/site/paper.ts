@@ -13,7 +13,7 @@ import type {SourceLink} from "./markdown.js";
 import {renderInline, renderProse} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {breadcrumbs} from "./nav.js";
-import {citePage, dataFile, homePage, paperPage, relativeHref} from "./paths.js";
+import {citeFiles, citePage, dataFile, homePage, paperPage, relativeHref} from "./paths.js";
 
 /** The main content of a paper's page. */
 export function paperPageHtml(model: SiteModel, layout: PaperLayout, links: SourceLink[]): string {
@@ -63,7 +63,7 @@ ${corrections}${references}<section class="cite" aria-labelledby="cite">
 ${codeBlock("cite-paper", formatBibtex(model.paperEntries.get(paper.slug)!), "BibTeX of the paper", {wrap: false})}
 <p>The companion (its figures, tables and claims):</p>
 ${codeBlock("cite-companion", formatBibtex(model.companion), "BibTeX of the companion", {wrap: false})}
-<p><a href="${href(citePage)}">All citations</a></p>
+<p>Download: <a href="${href(citeFiles.paper(paper.slug))}" download>${escapeHtml(paper.slug)}.bib</a> (this paper) · <a href="${href(citeFiles.companion)}" download>companion.bib</a> (the companion and every paper) · <a href="${href(citeFiles.cff)}" download>CITATION.cff</a> · <a href="${href(citePage)}">all citations</a></p>
 </section>
 ${pager ? `<nav class="pager" aria-label="Papers">${pager}</nav>` : ""}
 </article>`;

@@ -8,6 +8,13 @@ export const homePage = "index.html";
 /** The site path of the citation page. */
 export const citePage = "cite.html";
 
+/** BibTeX and CFF downloads: one .bib per paper, the companion's (with every paper), and CITATION.cff. */
+export const citeFiles = {
+  companion: "cite/companion.bib",
+  cff: "cite/CITATION.cff",
+  paper: (slug: string) => `cite/${slug}.bib`
+} as const;
+
 /** Assets shared by every page. */
 export const assets = {
   style: "assets/style.css",

@@ -1,4 +1,5 @@
 // Tables as HTML for the companion site: an optional group header row, right-aligned numbers, published columns marked.
+import katex from "katex";
 import {columnGroups, formatCell, normalizeTable} from "./table.js";
 import type {Table} from "./table.js";
 
@@ -20,11 +21,11 @@ export function tableToHtml(table: Table, options: HtmlTableOptions = {}): strin
   if (groups.length > 0) {
     const cells = groups.map(({group, span}) => {
       const colspan = span > 1 ? ` colspan="${span}"` : "";
-      return group === null ? `<th${colspan}></th>` : `<th${colspan} class="group" scope="colgroup">${escapeHtml(group)}</th>`;
+      return group === null ? `<td${colspan}></td>` : `<th${colspan} class="group" scope="colgroup">${escapeHtml(group)}</th>`;
     });
     lines.push(`    <tr>${cells.join("")}</tr>`);
   }
-  const headers = columns.map((column) => `<th${attributes(column, false)} scope="col">${escapeHtml(column.label)}</th>`);
+  const headers = columns.map((column) => `<th${attributes(column, false)} scope="col">${headerHtml(column)}</th>`);
   lines.push(`    <tr>${headers.join("")}</tr>`, "  </thead>", "  <tbody>");
   for (const row of rows) {
     const cells = columns.map((column) => `<td${attributes(column, true)}>${formatCell(row[column.key], column, "html", escapeHtml)}</td>`);
@@ -32,6 +33,22 @@ export function tableToHtml(table: Table, options: HtmlTableOptions = {}): strin
   }
   lines.push("  </tbody>", "</table>");
   return lines.join("\n") + "\n";
+}
+
+/**
+ * A column header: its LaTeX header typeset by KaTeX (math between $…$, the rest as text) when it has one,
+ * otherwise its label.
+ */
+function headerHtml(column: {label: string; latex?: string}): string {
+  if (!column.latex || !column.latex.includes("$")) return escapeHtml(column.label);
+  return column.latex
+    .split(/(\$[^$]+\$)/)
+    .map((part, i) =>
+      i % 2
+        ? katex.renderToString(part.slice(1, -1), {output: "htmlAndMathml", throwOnError: true, strict: "ignore", trust: false})
+        : escapeHtml(part.replace(/\\([&%#_$])/g, "$1").replace(/\{\}|\\,/g, ""))
+    )
+    .join("");
 }
 
 /** Escapes &, <, >, " and ' for HTML text and attribute values. */
