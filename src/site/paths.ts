@@ -19,7 +19,8 @@ export const citeFiles = {
 export const assets = {
   style: "assets/style.css",
   script: "assets/site.js",
-  katex: "assets/katex/katex.min.css"
+  katex: "assets/katex/katex.min.css",
+  figureFont: "assets/fonts/DejaVuSans.ttf"
 } as const;
 
 /** The page of a paper, e.g. "feature-learning/index.html". */
