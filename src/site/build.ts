@@ -11,6 +11,7 @@ import {sha256, stableStringify} from "../hash.js";
 import type {Manifest, PublishContext} from "../publish.js";
 import {katexPackageVersion} from "./assets.js";
 import type {SiteInputs} from "./generate.js";
+import {searchAvailable} from "./search.js";
 
 /** What the last site build recorded: its key and the files it wrote (site paths). */
 interface SiteRecord {
@@ -28,7 +29,7 @@ const siteVersion = 2;
  */
 export async function buildSite(context: PublishContext & {manifest: Manifest}): Promise<string[]> {
   const {out} = context;
-  const inputs = readSiteInputs(context);
+  const inputs = await readSiteInputs(context);
   const key = siteKey(context, inputs);
   const recordPath = join(out, ".cache", "site.json");
   const siteDir = join(out, "site");
@@ -36,7 +37,7 @@ export async function buildSite(context: PublishContext & {manifest: Manifest}):
   if (record?.key === key && record.files.every((file) => existsSync(join(siteDir, file)))) return [];
 
   const {generateSite} = await import("./generate.js");
-  const files = generateSite(context, inputs);
+  const files = await generateSite(context, inputs);
   const written: string[] = [];
   for (const [path, data] of files) if (writeFileAtomic(join(siteDir, path), data)) written.push(`site/${path}`);
   removeStale(siteDir, new Set(files.keys()));
@@ -45,7 +46,7 @@ export async function buildSite(context: PublishContext & {manifest: Manifest}):
 }
 
 /** Reads everything the site is made from. */
-export function readSiteInputs(context: PublishContext & {manifest: Manifest}): SiteInputs {
+export async function readSiteInputs(context: PublishContext & {manifest: Manifest}): Promise<SiteInputs> {
   const {root, out, content, manifest} = context;
   const contentFiles = new Map<string, string>();
   const walk = (dir: string, prefix: string) => {
@@ -88,7 +89,7 @@ export function readSiteInputs(context: PublishContext & {manifest: Manifest}): 
       if (sha256(data) === record.sha256) archive = {record, data};
     }
   }
-  return {contentFiles, citation: readIfExists(citationPath), results, claims, files, release, archive, profile: context.profile ?? "paper"};
+  return {contentFiles, citation: readIfExists(citationPath), results, claims, files, release, archive, profile: context.profile ?? "paper", search: await searchAvailable()};
 }
 
 /** The key of a site build: SHA-256 over every input and the site's source. */
@@ -116,7 +117,8 @@ export function siteKey(context: PublishContext & {manifest: Manifest}, inputs: 
       pipelines,
       release: inputs.release,
       archive: inputs.archive ? inputs.archive.record : null,
-      profile: inputs.profile
+      profile: inputs.profile,
+      search: inputs.search
     })
   );
 }

@@ -23,8 +23,10 @@ import {createMarkdown} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import type {PageSpec} from "./page.js";
 import {layout} from "./page.js";
+import type {Section} from "./nav.js";
 import {paperPageHtml} from "./paper.js";
-import {citeFiles, citePage, dataFile, homePage, itemFile, itemPage, paperPage} from "./paths.js";
+import {searchIndex, searchPageHtml} from "./search.js";
+import {citeFiles, citePage, dataFile, homePage, itemFile, itemPage, paperPage, searchPage} from "./paths.js";
 
 /** What the site is made from, read by the caller (which also hashes it to decide whether to rebuild). */
 export interface SiteInputs {
@@ -44,10 +46,12 @@ export interface SiteInputs {
   archive?: {record: PackRecord; data: Uint8Array};
   /** The parameter profile of the build ("paper" unless --profile). */
   profile: string;
+  /** Whether to index the site for search (the pagefind package is installed). */
+  search: boolean;
 }
 
 /** Site path → content, for every file of the site. Throws a ContentError for broken links, references or citations. */
-export function generateSite(context: PublishContext & {manifest: Manifest}, inputs: SiteInputs): Map<string, string | Uint8Array> {
+export async function generateSite(context: PublishContext & {manifest: Manifest}, inputs: SiteInputs): Promise<Map<string, string | Uint8Array>> {
   const {content, manifest, registry} = context;
   const md = createMarkdown();
   for (const paper of content.papers) {
@@ -92,16 +96,18 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
     siteTitle: content.home.title,
     release: inputs.release,
     archive: inputs.archive && {record: inputs.archive.record, path: `downloads/${inputs.archive.record.file}`},
-    profile: inputs.profile
+    profile: inputs.profile,
+    search: inputs.search
   };
 
   const site = new Map<string, string | Uint8Array>();
   const links: SourceLink[] = [];
-  const page = (path: string, title: string, description: string, section: "home" | "papers" | "cite" | undefined, main: string, meta?: PageSpec["meta"]) =>
-    site.set(path, layout({path, title, description, siteTitle: model.siteTitle, section, main, footer: footerHtml(model, path), meta}));
+  const page = (path: string, title: string, description: string, section: Section | undefined, main: string, meta?: PageSpec["meta"]) =>
+    site.set(path, layout({path, title, description, siteTitle: model.siteTitle, section, main, footer: footerHtml(model, path), meta, search: model.search}));
 
   page(homePage, content.home.title, content.home.description, "home", homePageHtml(model, links));
   page(citePage, "Cite", `How to cite ${content.home.title} and its papers.`, "cite", citePageHtml(model, inputs.citation !== undefined));
+  if (inputs.search) page(searchPage, "Search", `Search ${content.home.title}.`, "search", searchPageHtml());
   for (const paperLayout of model.catalog.papers) {
     const {paper} = paperLayout;
     page(paperPage(paper.slug), paper.shortTitle, paper.title, "papers", paperPageHtml(model, paperLayout, links), paperMeta(model, paper));
@@ -132,6 +138,10 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
   if (inputs.archive && model.archive) site.set(model.archive.path, inputs.archive.data);
   const math = [...site.values()].some((text) => typeof text === "string" && text.includes('class="katex'));
   for (const [path, data] of siteAssets(math)) site.set(path, data);
+  if (inputs.search) {
+    const pages = new Map([...site].filter(([path, text]) => path.endsWith(".html") && path !== searchPage && typeof text === "string") as [string, string][]);
+    for (const [path, data] of await searchIndex(pages)) site.set(path, data);
+  }
   checkLinks(site, links);
   return new Map([...site].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -37,4 +37,6 @@ export interface SiteModel {
   archive?: {record: PackRecord; path: string};
   /** The parameter profile the outputs were built with ("paper" or "quick"). */
   profile: string;
+  /** Whether the site has a search page and index. */
+  search: boolean;
 }

@@ -18,6 +18,8 @@ export interface PageSpec {
   main: string;
   /** The HTML inside the footer. */
   footer: string;
+  /** Whether the header links the search page. */
+  search?: boolean;
   /** Extra <meta> elements (citation and OpenGraph tags). */
   meta?: {name?: string; property?: string; content: string}[];
 }
@@ -42,8 +44,8 @@ ${math ? `<link rel="stylesheet" href="${href(assets.katex)}">\n` : ""}<link rel
 ${script ? `<script src="${href(assets.script)}" defer></script>\n` : ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-${siteHeader(path, siteTitle, spec.section)}
-<main id="main" tabindex="-1">
+${siteHeader(path, siteTitle, spec.section, spec.search)}
+<main id="main" tabindex="-1" data-pagefind-body>
 ${main.replace(/<pre>/g, '<pre tabindex="0">')}
 </main>
 <footer class="site-footer">

@@ -8,6 +8,9 @@ export const homePage = "index.html";
 /** The site path of the citation page. */
 export const citePage = "cite.html";
 
+/** The site path of the search page. */
+export const searchPage = "search.html";
+
 /** BibTeX and CFF downloads: one .bib per paper, the companion's (with every paper), and CITATION.cff. */
 export const citeFiles = {
   companion: "cite/companion.bib",
@@ -19,6 +22,7 @@ export const citeFiles = {
 export const assets = {
   style: "assets/style.css",
   script: "assets/site.js",
+  search: "assets/search.js",
   katex: "assets/katex/katex.min.css",
   figureFont: "assets/fonts/DejaVuSans.ttf"
 } as const;
