@@ -17,6 +17,8 @@ export interface PlacedItem {
   width?: "single" | "double";
   /** Alt text of a figure. */
   alt?: string;
+  /** The figure's number in the paper ("3"), when it has one. */
+  paperFigure?: string;
   /** The built SVG (figures) or table HTML (tables); undefined when not built yet. */
   body?: string;
   /** The command that builds it, for the placeholder shown before the first build. */
@@ -97,8 +99,9 @@ ${body}
 }
 
 function captionHtml(item: PlacedItem, own: boolean): string {
-  if (own) return `<span class="item-label">${escapeHtml(item.label)}</span> ${item.caption}`;
-  return `<a class="item-label" href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a> ${item.caption} <a class="item-details" href="${escapeHtml(item.href)}" aria-label="${escapeHtml(`${item.label}: data, parameters and code`)}">Data and code</a>`;
+  const paper = item.paperFigure ? ` <span class="paper-figure">— paper Fig.&nbsp;${escapeHtml(item.paperFigure)}</span>` : "";
+  if (own) return `<span class="item-label">${escapeHtml(item.label)}</span>${paper} ${item.caption}`;
+  return `<a class="item-label" href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a>${paper} ${item.caption} <a class="item-details" href="${escapeHtml(item.href)}" aria-label="${escapeHtml(`${item.label}: data, parameters and code`)}">Data and code</a>`;
 }
 
 function viewBoxOf(attributes: string): string {

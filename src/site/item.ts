@@ -48,6 +48,7 @@ export function placeItem(model: SiteModel, item: CatalogItem, context: PageCont
     href: relativeHref(context.page, itemPage(item.paper.slug, item.id)),
     width: figure?.width,
     alt: figure?.alt,
+    paperFigure: figure?.paperFigure,
     body: text === undefined ? undefined : figure ? inlineSvg(followPageColors(text), item.id, figure.alt) : text,
     command: buildCommand(experiment, model.profile)
   };
