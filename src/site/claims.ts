@@ -36,7 +36,7 @@ export function claimsHtml(experiment: Experiment, results: ClaimResult[] | unde
   const headingId = `${idPrefix}-claims`;
   const counts = claimCounts(results);
   if (!results || !counts) {
-    return `<section class="claims" aria-labelledby="${headingId}">
+    return `<section class="claims">
 <${h} id="${headingId}">Claims</${h}>
 <p class="note">These ${experiment.claims.length} claims have not been evaluated yet: run <code>npx orthogonal build --only ${escapeHtml(experiment.id)}</code>.</p>
 </section>
@@ -45,7 +45,7 @@ export function claimsHtml(experiment: Experiment, results: ClaimResult[] | unde
   const allHold = counts.passed === counts.total;
   const points = results.reduce((n, r) => n + r.checks.length, 0);
   const items = results.map((result, i) => claimItem(experiment, result, i, idPrefix, sentence)).join("\n");
-  return `<section class="claims" aria-labelledby="${headingId}">
+  return `<section class="claims">
 <${h} id="${headingId}">Claims</${h}>
 <details class="claims-details"${allHold ? "" : " open"}>
 <summary><span class="status status--${allHold ? "pass" : "fail"}"><span aria-hidden="true">${allHold ? "✓" : "✗"}</span> ${escapeHtml(capitalize(countsText(counts)))}</span> <span class="muted">checked at ${points} point${points === 1 ? "" : "s"}; show each claim and its values</span></summary>
