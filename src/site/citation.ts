@@ -134,7 +134,8 @@ export function parseBibtex(text: string, file: string): Map<string, BibEntry> {
 /** The BibTeX entry of a paper, from its front matter (title, authors, year, venue, arXiv id). */
 export function paperEntry(paper: Paper): BibEntry {
   const fields: Record<string, string> = {title: `{${bibEscape(paper.title)}}`, author: paper.authors.map(bibEscape).join(" and ")};
-  if (paper.venue) fields[/arxiv/i.test(paper.venue) ? "howpublished" : "booktitle"] = bibEscape(paper.venue);
+  if (paper.booktitle) fields.booktitle = bibEscape(paper.booktitle);
+  else if (paper.venue) fields[/arxiv/i.test(paper.venue) ? "howpublished" : "booktitle"] = bibEscape(paper.venue);
   if (paper.year !== undefined) fields.year = String(paper.year);
   if (paper.arxiv) {
     const id = paper.arxiv.replace(/v\d+$/, "");

@@ -37,7 +37,7 @@ export function tableToHtml(table: Table, options: HtmlTableOptions = {}): strin
 
 /**
  * A column header: its LaTeX header typeset by KaTeX (math between $…$, the rest as text) when it has one,
- * otherwise its label.
+ * otherwise its label. KaTeX writes HTML only, so the header's text stays visible to assistive technology.
  */
 function headerHtml(column: {label: string; latex?: string}): string {
   if (!column.latex || !column.latex.includes("$")) return escapeHtml(column.label);
@@ -45,7 +45,7 @@ function headerHtml(column: {label: string; latex?: string}): string {
     .split(/(\$[^$]+\$)/)
     .map((part, i) =>
       i % 2
-        ? katex.renderToString(part.slice(1, -1), {output: "htmlAndMathml", throwOnError: true, strict: "ignore", trust: false})
+        ? katex.renderToString(part.slice(1, -1), {output: "html", throwOnError: true, strict: "ignore", trust: false})
         : escapeHtml(part.replace(/\\([&%#_$])/g, "$1").replace(/\{\}|\\,/g, ""))
     )
     .join("");
