@@ -21,7 +21,7 @@ import {dataFile, homePage, itemFile, itemPage, paperPage, relativeHref} from ".
 export const itemFormats = {
   figure: [
     ["svg", "SVG", "vector, for the web"],
-    ["png", "PNG", "raster at 2×, for slides"],
+    ["png", "PNG", "raster at 300 dpi, for print and slides"],
     ["pdf", "PDF", "vector, for LaTeX"]
   ],
   table: [
@@ -195,7 +195,7 @@ function reproduceHtml(model: SiteModel, experiment: Experiment, entry: Manifest
   const check = entry
     ? `<p>The results file must then be byte for byte the one this site shows; its SHA-256 is <code class="hash">${escapeHtml(entry.datasetHash)}</code>:</p>\n${codeBlock(`${id}-check`, `sha256sum ${results}`, "Check command")}`
     : "";
-  return `<p>Everything below runs offline once the packages are installed (Node.js 20 or later).</p>
+  return `<p>Four steps in an empty folder, with Node.js 20 or later; once the packages are installed, nothing needs the network.</p>
 <ol class="recipe">
 <li><p><strong>Get the source</strong> of this companion${at}.</p>
 ${sources.join("\n")}</li>

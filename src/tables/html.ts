@@ -45,7 +45,9 @@ function headerHtml(column: {label: string; latex?: string}): string {
     .split(/(\$[^$]+\$)/)
     .map((part, i) =>
       i % 2
-        ? katex.renderToString(part.slice(1, -1), {output: "html", throwOnError: true, strict: "ignore", trust: false})
+        ? katex
+            .renderToString(part.slice(1, -1), {output: "html", throwOnError: true, strict: "ignore", trust: false})
+            .replace(/<span class="katex-html" aria-hidden="true">/g, '<span class="katex-html">')
         : escapeHtml(part.replace(/\\([&%#_$])/g, "$1").replace(/\{\}|\\,/g, ""))
     )
     .join("");
