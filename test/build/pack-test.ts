@@ -130,7 +130,6 @@ test("pack writes a byte-reproducible archive that verifies, and refuses uncommi
   const stale = cli(root, "pack");
   assert.equal(stale.status, 6);
   assert.match(stale.stderr, /alpha-spike: results are stale/);
-  assert.match(stale.stderr, /alpha-lambda: rendered from other data or code/);
 });
 
 test("the reproduce recipe of a figure page, followed literally from the packed archive in an empty folder, recomputes the data byte for byte", () => {
