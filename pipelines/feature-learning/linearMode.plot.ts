@@ -25,8 +25,9 @@ export const amplificationPlot: PlotModule = {
       const population = point.runs[0].dataset.scalars.amplification_population;
       return {population, mean, se, ratios, theory: population / point.runs[0].dataset.scalars.amplification_theory};
     });
+    const several = points.some((p) => p.ratios.length > 1);
     // Seeds drawn apart on either side of their mean, so that none hides another.
-    const seeds = points.flatMap((p) => p.ratios.map((ratio, j) => ({population: p.population * 1.12 ** (j - (p.ratios.length - 1) / 2 + (j >= (p.ratios.length - 1) / 2 ? 0.5 : -0.5)), ratio})));
+    const seeds = points.flatMap((p) => p.ratios.map((ratio, j) => ({population: p.ratios.length === 1 ? p.population : p.population * 1.12 ** (j - (p.ratios.length - 1) / 2 + (j >= (p.ratios.length - 1) / 2 ? 0.5 : -0.5)), ratio})));
     const ys = [...points.flatMap((p) => [p.mean - p.se, p.mean + p.se, p.theory]), ...seeds.map((s) => s.ratio), 1];
     const spread = Math.max(...ys.map((y) => Math.abs(y - 1)));
     const half = Math.max(0.02, Math.ceil((spread * 1.25) / 0.01) * 0.01);
@@ -41,13 +42,14 @@ export const amplificationPlot: PlotModule = {
         Plot.ruleY([1], {stroke: context.theme.ink, strokeWidth: context.theme.lineWidth}),
         theoryLine(curve, {x: "population", y: "theory", strokeDasharray: "4,2"}),
         ...simulationPoints(seeds, {x: "population", y: "ratio", color: seedColor, symbol: "diamond"}),
-        ...simulationPoints(points, {x: "population", y: "mean", ySd: "se", color, caps: true}),
+        // With one seed its marker is the whole story; the mean ± s.e. needs two or more.
+        ...(several ? simulationPoints(points, {x: "population", y: "mean", ySd: "se", color, caps: true}) : []),
         legend(
           [
             {label: "n-sample (1 + θ)(1 + γ/θ)", color: context.theme.ink, kind: "line"},
             {label: "population 1 + θ", color: context.theme.ink, kind: "line", strokeDasharray: "4,2"},
-            {label: "each seed", color: seedColor, symbol: "diamond"},
-            {label: "mean ± s.e.", color}
+            {label: several ? "each seed" : "one seed", color: seedColor, symbol: "diamond"},
+            ...(several ? [{label: "mean ± s.e.", color}] : [])
           ],
           {anchor: "top-left", theme: context.theme}
         )
