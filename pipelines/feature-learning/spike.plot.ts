@@ -1,12 +1,11 @@
 // Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by readout.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {pointSummaries, tableRows} from "./summaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {pointSummaries, tableRows} from "./resultRows.js";
 
 /** γ = cos∠(v, β) against α for each d (mean ± sd over seeds) with its limit μ₁* ÷ √(μ₁*² + E[y²]/α). */
 export const spikeGammaPlot: PlotModule = {
@@ -32,12 +31,17 @@ export const spikeGammaPlot: PlotModule = {
         theoryLine(curve, {x: "alpha", y: "gamma"}),
         ...ds.flatMap((d, i) =>
           simulationPoints(
-            rows.filter((row) => row.d === d).map((row) => ({...row, alpha: (row.alpha as number) * (1 + 0.04 * (i - 1))})),
+            rows
+              .filter((row) => row.d === d)
+              .map((row) => ({...row, alpha: (row.alpha as number) * (1 + 0.04 * (i - 1))})),
             {x: "alpha", y: "gamma", ySd: "gamma_sd", color: seriesColor(i, context.theme)}
           )
         ),
         legend(
-          [{label: "limit μ₁* ÷ ‖v‖", color: context.theme.ink, kind: "line"}, ...ds.map((d, i) => ({label: `d = ${d}`, color: seriesColor(i, context.theme)}))],
+          [
+            {label: "limit μ₁* ÷ ‖v‖", color: context.theme.ink, kind: "line"},
+            ...ds.map((d, i) => ({label: `d = ${d}`, color: seriesColor(i, context.theme)}))
+          ],
           {anchor: "bottom-right", theme: context.theme}
         )
       ]
@@ -61,7 +65,11 @@ export const stepSizePlot: PlotModule = {
     const seeds = result.points[0].runs.length;
     const offset = hi / 40;
     const shapes = ["circle", "square", "triangle"] as const;
-    const top = Math.max(...rows.map((row) => (row.r2 as number) + (seeds > 1 ? (row.r2_sd as number) / Math.sqrt(seeds) : 0)), ...curve.map((c) => c.r2)) * 1.06;
+    const top =
+      Math.max(
+        ...rows.map((row) => (row.r2 as number) + (seeds > 1 ? (row.r2_sd as number) / Math.sqrt(seeds) : 0)),
+        ...curve.map((c) => c.r2)
+      ) * 1.06;
     return paperPlot(context, {
       x: {label: "rescaled step η̃", domain: [0, hi + 2 * offset]},
       y: {label: "spike strength r²", domain: [0, top]},
@@ -71,14 +79,28 @@ export const stepSizePlot: PlotModule = {
           simulationPoints(
             rows
               .filter((row) => row.readout === readout)
-              .map((row) => ({...row, eta: (row.eta as number) + (i - (readouts.length - 1) / 2) * offset, r2_se: (row.r2_sd as number) / Math.sqrt(seeds)})),
-            {x: "eta", y: "r2", ySd: seeds > 1 ? "r2_se" : undefined, color: seriesColor(i, context.theme), symbol: shapes[i % shapes.length]}
+              .map((row) => ({
+                ...row,
+                eta: (row.eta as number) + (i - (readouts.length - 1) / 2) * offset,
+                r2_se: (row.r2_sd as number) / Math.sqrt(seeds)
+              })),
+            {
+              x: "eta",
+              y: "r2",
+              ySd: seeds > 1 ? "r2_se" : undefined,
+              color: seriesColor(i, context.theme),
+              symbol: shapes[i % shapes.length]
+            }
           )
         ),
         legend(
           [
             {label: "η̃²μ₁²‖v‖²", color: context.theme.ink, kind: "line"},
-            ...readouts.map((r, i) => ({label: `${readoutName(r)} readout`, color: seriesColor(i, context.theme), symbol: shapes[i % shapes.length]}))
+            ...readouts.map((r, i) => ({
+              label: `${readoutName(r)} readout`,
+              color: seriesColor(i, context.theme),
+              symbol: shapes[i % shapes.length]
+            }))
           ],
           {anchor: "top-left", theme: context.theme}
         )
@@ -97,37 +119,68 @@ export const projectionHistogramPlot: PlotModule = {
   plot(result: ExperimentResult, context: FigureContext) {
     const point = result.points.find((p) => p.params.eta === 1 && p.params.readout === "gaussian") ?? result.points[0];
     const rows = tableRows(result, "projection_histogram")
-      .filter((row) => row.eta === point.params.eta && row.seed === point.runs[0].seed && Math.abs(row.x as number) <= 2.95)
+      .filter(
+        (row) => row.eta === point.params.eta && row.seed === point.runs[0].seed && Math.abs(row.x as number) <= 2.95
+      )
       .map((row): Record<string, number | string | boolean> => ({...row, panel: readoutName(row.readout as string)}));
     const readouts = [...new Set(rows.map((row) => row.readout as string))];
     const d = point.params.d as number;
     const s0 = point.summary.s0_theory.mean;
     const r2 = point.summary.r2_theory.mean;
     const spread = s0 / (d * r2); // variance of the bulk part, in units of r²
-    const normal = (x: number, m: number, v: number) => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
+    const normal = (x: number, m: number, v: number) =>
+      Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
     const laws: Record<string, (x: number) => number> = {
       gaussian: (x) => normal(x, 0, 1 + spread),
       constant: (x) => normal(x, 1, spread),
       rademacher: (x) => 0.5 * normal(x, 1, spread) + 0.5 * normal(x, -1, spread)
     };
     const curves = readouts.flatMap((readout) =>
-      Array.from({length: 601}, (_, i) => ({readout, panel: readoutName(readout), x: -3 + i / 100, density: laws[readout]?.(-3 + i / 100) ?? 0}))
+      Array.from({length: 601}, (_, i) => ({
+        readout,
+        panel: readoutName(readout),
+        x: -3 + i / 100,
+        density: laws[readout]?.(-3 + i / 100) ?? 0
+      }))
     );
     const top = Math.max(...rows.map((row) => row.density as number), ...curves.map((row) => row.density)) * 1.1;
     const panels = readouts.map(readoutName);
     return paperPlot(context, {
       marginRight: 58,
-      x: {label: "⟨w¹, v̂⟩ / r", domain: [-3, 3], ticks: [-2, -1, 0, 1, 2], tickFormat: (x: number) => (x < 0 ? `−${-x}` : String(x))},
-      y: {type: "sqrt", domain: [0, top], label: "density (square-root scale)", ticks: [0, 1, 4].filter((t) => t < top), tickFormat: (y: number) => String(y)},
+      x: {
+        label: "⟨w¹, v̂⟩ / r",
+        domain: [-3, 3],
+        ticks: [-2, -1, 0, 1, 2],
+        tickFormat: (x: number) => (x < 0 ? `−${-x}` : String(x))
+      },
+      y: {
+        type: "sqrt",
+        domain: [0, top],
+        label: "density (square-root scale)",
+        ticks: [0, 1, 4].filter((t) => t < top),
+        tickFormat: (y: number) => String(y)
+      },
       fy: {domain: panels, label: null, axis: "right"},
       marks: [
         ...readouts.map((readout, i) =>
           Plot.rectY(
             rows.filter((row) => row.readout === readout),
-            {x1: (row) => (row.x as number) - 0.05, x2: (row) => (row.x as number) + 0.05, y: "density", fy: "panel", fill: seriesColor(i, context.theme), fillOpacity: 0.45}
+            {
+              x1: (row) => (row.x as number) - 0.05,
+              x2: (row) => (row.x as number) + 0.05,
+              y: "density",
+              fy: "panel",
+              fill: seriesColor(i, context.theme),
+              fillOpacity: 0.45
+            }
           )
         ),
-        ...readouts.map((readout) => Plot.line(curves.filter((row) => row.readout === readout), {x: "x", y: "density", fy: "panel", stroke: context.theme.ink, strokeWidth: context.theme.lineWidth})),
+        ...readouts.map((readout) =>
+          Plot.line(
+            curves.filter((row) => row.readout === readout),
+            {x: "x", y: "density", fy: "panel", stroke: context.theme.ink, strokeWidth: context.theme.lineWidth}
+          )
+        ),
         Plot.frame({stroke: context.theme.ink, strokeOpacity: 0.15, anchor: "bottom"})
       ]
     });

@@ -3,7 +3,7 @@
 // (repository, DOI) and the papers the site has. Written into the archive as CITATION.cff and .zenodo.json, and
 // read by the site for the companion's BibTeX, so that all three always agree.
 import {parse as parseYaml, stringify as stringifyYaml} from "yaml";
-import type {Content, Paper} from "../content.js";
+import type {Content, Paper} from "../contract/content.js";
 import type {Release} from "./release.js";
 
 /** A CITATION.cff document (CFF 1.2.0) as a plain object. */
@@ -21,7 +21,8 @@ export function citationCff(committed: string | undefined, content: Content, rel
   delete cff.doi;
   delete cff.commit;
   delete cff["date-released"];
-  if (!Array.isArray(cff.authors) || cff.authors.length === 0) cff.authors = [{name: `The ${content.home.title} contributors`}];
+  if (!Array.isArray(cff.authors) || cff.authors.length === 0)
+    cff.authors = [{name: `The ${content.home.title} contributors`}];
   if (cff.abstract === undefined) cff.abstract = content.home.description;
   cff.version = release.version;
   if (release.commit) cff.commit = release.commit;
@@ -34,22 +35,55 @@ export function citationCff(committed: string | undefined, content: Content, rel
 
 /** CITATION.cff text, keys in the order CFF files usually have. */
 export function formatCff(cff: Cff): string {
-  const order = ["cff-version", "message", "type", "title", "abstract", "authors", "version", "commit", "date-released", "doi", "repository-code", "url", "license", "keywords", "references"];
-  const sorted = Object.fromEntries(Object.keys(cff).sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b)).map((k) => [k, cff[k]]));
+  const order = [
+    "cff-version",
+    "message",
+    "type",
+    "title",
+    "abstract",
+    "authors",
+    "version",
+    "commit",
+    "date-released",
+    "doi",
+    "repository-code",
+    "url",
+    "license",
+    "keywords",
+    "references"
+  ];
+  const sorted = Object.fromEntries(
+    Object.keys(cff)
+      .sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b))
+      .map((k) => [k, cff[k]])
+  );
   return stringifyYaml(sorted, {lineWidth: 0});
 }
 
 /** The .zenodo.json of this version (Zenodo's deposit metadata), from the same CITATION.cff. */
 export function zenodoJson(cff: Cff, content: Content): string {
   const authors = (Array.isArray(cff.authors) ? cff.authors : []) as Record<string, string>[];
-  const creators = authors.map((a) => ({name: a.name ?? [a["family-names"], a["given-names"]].filter(Boolean).join(", ")}));
+  const creators = authors.map((a) => ({
+    name: a.name ?? [a["family-names"], a["given-names"]].filter(Boolean).join(", ")
+  }));
   const related = content.papers.flatMap((paper) => {
     const ids: {identifier: string; relation: string; scheme: string; resource_type: string}[] = [];
-    if (paper.arxiv) ids.push({identifier: `arXiv:${paper.arxiv.replace(/v\d+$/, "")}`, relation: "isSupplementTo", scheme: "arxiv", resource_type: "publication-preprint"});
+    if (paper.arxiv)
+      ids.push({
+        identifier: `arXiv:${paper.arxiv.replace(/v\d+$/, "")}`,
+        relation: "isSupplementTo",
+        scheme: "arxiv",
+        resource_type: "publication-preprint"
+      });
     return ids;
   });
   if (typeof cff["repository-code"] === "string") {
-    related.push({identifier: cff["repository-code"], relation: "isSupplementTo", scheme: "url", resource_type: "software"});
+    related.push({
+      identifier: cff["repository-code"],
+      relation: "isSupplementTo",
+      scheme: "url",
+      resource_type: "software"
+    });
   }
   const record: Record<string, unknown> = {
     title: cff.title,
@@ -80,7 +114,8 @@ function paperReference(paper: Paper): Cff {
     authors: paper.authors.map(cffPerson)
   };
   if (paper.year !== undefined) reference.year = paper.year;
-  if (paper.booktitle || (paper.venue && !/arxiv/i.test(paper.venue))) reference["collection-title"] = paper.booktitle ?? paper.venue;
+  if (paper.booktitle || (paper.venue && !/arxiv/i.test(paper.venue)))
+    reference["collection-title"] = paper.booktitle ?? paper.venue;
   if (paper.arxiv) {
     const id = paper.arxiv.replace(/v\d+$/, "");
     reference.identifiers = [{type: "other", value: `arXiv:${id}`, description: "arXiv identifier"}];

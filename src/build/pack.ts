@@ -8,16 +8,17 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {gunzipSync, gzipSync} from "node:zlib";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {loadProject, packageRoot, readResult, resultHash} from "../build.js";
-import {DatasetCache} from "../cache.js";
-import type {Content} from "../content.js";
-import {CliError, ExitCode} from "../error.js";
-import {sha256} from "../hash.js";
-import {planExperiment} from "../plan.js";
-import type {Manifest} from "../publish.js";
-import {outputCodeHash} from "../publish.js";
-import {SourceGraph} from "../sourceGraph.js";
+import type {Content} from "../contract/content.js";
+import {CliError, ExitCode} from "../contract/error.js";
+import type {Manifest} from "../contract/manifest.js";
+import {DatasetCache} from "./cache.js";
+import {writeFileAtomic} from "./effects.js";
+import {sha256} from "./hash.js";
+import {planExperiment} from "./plan.js";
+import {loadProject, packageRoot} from "./project.js";
+import {outputCodeHash} from "./publish.js";
+import {resultHash, ResultsStore} from "./results.js";
+import {SourceGraph} from "./sourceGraph.js";
 import {citationCff, formatCff, zenodoJson} from "./citationFile.js";
 import {readRelease, releaseFile, trackedFiles} from "./release.js";
 import type {TarEntry} from "./tar.js";
@@ -67,10 +68,16 @@ export async function pack(options: PackOptions): Promise<PackRecord> {
   const release = readRelease(root);
   const tracked = trackedFiles(root);
   if (release.source !== "git" || !tracked || !release.commit || !release.date) {
-    throw new CliError(`cannot pack: ${root} is not the top folder of a git checkout (the archive holds the source of a commit)`, ExitCode.pack);
+    throw new CliError(
+      `cannot pack: ${root} is not the top folder of a git checkout (the archive holds the source of a commit)`,
+      ExitCode.pack
+    );
   }
   if (release.changed.length > 0) {
-    throw new CliError(`cannot pack: uncommitted changes in ${list(release.changed)}; commit them (the archive holds the source of the commit)`, ExitCode.pack);
+    throw new CliError(
+      `cannot pack: uncommitted changes in ${list(release.changed)}; commit them (the archive holds the source of the commit)`,
+      ExitCode.pack
+    );
   }
   const {registry, content} = await loadProject(root, profile);
   const manifest = checkOutputs(root, out, content, registry, profile);
@@ -85,7 +92,8 @@ export async function pack(options: PackOptions): Promise<PackRecord> {
   }
   const trackedPaths = new Set(tracked.map((t) => t.path));
   for (const path of packedOutputs(content, manifest)) {
-    if (trackedPaths.has(path)) throw new CliError(`cannot pack: ${path} is both a build output and a committed file`, ExitCode.pack);
+    if (trackedPaths.has(path))
+      throw new CliError(`cannot pack: ${path} is both a build output and a committed file`, ExitCode.pack);
     entries.push({path, data: readFileSync(join(out, path)), mode: 0o644});
   }
   const committedCff = trackedPaths.has("CITATION.cff") ? readFileSync(join(root, "CITATION.cff"), "utf8") : undefined;
@@ -108,7 +116,9 @@ export async function pack(options: PackOptions): Promise<PackRecord> {
   const archive = gzipSync(tar, {level: 9, memLevel: 9, strategy: 0});
   const file = `${folder}.tar.gz`;
   writeFileAtomic(join(out, "dist", file), archive);
-  const outputs = outputsDigest(new Map(packedOutputs(content, manifest).map((path) => [path, readFileSync(join(out, path))])));
+  const outputs = outputsDigest(
+    new Map(packedOutputs(content, manifest).map((path) => [path, readFileSync(join(out, path))]))
+  );
   const record: PackRecord = {
     file,
     folder,
@@ -167,10 +177,12 @@ export function verifyPack(archive: Uint8Array): VerifyResult {
     listed.add(path);
     const data = byPath.get(path);
     if (!data) result.problems.push(`${path}: listed but missing`);
-    else if (sha256(data) !== sum) result.problems.push(`${path}: checksum differs (expected ${sum}, found ${sha256(data)})`);
+    else if (sha256(data) !== sum)
+      result.problems.push(`${path}: checksum differs (expected ${sum}, found ${sha256(data)})`);
     else ++result.files;
   }
-  for (const path of byPath.keys()) if (path !== manifestFile && !listed.has(path)) result.problems.push(`${path}: not listed in ${manifestFile}`);
+  for (const path of byPath.keys())
+    if (path !== manifestFile && !listed.has(path)) result.problems.push(`${path}: not listed in ${manifestFile}`);
   return result;
 }
 
@@ -190,7 +202,12 @@ export function packedOutputs(content: Content, manifest: Manifest): string[] {
 
 /** SHA-256 over (path, SHA-256) of packed outputs, sorted by path. */
 export function outputsDigest(files: ReadonlyMap<string, Uint8Array | string>): string {
-  return sha256([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, data]) => `${path}\0${sha256(data)}`).join("\n"));
+  return sha256(
+    [...files]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, data]) => `${path}\0${sha256(data)}`)
+      .join("\n")
+  );
 }
 
 /** Reads <out>/dist/pack.json when it names an archive that still exists (undefined otherwise). */
@@ -209,17 +226,26 @@ export function readPackRecord(out: string): PackRecord | undefined {
  * the cache entries for the current pipeline source and parameters, its claims were evaluated, and every figure
  * and table was rendered from those results with the current plotting code. Returns the manifest.
  */
-function checkOutputs(root: string, out: string, content: Content, registry: Awaited<ReturnType<typeof loadProject>>["registry"], profile: string): Manifest {
+function checkOutputs(
+  root: string,
+  out: string,
+  content: Content,
+  registry: Awaited<ReturnType<typeof loadProject>>["registry"],
+  profile: string
+): Manifest {
   const problems: string[] = [];
   const manifestPath = join(out, "figures", "manifest.json");
   if (!existsSync(manifestPath)) {
-    throw new CliError(`cannot pack: no build outputs in ${join(out, "figures")}; run orthogonal build${profileFlag(profile)} first`, ExitCode.pack);
+    throw new CliError(
+      `cannot pack: no build outputs in ${join(out, "figures")}; run orthogonal build${profileFlag(profile)} first`,
+      ExitCode.pack
+    );
   }
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
   const graph = new SourceGraph(packageRoot);
   const cache = new DatasetCache(join(root, ".cache", "datasets"));
   for (const experiment of content.experiments) {
-    const result = readResult(out, experiment);
+    const result = new ResultsStore(out).read(experiment);
     if (!result) {
       problems.push(`${experiment.id}: no results (figures/${experiment.paper}/data/${experiment.id}.json)`);
       continue;
@@ -230,14 +256,23 @@ function checkOutputs(root: string, out: string, content: Content, registry: Awa
       points.length === result.points.length &&
       points.every((point, i) => {
         const stored = result.points[i];
-        if (JSON.stringify(point.params) !== JSON.stringify(stored.params) || point.tasks.length !== stored.runs.length) return false;
+        if (JSON.stringify(point.params) !== JSON.stringify(stored.params) || point.tasks.length !== stored.runs.length)
+          return false;
         return point.tasks.every((task, j) => {
           const cached = cache.read(task.key);
-          return cached !== undefined && stored.runs[j].seed === task.seed && JSON.stringify(JSON.parse(cached)) === JSON.stringify(stored.runs[j].dataset);
+          return (
+            cached !== undefined &&
+            stored.runs[j].seed === task.seed &&
+            JSON.stringify(JSON.parse(cached)) === JSON.stringify(stored.runs[j].dataset)
+          );
         });
       });
-    if (!current) problems.push(`${experiment.id}: results are stale (computed from other source, parameters or seeds than the current ones${profile === "paper" ? "" : `, profile ${profile}`})`);
-    if (!existsSync(join(out, "figures", experiment.paper, "data", `${experiment.id}.claims.json`))) problems.push(`${experiment.id}: claims not evaluated`);
+    if (!current)
+      problems.push(
+        `${experiment.id}: results are stale (computed from other source, parameters or seeds than the current ones${profile === "paper" ? "" : `, profile ${profile}`})`
+      );
+    if (!existsSync(join(out, "figures", experiment.paper, "data", `${experiment.id}.claims.json`)))
+      problems.push(`${experiment.id}: claims not evaluated`);
     const hash = resultHash(result);
     for (const [kind, list] of [
       ["figure", experiment.figures.map((f) => [f.id, registry.plots[f.plot].source] as const)],
@@ -246,16 +281,22 @@ function checkOutputs(root: string, out: string, content: Content, registry: Awa
       for (const [id, module] of list) {
         const entry = manifest[id];
         if (!entry) problems.push(`${id}: not rendered`);
-        else if (entry.datasetHash !== hash || entry.codeHash !== outputCodeHash(graph, module, kind)) problems.push(`${id}: rendered from other data or code`);
-        else if (!entry.files.every((f) => existsSync(join(out, f)))) problems.push(`${id}: a rendered file is missing`);
+        else if (entry.datasetHash !== hash || entry.codeHash !== outputCodeHash(graph, module, kind))
+          problems.push(`${id}: rendered from other data or code`);
+        else if (!entry.files.every((f) => existsSync(join(out, f))))
+          problems.push(`${id}: a rendered file is missing`);
       }
     }
   }
   for (const id of Object.keys(manifest)) {
-    if (!content.experiments.some((e) => e.figures.some((f) => f.id === id) || e.tables.some((t) => t.id === id))) problems.push(`${id}: in the manifest but no longer declared`);
+    if (!content.experiments.some((e) => e.figures.some((f) => f.id === id) || e.tables.some((t) => t.id === id)))
+      problems.push(`${id}: in the manifest but no longer declared`);
   }
   if (problems.length > 0) {
-    throw new CliError(`cannot pack: ${problems.length} output${problems.length > 1 ? "s are" : " is"} absent or stale; run orthogonal build${profileFlag(profile)} first:\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`, ExitCode.pack);
+    throw new CliError(
+      `cannot pack: ${problems.length} output${problems.length > 1 ? "s are" : " is"} absent or stale; run orthogonal build${profileFlag(profile)} first:\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`,
+      ExitCode.pack
+    );
   }
   return manifest;
 }

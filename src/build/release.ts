@@ -95,6 +95,10 @@ function isRepositoryTop(root: string): boolean {
 }
 
 function git(root: string, args: string[]): string | undefined {
-  const result = spawnSync("git", ["-C", root, ...args], {encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024});
+  const result = spawnSync("git", ["-C", root, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    maxBuffer: 64 * 1024 * 1024
+  });
   return result.status === 0 ? result.stdout : undefined;
 }

@@ -31,10 +31,11 @@ export function writeTar(entries: readonly TarEntry[], mtime: number): Uint8Arra
 export function readTar(archive: Uint8Array): TarEntry[] {
   const entries: TarEntry[] = [];
   const decoder = new TextDecoder();
-  for (let offset = 0; offset + block <= archive.length; ) {
+  for (let offset = 0; offset + block <= archive.length;) {
     const head = archive.subarray(offset, offset + block);
     if (head.every((b) => b === 0)) break;
-    const field = (start: number, length: number) => decoder.decode(head.subarray(start, start + length)).replace(/\0.*$/s, "");
+    const field = (start: number, length: number) =>
+      decoder.decode(head.subarray(start, start + length)).replace(/\0.*$/s, "");
     const stored = parseInt(field(148, 8).trim(), 8);
     let sum = 0;
     for (let i = 0; i < block; ++i) sum += i >= 148 && i < 156 ? 32 : head[i];
@@ -61,7 +62,8 @@ function header(entry: TarEntry, mtime: number): Uint8Array {
     if (bytes.length > length) throw new Error(`tar: field too long for ${entry.path}`);
     head.set(bytes, start);
   };
-  const octal = (start: number, length: number, value: number) => put(start, length, `${value.toString(8).padStart(length - 1, "0")}\0`);
+  const octal = (start: number, length: number, value: number) =>
+    put(start, length, `${value.toString(8).padStart(length - 1, "0")}\0`);
   const [prefix, name] = splitPath(entry.path);
   put(0, 100, name);
   octal(100, 8, entry.mode);
@@ -89,7 +91,8 @@ function splitPath(path: string): [string, string] {
   for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) {
     const prefix = path.slice(0, i);
     const name = path.slice(i + 1);
-    if (new TextEncoder().encode(prefix).length <= 155 && new TextEncoder().encode(name).length <= 100) return [prefix, name];
+    if (new TextEncoder().encode(prefix).length <= 155 && new TextEncoder().encode(name).length <= 100)
+      return [prefix, name];
   }
   throw new Error(`tar: path too long for ustar: ${path}`);
 }

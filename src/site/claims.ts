@@ -2,8 +2,8 @@
 // each claim led by its sentence, then its expression, then at every checked point the status, the measured
 // value, the expected value (or the bound, for one-sided claims), the tolerance and the margin |gap| ÷ tolerance,
 // with as many significant digits as the tolerance needs.
-import type {ClaimCheck, ClaimResult} from "../claims.js";
-import type {Experiment} from "../content.js";
+import type {ClaimCheck, ClaimResult} from "../contract/claims.js";
+import type {Experiment} from "../contract/content.js";
 import {escapeHtml} from "./html.js";
 
 /** How many claims hold, of how many (undefined when the experiment's claims were never evaluated). */

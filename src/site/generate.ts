@@ -1,16 +1,18 @@
 // Writes the whole site in memory from content and build outputs: home, citation page, one page per paper, one
 // page per figure and table, data downloads and assets; then checks every link before anything reaches disk.
+import {citationCff, formatCff} from "../build/citationFile.js";
 import type {PackRecord} from "../build/pack.js";
 import type {Release} from "../build/release.js";
-import {citationCff, formatCff} from "../build/citationFile.js";
-import type {ClaimResult} from "../claims.js";
-import {ContentError} from "../error.js";
-import type {ExperimentResult} from "../experiment.js";
-import type {PublishContext, Manifest} from "../publish.js";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Content} from "../contract/content.js";
+import {ContentError} from "../contract/error.js";
+import type {Manifest} from "../contract/manifest.js";
+import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
 import {siteAssets} from "./assets.js";
 import {buildCatalog} from "./catalog.js";
-import type {BibEntry} from "./citation.js";
 import {companionEntry, formatBibtex, latexToText, paperEntry, parseBibtex, referencesPath} from "./citation.js";
+import type {BibEntry} from "./citation.js";
 import {citePageHtml} from "./citePage.js";
 import {PageContext} from "./context.js";
 import {datasetCsvs} from "./data.js";
@@ -18,8 +20,8 @@ import {footerHtml} from "./footer.js";
 import {homePageHtml} from "./home.js";
 import {itemFormats, itemPageHtml} from "./item.js";
 import {checkLinks} from "./links.js";
-import type {SourceLink} from "./markdown.js";
 import {createMarkdown} from "./markdown.js";
+import type {SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import type {PageSpec} from "./page.js";
 import {layout} from "./page.js";
@@ -27,6 +29,13 @@ import type {Section} from "./nav.js";
 import {paperPageHtml} from "./paper.js";
 import {searchIndex, searchPageHtml} from "./search.js";
 import {citeFiles, citePage, dataFile, homePage, itemFile, itemPage, paperPage, searchPage} from "./paths.js";
+
+/** The checked content and what the build published, as the site's pages need them. */
+export interface SiteSource {
+  content: Content;
+  registry: Registry;
+  manifest: Manifest;
+}
 
 /** What the site is made from, read by the caller (which also hashes it to decide whether to rebuild). */
 export interface SiteInputs {
@@ -51,7 +60,7 @@ export interface SiteInputs {
 }
 
 /** Site path → content, for every file of the site. Throws a ContentError for broken links, references or citations. */
-export async function generateSite(context: PublishContext & {manifest: Manifest}, inputs: SiteInputs): Promise<Map<string, string | Uint8Array>> {
+export async function generateSite(context: SiteSource, inputs: SiteInputs): Promise<Map<string, string | Uint8Array>> {
   const {content, manifest, registry} = context;
   const md = createMarkdown();
   for (const paper of content.papers) {

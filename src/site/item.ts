@@ -1,10 +1,10 @@
 // The page of one figure or table (site/<paper>/<id>.html): the item itself, its downloads, the data behind it,
 // its provenance from the manifest (parameters, seeds, hashes) and the exact commands that reproduce it.
-import type {Experiment, FigureDeclaration} from "../content.js";
-import type {ManifestEntry} from "../publish.js";
+import type {Experiment, FigureDeclaration} from "../contract/content.js";
+import type {ManifestEntry} from "../contract/manifest.js";
 import type {CatalogItem} from "./catalog.js";
 import {claimSummary} from "./claims.js";
-import {buildCommand, runCommand} from "./commands.js";
+import {buildCommandLine, runCommandLine} from "./commandLines.js";
 import type {PageContext} from "./context.js";
 import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
@@ -50,7 +50,7 @@ export function placeItem(model: SiteModel, item: CatalogItem, context: PageCont
     alt: figure?.alt,
     paperFigure: figure?.paperFigure,
     body: text === undefined ? undefined : figure ? inlineSvg(followPageColors(text), item.id, figure.alt) : text,
-    command: buildCommand(experiment, model.profile)
+    command: buildCommandLine(experiment, model.profile)
   };
 }
 
@@ -184,7 +184,7 @@ function reproduceHtml(model: SiteModel, experiment: Experiment, entry: Manifest
   const points = entry?.params ?? [];
   const seed = experiment.seeds[0];
   const others = experiment.seeds.length > 1 ? ` (other seeds: ${escapeHtml(experiment.seeds.slice(1).join(", "))})` : "";
-  const runs = points.map((params, i) => codeBlock(`${id}-run-${i + 1}`, runCommand(experiment, params, seed), `Run command ${i + 1}`));
+  const runs = points.map((params, i) => codeBlock(`${id}-run-${i + 1}`, runCommandLine(experiment, params, seed), `Run command ${i + 1}`));
   const runText =
     runs.length === 0
       ? ""
@@ -203,7 +203,7 @@ ${sources.join("\n")}</li>
 ${codeBlock(`${id}-install`, "npm ci", "Install command")}</li>
 ${runText}
 <li><p><strong>Recompute the experiment</strong>${profile === "paper" ? "" : ` with the <code>${escapeHtml(profile)}</code> profile this site was built with`}, with its claims, figures, tables and this site:</p>
-${codeBlock(`${id}-build`, buildCommand(experiment, profile), "Build command")}
+${codeBlock(`${id}-build`, buildCommandLine(experiment, profile), "Build command")}
 ${check}</li>
 </ol>`;
 }

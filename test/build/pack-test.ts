@@ -6,7 +6,17 @@
 // lockfile; a real `npm ci` would only download what is already installed here).
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
-import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
@@ -42,7 +52,11 @@ function project(): string {
 
 function git(root: string, ...args: string[]): string {
   const env = {...process.env, GIT_AUTHOR_DATE: "2026-03-04T05:06:07Z", GIT_COMMITTER_DATE: "2026-03-04T05:06:07Z"};
-  const result = spawnSync("git", ["-c", "user.name=Publication", "-c", "user.email=publication@example.org", ...args], {cwd: root, env, encoding: "utf8"});
+  const result = spawnSync(
+    "git",
+    ["-c", "user.name=Publication", "-c", "user.email=publication@example.org", ...args],
+    {cwd: root, env, encoding: "utf8"}
+  );
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
 }
@@ -52,7 +66,11 @@ function linkModules(root: string): void {
 }
 
 function cli(root: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync(process.execPath, [join(root, "bin/orthogonal.js"), ...args], {cwd: root, encoding: "utf8", env: {...process.env, CI: "true"}});
+  const result = spawnSync(process.execPath, [join(root, "bin/orthogonal.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: {...process.env, CI: "true"}
+  });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
@@ -67,7 +85,12 @@ test("pack writes a byte-reproducible archive that verifies, and refuses uncommi
   assert.equal(first.status, 0, first.stderr + first.stdout);
   const archivePath = join(root, "dist/orthogonal-0.1.0.tar.gz");
   const archive = readFileSync(archivePath);
-  const record = JSON.parse(readFileSync(join(root, "dist/pack.json"), "utf8")) as {sha256: string; size: number; commit: string; date: string};
+  const record = JSON.parse(readFileSync(join(root, "dist/pack.json"), "utf8")) as {
+    sha256: string;
+    size: number;
+    commit: string;
+    date: string;
+  };
   assert.equal(record.size, archive.length);
   assert.equal(record.date, "2026-03-04T05:06:07Z");
 
@@ -77,10 +100,25 @@ test("pack writes a byte-reproducible archive that verifies, and refuses uncommi
   const paths = entries.map((e) => e.path);
   assert.deepEqual(paths, [...paths].sort());
   assert.ok(paths.every((p) => p.startsWith("orthogonal-0.1.0/")));
-  for (const expected of ["MANIFEST.sha256", "CITATION.cff", ".zenodo.json", "RELEASE.json", "package-lock.json", "bin/orthogonal.js", "content/alpha/spike.md", "fonts/DejaVuSans.ttf", "figures/manifest.json", "figures/alpha/data/alpha-spike.json", "figures/alpha/alpha-lambda.svg"]) {
+  for (const expected of [
+    "MANIFEST.sha256",
+    "CITATION.cff",
+    ".zenodo.json",
+    "RELEASE.json",
+    "package-lock.json",
+    "bin/orthogonal.js",
+    "content/alpha/spike.md",
+    "fonts/DejaVuSans.ttf",
+    "figures/manifest.json",
+    "figures/alpha/data/alpha-spike.json",
+    "figures/alpha/alpha-lambda.svg"
+  ]) {
     assert.ok(paths.includes(`orthogonal-0.1.0/${expected}`), `missing ${expected}`);
   }
-  assert.ok(!paths.some((p) => /^orthogonal-0\.1\.0\/(node_modules|\.cache|site|dist)\/|provenance\.json$/.test(p)), "no dependencies, cache, site or build-time record");
+  assert.ok(
+    !paths.some((p) => /^orthogonal-0\.1\.0\/(node_modules|\.cache|site|dist)\/|provenance\.json$/.test(p)),
+    "no dependencies, cache, site or build-time record"
+  );
   assert.equal(entries.find((e) => e.path.endsWith("bin/orthogonal.js"))!.mode, 0o755);
   const header = tar.subarray(0, 512);
   assert.equal(parseInt(new TextDecoder().decode(header.subarray(136, 147)), 8), Date.parse(record.date) / 1000);
@@ -89,10 +127,15 @@ test("pack writes a byte-reproducible archive that verifies, and refuses uncommi
   assert.match(cff, /date-released: 2026-03-04/);
   assert.match(cff, new RegExp(`commit: ${record.commit}`));
   assert.match(cff, /references:\n(.|\n)*title: "?Alpha: spikes/);
-  const zenodo = JSON.parse(new TextDecoder().decode(entries.find((e) => e.path.endsWith("/.zenodo.json"))!.data)) as Record<string, unknown>;
+  const zenodo = JSON.parse(
+    new TextDecoder().decode(entries.find((e) => e.path.endsWith("/.zenodo.json"))!.data)
+  ) as Record<string, unknown>;
   assert.equal(zenodo.version, "0.1.0");
   assert.equal(zenodo.publication_date, "2026-03-04");
-  assert.deepEqual((zenodo.related_identifiers as {identifier: string}[]).map((r) => r.identifier), ["arXiv:2406.10019"]);
+  assert.deepEqual(
+    (zenodo.related_identifiers as {identifier: string}[]).map((r) => r.identifier),
+    ["arXiv:2406.10019"]
+  );
 
   const verified = cli(root, "pack", "--verify", archivePath);
   assert.equal(verified.status, 0, verified.stderr);
@@ -105,8 +148,18 @@ test("pack writes a byte-reproducible archive that verifies, and refuses uncommi
 
   // Every page links the archive with its size and checksum, and names the version and the commit.
   const home = readFileSync(join(root, "site/index.html"), "utf8");
-  assert.match(home, new RegExp(`<a href="downloads/orthogonal-0\\.1\\.0\\.tar\\.gz" download>orthogonal-0\\.1\\.0\\.tar\\.gz</a> \\(\\d+ kB, SHA-256 <code class="hash">${record.sha256}</code>\\)`));
-  assert.match(home, new RegExp(`version 0\\.1\\.0, commit <code title="${record.commit}">${record.commit.slice(0, 12)}</code> of 2026-03-04`));
+  assert.match(
+    home,
+    new RegExp(
+      `<a href="downloads/orthogonal-0\\.1\\.0\\.tar\\.gz" download>orthogonal-0\\.1\\.0\\.tar\\.gz</a> \\(\\d+ kB, SHA-256 <code class="hash">${record.sha256}</code>\\)`
+    )
+  );
+  assert.match(
+    home,
+    new RegExp(
+      `version 0\\.1\\.0, commit <code title="${record.commit}">${record.commit.slice(0, 12)}</code> of 2026-03-04`
+    )
+  );
   assert.ok(readFileSync(join(root, "site/downloads/orthogonal-0.1.0.tar.gz")).equals(archive));
   assert.doesNotMatch(home, /Repository:|DOI:/, "undeclared repository and DOI are not shown");
 
@@ -122,7 +175,10 @@ test("pack writes a byte-reproducible archive that verifies, and refuses uncommi
   assert.match(bad.stderr, /figures\/alpha\/data\/alpha-spike\.json: checksum differs/);
 
   // Uncommitted changes and stale outputs are refused, naming them.
-  writeFileSync(join(root, "content/alpha/spike.md"), readFileSync(join(root, "content/alpha/spike.md"), "utf8").replace("d: 40", "d: 41"));
+  writeFileSync(
+    join(root, "content/alpha/spike.md"),
+    readFileSync(join(root, "content/alpha/spike.md"), "utf8").replace("d: 40", "d: 41")
+  );
   const dirty = cli(root, "pack");
   assert.equal(dirty.status, 6);
   assert.match(dirty.stderr, /uncommitted changes in content\/alpha\/spike\.md/);
@@ -141,9 +197,14 @@ test("the reproduce recipe of a figure page, followed literally from the packed 
   // The recipe as the page gives it: every command block of its Reproduce section, in order.
   const page = new JSDOM(readFileSync(join(root, "site/alpha/alpha-lambda.html"), "utf8")).window.document;
   const section = page.getElementById("reproduce")!.closest("section")!;
-  const blocks = [...section.querySelectorAll("pre")].filter((pre) => !pre.closest("details")).map((pre) => pre.textContent!);
+  const blocks = [...section.querySelectorAll("pre")]
+    .filter((pre) => !pre.closest("details"))
+    .map((pre) => pre.textContent!);
   const hashes = [...section.querySelectorAll("code.hash")].map((code) => code.textContent!);
-  assert.ok(blocks[0].startsWith("sha256sum orthogonal-0.1.0.tar.gz\ntar -xzf orthogonal-0.1.0.tar.gz\ncd orthogonal-0.1.0"), blocks[0]);
+  assert.ok(
+    blocks[0].startsWith("sha256sum orthogonal-0.1.0.tar.gz\ntar -xzf orthogonal-0.1.0.tar.gz\ncd orthogonal-0.1.0"),
+    blocks[0]
+  );
   assert.deepEqual(blocks.slice(1, 2), ["npm ci"]);
   assert.ok(blocks.some((b) => b.startsWith("npx orthogonal run alpha-spike ")));
   assert.ok(blocks.includes("npx orthogonal build --only alpha-spike"));
@@ -155,17 +216,30 @@ test("the reproduce recipe of a figure page, followed literally from the packed 
   cpSync(join(root, "site/downloads/orthogonal-0.1.0.tar.gz"), join(folder, "orthogonal-0.1.0.tar.gz"));
   const shims = join(folder, ".shims");
   mkdirSync(shims);
-  writeFileSync(join(shims, "npx"), `#!/bin/sh\n[ "$1" = orthogonal ] || exit 127\nshift\nexec "${process.execPath}" "$PWD/bin/orthogonal.js" "$@"\n`);
-  writeFileSync(join(shims, "npm"), `#!/bin/sh\n[ "$1" = ci ] || exit 127\nexec ln -s "${join(packageRoot, "node_modules")}" node_modules\n`);
+  writeFileSync(
+    join(shims, "npx"),
+    `#!/bin/sh\n[ "$1" = orthogonal ] || exit 127\nshift\nexec "${process.execPath}" "$PWD/bin/orthogonal.js" "$@"\n`
+  );
+  writeFileSync(
+    join(shims, "npm"),
+    `#!/bin/sh\n[ "$1" = ci ] || exit 127\nexec ln -s "${join(packageRoot, "node_modules")}" node_modules\n`
+  );
   chmodSync(join(shims, "npx"), 0o755);
   chmodSync(join(shims, "npm"), 0o755);
   const script = `set -e\n${blocks.map((b) => (b.startsWith("npx orthogonal run") ? `${b} > point.json` : b)).join("\n")}\n`;
-  const run = spawnSync("bash", ["-c", script], {cwd: folder, encoding: "utf8", env: {...process.env, PATH: `${shims}:${process.env.PATH}`, CI: "true"}});
+  const run = spawnSync("bash", ["-c", script], {
+    cwd: folder,
+    encoding: "utf8",
+    env: {...process.env, PATH: `${shims}:${process.env.PATH}`, CI: "true"}
+  });
   assert.equal(run.status, 0, run.stderr + run.stdout);
 
   // sha256sum printed the archive's checksum and then the results file's, as the page says.
   assert.ok(run.stdout.includes(`${hashes[1]}  orthogonal-0.1.0.tar.gz`), "archive checksum as on the page");
-  assert.ok(run.stdout.includes(`${hashes.at(-1)}  figures/alpha/data/alpha-spike.json`), "results checksum as on the page");
+  assert.ok(
+    run.stdout.includes(`${hashes.at(-1)}  figures/alpha/data/alpha-spike.json`),
+    "results checksum as on the page"
+  );
   const unpacked = join(folder, "orthogonal-0.1.0");
   assert.ok(!existsSync(join(unpacked, ".git")), "no git in the unpacked folder");
   const original = readFileSync(join(root, "figures/alpha/data/alpha-spike.json"));
@@ -180,9 +254,17 @@ test("the reproduce recipe of a figure page, followed literally from the packed 
   assert.equal(full.status, 0, full.stderr);
   for (const paper of readdirSync(join(root, "figures")).filter((f) => !f.includes("."))) {
     for (const file of readdirSync(join(root, "figures", paper, "data"))) {
-      assert.ok(readFileSync(join(unpacked, "figures", paper, "data", file)).equals(readFileSync(join(root, "figures", paper, "data", file))), `${paper}/data/${file} differs`);
+      assert.ok(
+        readFileSync(join(unpacked, "figures", paper, "data", file)).equals(
+          readFileSync(join(root, "figures", paper, "data", file))
+        ),
+        `${paper}/data/${file} differs`
+      );
     }
   }
   const record = JSON.parse(readFileSync(join(root, "dist/pack.json"), "utf8")) as {commit: string};
-  assert.match(readFileSync(join(unpacked, "site/index.html"), "utf8"), new RegExp(`commit <code title="${record.commit}">`));
+  assert.match(
+    readFileSync(join(unpacked, "site/index.html"), "utf8"),
+    new RegExp(`commit <code title="${record.commit}">`)
+  );
 });
