@@ -9,7 +9,7 @@ import {searchAvailable} from "../site/search.js";
 import {fileEffects, readText} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {sha256, stableStringify} from "./hash.js";
-import {outputsDigest, packedOutputs, readPackRecord} from "./pack.js";
+import {outputsDigest, packedOutputs, readPackRecord} from "./packRecord.js";
 import {readRelease} from "./release.js";
 import {claimsPath, resultPath} from "./results.js";
 import type {SourceGraph} from "./sourceGraph.js";

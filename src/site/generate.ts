@@ -1,7 +1,7 @@
 // Writes the whole site in memory from content and build outputs: home, citation page, one page per paper, one
 // page per figure and table, data downloads and assets; then checks every link before anything reaches disk.
 import {citationCff, formatCff} from "../build/citationFile.js";
-import type {PackRecord} from "../build/pack.js";
+import type {PackRecord} from "../build/packRecord.js";
 import type {Release} from "../build/release.js";
 import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
