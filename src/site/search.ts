@@ -8,7 +8,8 @@ export const searchFolder = "pagefind";
 /** Whether the pagefind package (and its binary for this platform) is installed. */
 export async function searchAvailable(): Promise<boolean> {
   try {
-    await import("pagefind");
+    // Resolved, not loaded: a build with nothing to rebuild never starts Pagefind.
+    import.meta.resolve("pagefind");
     return true;
   } catch {
     return false;
