@@ -48,11 +48,17 @@ test("the site has a home page, a citation page, a page per paper and per figure
     "assets/style.css",
     "assets/site.js",
     "assets/katex/katex.min.css",
-    "assets/katex/fonts/KaTeX_Main-Regular.woff2"
+    "assets/katex/fonts/KaTeX_Main-Regular.woff2",
+    "assets/fonts/DejaVuSans.ttf",
+    "cite/companion.bib",
+    "cite/alpha.bib",
+    "cite/CITATION.cff",
+    "search.html",
+    "pagefind/pagefind.js"
   ]) {
     assert.ok(files.includes(expected), `missing site/${expected}`);
   }
-  assert.ok(!files.some((f) => /\.(woff|ttf)$/.test(f)), "only WOFF2 fonts are copied");
+  assert.ok(!files.some((f) => /\.(woff|ttf)$/.test(f) && f !== "assets/fonts/DejaVuSans.ttf"), "only KaTeX's WOFF2 fonts and the figures' font are copied");
   // A second build from scratch (figures, site and cache gone) writes the same bytes.
   const before = new Map(files.map((file) => [file, readFileSync(join(a, "site", file))]));
   for (const folder of ["site", "figures", ".cache"]) rmSync(join(a, folder), {recursive: true, force: true});
