@@ -5,26 +5,10 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Content} from "../contract/content.js";
 import type {Manifest} from "../contract/manifest.js";
+import type {PackRecord} from "../contract/release.js";
 import {sha256} from "./hash.js";
 
-/** What `pack` wrote; also kept as <out>/dist/pack.json, which the site reads to link the archive. */
-export interface PackRecord {
-  /** The archive's file name ("orthogonal-0.1.0.tar.gz"). */
-  file: string;
-  /** Its top folder ("orthogonal-0.1.0"). */
-  folder: string;
-  size: number;
-  sha256: string;
-  version: string;
-  commit: string;
-  /** The commit's date (ISO 8601). */
-  date: string;
-  profile: string;
-  /** Number of files in the archive. */
-  files: number;
-  /** SHA-256 over the packed outputs (see outputsDigest): the site links the archive only while it matches. */
-  outputs: string;
-}
+export type {PackRecord};
 
 /** The file that records the last pack, relative to the output folder. */
 export const packRecordPath = "dist/pack.json";

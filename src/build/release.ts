@@ -3,20 +3,9 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, readFileSync, realpathSync} from "node:fs";
 import {join} from "node:path";
+import type {Release} from "../contract/release.js";
 
-/** The version of the publication in a project folder. */
-export interface Release {
-  /** The package version ("0.1.0"). */
-  version: string;
-  /** The full commit hash, when known. */
-  commit?: string;
-  /** The commit's date as an ISO 8601 UTC timestamp ("2026-12-03T08:27:00Z"), when known. */
-  date?: string;
-  /** Tracked or untracked files that differ from the commit (git only; empty for an archive). */
-  changed: string[];
-  /** Where the commit was read from. */
-  source: "git" | "archive" | "none";
-}
+export type {Release};
 
 /** The archive file that records its commit, written at the archive's top level. */
 export const releaseFile = "RELEASE.json";

@@ -1,18 +1,17 @@
 // Writes the whole site in memory from content and build outputs: home, citation page, one page per paper, one
 // page per figure and table, data downloads and assets; then checks every link before anything reaches disk.
-import {citationCff, formatCff} from "../build/citationFile.js";
-import type {PackRecord} from "../build/packRecord.js";
-import type {Release} from "../build/release.js";
 import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
 import {ContentError} from "../contract/error.js";
 import type {Manifest} from "../contract/manifest.js";
 import type {Registry} from "../contract/registry.js";
+import type {PackRecord, Release} from "../contract/release.js";
 import type {ExperimentResult} from "../contract/results.js";
 import {siteAssets} from "./assets.js";
 import {buildCatalog} from "./catalog.js";
 import {companionEntry, formatBibtex, latexToText, paperEntry, parseBibtex, referencesPath} from "./citation.js";
 import type {BibEntry} from "./citation.js";
+import {citationCff, formatCff} from "./citationFile.js";
 import {citePageHtml} from "./citePage.js";
 import {PageContext} from "./context.js";
 import {datasetCsvs} from "./data.js";

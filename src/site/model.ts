@@ -6,8 +6,7 @@ import type {Content} from "../contract/content.js";
 import type {Manifest} from "../contract/manifest.js";
 import type {Registry} from "../contract/registry.js";
 import type {ExperimentResult} from "../contract/results.js";
-import type {PackRecord} from "../build/packRecord.js";
-import type {Release} from "../build/release.js";
+import type {PackRecord, Release} from "../contract/release.js";
 import type {Catalog} from "./catalog.js";
 import type {BibEntry} from "./citation.js";
 

@@ -4,7 +4,7 @@
 // read by the site for the companion's BibTeX, so that all three always agree.
 import {parse as parseYaml, stringify as stringifyYaml} from "yaml";
 import type {Content, Paper} from "../contract/content.js";
-import type {Release} from "./release.js";
+import type {Release} from "../contract/release.js";
 
 /** A CITATION.cff document (CFF 1.2.0) as a plain object. */
 export type Cff = Record<string, unknown>;
