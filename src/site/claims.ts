@@ -81,7 +81,8 @@ export function checkDigits(check: ClaimCheck): number {
   const scale = Math.max(Math.abs(check.measured), Math.abs(check.expected));
   const resolution = check.tolerance !== undefined && check.tolerance > 0 ? check.tolerance : Math.abs(check.measured - check.expected) / 10;
   if (!(scale > 0) || !(resolution > 0) || !Number.isFinite(scale / resolution)) return scale > 0 && resolution === 0 ? 17 : 4;
-  return Math.min(17, Math.max(4, Math.ceil(Math.log10(scale / resolution)) + 1));
+  // The digits from the value's leading one down to the tolerance's.
+  return Math.min(17, Math.max(4, Math.floor(Math.log10(scale)) - Math.floor(Math.log10(resolution)) + 1));
 }
 
 /** |measured − expected| ÷ tolerance: below 1 the check holds, the smaller the more comfortably. */
