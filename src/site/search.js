@@ -4,12 +4,14 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const form = input?.closest("form");
 let pagefind;
-// The index is written beside the assets folder (not a source file: kept out of static import analysis).
-const indexModule = ["..", "pagefind", "pagefind.js"].join("/");
+// The index is written beside the assets folder (not a source file: kept out of static import analysis). A
+// classic script (module scripts do not load from file://), so its address comes from currentScript.
+const indexModule = new URL(["..", "pagefind", "pagefind.js"].join("/"), document.currentScript?.src ?? location.href).href;
+const served = location.protocol === "http:" || location.protocol === "https:";
 
 async function load() {
   if (!pagefind) {
-    pagefind = await import(new URL(indexModule, import.meta.url).href);
+    pagefind = await import(indexModule);
     await pagefind.options({excerptLength: 24});
   }
   return pagefind;
@@ -41,7 +43,9 @@ async function run(query) {
   }
 }
 
-if (input && form) {
+if (input && form && !served) {
+  status.textContent = "Search works when the site is served over http (for example with npx orthogonal serve), not when its pages are opened as files.";
+} else if (input && form) {
   const query = new URLSearchParams(location.search).get("q") ?? "";
   input.value = query;
   status.textContent = "Type a word of a caption, a claim or a heading.";

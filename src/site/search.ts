@@ -57,6 +57,6 @@ export function searchPageHtml(): string {
 </form>
 <p class="note search-status" id="search-status" role="status">Search runs in the browser and needs JavaScript; it works when the site is served over http (for example with <code>npx orthogonal serve</code>), not when pages are opened as files.</p>
 <ol class="search-results" id="search-results"></ol>
-<script type="module" src="assets/search.js"></script>
+<script src="assets/search.js"></script>
 </article>`;
 }
