@@ -1,5 +1,4 @@
-// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by
-// readout.
+// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by readout.
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
@@ -50,7 +49,10 @@ export const spikeGammaPlot: PlotModule = {
   }
 };
 
-/** Spike strength r² (excess second moment along v̂) against η̃ for each readout, with η̃²μ₁²‖v‖². */
+/**
+ * Spike strength r² (excess second moment along v̂) against η̃ for each readout, with η̃²μ₁²‖v‖²: readouts drawn
+ * apart at each η̃ with their own marker shapes, mean ± standard error over seeds.
+ */
 export const stepSizePlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
@@ -60,21 +62,45 @@ export const stepSizePlot: PlotModule = {
     const hi = Math.max(...etas);
     const unit = (rows[0].r2_theory as number) / (rows[0].eta as number) ** 2;
     const curve = Array.from({length: 61}, (_, i) => ({eta: (hi * i) / 60, r2: unit * ((hi * i) / 60) ** 2}));
+    const seeds = result.points[0].runs.length;
+    const offset = hi / 40;
+    const shapes = ["circle", "square", "triangle"] as const;
+    const top =
+      Math.max(
+        ...rows.map((row) => (row.r2 as number) + (seeds > 1 ? (row.r2_sd as number) / Math.sqrt(seeds) : 0)),
+        ...curve.map((c) => c.r2)
+      ) * 1.06;
     return paperPlot(context, {
-      x: {label: "rescaled step η̃"},
-      y: {label: "spike strength r²"},
+      x: {label: "rescaled step η̃", domain: [0, hi + 2 * offset]},
+      y: {label: "spike strength r²", domain: [0, top]},
       marks: [
         theoryLine(curve, {x: "eta", y: "r2"}),
         ...readouts.flatMap((readout, i) =>
           simulationPoints(
-            rows.filter((row) => row.readout === readout),
-            {x: "eta", y: "r2", ySd: "r2_sd", color: seriesColor(i, context.theme)}
+            rows
+              .filter((row) => row.readout === readout)
+              .map((row) => ({
+                ...row,
+                eta: (row.eta as number) + (i - (readouts.length - 1) / 2) * offset,
+                r2_se: (row.r2_sd as number) / Math.sqrt(seeds)
+              })),
+            {
+              x: "eta",
+              y: "r2",
+              ySd: seeds > 1 ? "r2_se" : undefined,
+              color: seriesColor(i, context.theme),
+              symbol: shapes[i % shapes.length]
+            }
           )
         ),
         legend(
           [
             {label: "η̃²μ₁²‖v‖²", color: context.theme.ink, kind: "line"},
-            ...readouts.map((r, i) => ({label: `${r} a`, color: seriesColor(i, context.theme)}))
+            ...readouts.map((r, i) => ({
+              label: `${readoutName(r)} readout`,
+              color: seriesColor(i, context.theme),
+              symbol: shapes[i % shapes.length]
+            }))
           ],
           {anchor: "top-left", theme: context.theme}
         )
@@ -83,14 +109,20 @@ export const stepSizePlot: PlotModule = {
   }
 };
 
-/** Density of ⟨w_i¹, v̂⟩/r at η̃ = 1 for Gaussian, constant and ±1 readouts (seed 0), with the predicted laws. */
+/**
+ * Density of ⟨w_i¹, v̂⟩/r at η̃ = 1 for Gaussian, constant and ±1 readouts (first seed), one row per readout, with
+ * the predicted laws; the density axis is on a square-root scale so that the wide Gaussian bell and the narrow
+ * peaks are both visible.
+ */
 export const projectionHistogramPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
     const point = result.points.find((p) => p.params.eta === 1 && p.params.readout === "gaussian") ?? result.points[0];
-    const rows = tableRows(result, "projection_histogram").filter(
-      (row) => row.eta === point.params.eta && row.seed === point.runs[0].seed
-    );
+    const rows = tableRows(result, "projection_histogram")
+      .filter(
+        (row) => row.eta === point.params.eta && row.seed === point.runs[0].seed && Math.abs(row.x as number) <= 2.95
+      )
+      .map((row): Record<string, number | string | boolean> => ({...row, panel: readoutName(row.readout as string)}));
     const readouts = [...new Set(rows.map((row) => row.readout as string))];
     const d = point.params.d as number;
     const s0 = point.summary.s0_theory.mean;
@@ -104,11 +136,31 @@ export const projectionHistogramPlot: PlotModule = {
       rademacher: (x) => 0.5 * normal(x, 1, spread) + 0.5 * normal(x, -1, spread)
     };
     const curves = readouts.flatMap((readout) =>
-      Array.from({length: 321}, (_, i) => ({readout, x: -4 + i / 40, density: laws[readout]?.(-4 + i / 40) ?? 0}))
+      Array.from({length: 601}, (_, i) => ({
+        readout,
+        panel: readoutName(readout),
+        x: -3 + i / 100,
+        density: laws[readout]?.(-3 + i / 100) ?? 0
+      }))
     );
+    const top = Math.max(...rows.map((row) => row.density as number), ...curves.map((row) => row.density)) * 1.1;
+    const panels = readouts.map(readoutName);
     return paperPlot(context, {
-      x: {label: "⟨w¹, v̂⟩ / r", domain: [-3, 3]},
-      y: {label: "density"},
+      marginRight: 58,
+      x: {
+        label: "⟨w¹, v̂⟩ / r",
+        domain: [-3, 3],
+        ticks: [-2, -1, 0, 1, 2],
+        tickFormat: (x: number) => (x < 0 ? `−${-x}` : String(x))
+      },
+      y: {
+        type: "sqrt",
+        domain: [0, top],
+        label: "density (square-root scale)",
+        ticks: [0, 1, 4].filter((t) => t < top),
+        tickFormat: (y: number) => String(y)
+      },
+      fy: {domain: panels, label: null, axis: "right"},
       marks: [
         ...readouts.map((readout, i) =>
           Plot.rectY(
@@ -117,23 +169,24 @@ export const projectionHistogramPlot: PlotModule = {
               x1: (row) => (row.x as number) - 0.05,
               x2: (row) => (row.x as number) + 0.05,
               y: "density",
+              fy: "panel",
               fill: seriesColor(i, context.theme),
-              fillOpacity: 0.45,
-              clip: true
+              fillOpacity: 0.45
             }
           )
         ),
-        ...readouts.map((readout, i) =>
-          theoryLine(
+        ...readouts.map((readout) =>
+          Plot.line(
             curves.filter((row) => row.readout === readout),
-            {x: "x", y: "density", stroke: seriesColor(i, context.theme), clip: true}
+            {x: "x", y: "density", fy: "panel", stroke: context.theme.ink, strokeWidth: context.theme.lineWidth}
           )
         ),
-        legend(
-          readouts.map((r, i) => ({label: `${r} a`, color: seriesColor(i, context.theme), kind: "line" as const})),
-          {theme: context.theme}
-        )
+        Plot.frame({stroke: context.theme.ink, strokeOpacity: 0.15, anchor: "bottom"})
       ]
     });
   }
 };
+
+function readoutName(readout: string): string {
+  return readout === "rademacher" ? "±1" : readout === "gaussian" ? "Gaussian" : readout;
+}

@@ -1,4 +1,4 @@
-// The orthogonal command line: build, run, params, list, check, clean and serve. Each command loads its module
+// The orthogonal command line: build, run, params, list, check, pack, plan, slurm, cache, clean and serve. Each command loads its module
 // lazily; one catch turns CliError into a one-line message and its exit code (stacks only with --debug).
 import {parseArgs} from "node:util";
 import type {ParseArgsConfig} from "node:util";
@@ -100,6 +100,15 @@ const commands: Record<string, {usage: string; summary: string; options: Options
       cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
     }
   },
+  pack: {
+    usage: "orthogonal pack [--out DIR] | orthogonal pack --verify FILE",
+    summary:
+      "Write dist/<name>-<version>.tar.gz: source of the commit, datasets, figures, tables, checksums, citation files.",
+    options: {
+      verify: {type: "string", description: "check every checksum of an archive written by pack instead of packing"},
+      out: {type: "string", description: "the folder the build wrote figures/ and site/ to (default: the root)"}
+    }
+  },
   clean: {
     usage: "orthogonal clean",
     summary: "Delete the cache (.cache/) and the build outputs in figures/ and site/.",
@@ -119,6 +128,7 @@ const exitCodes = `Exit codes:
   3    invalid content (YAML, schema, unknown pipeline/parameter, duplicate or unsafe id, broken link)
   4    a pipeline failed or produced NaN/Infinity
   5    a claim failed
+  6    pack: uncommitted changes, absent or stale outputs, or an archive that fails verification
   130  interrupted`;
 
 function help(command?: string): string {
@@ -263,6 +273,15 @@ async function main(argv: string[]): Promise<number> {
     case "list": {
       const {listCommand} = await import("../commands/list.js");
       return listCommand(root, profile, undefined, Boolean(values.json));
+    }
+    case "pack": {
+      const {packCommand} = await import("../commands/pack.js");
+      return packCommand({
+        root,
+        profile,
+        out: values.out === undefined ? undefined : resolve(values.out as string),
+        verify: values.verify === undefined ? undefined : resolve(values.verify as string)
+      });
     }
     case "clean": {
       const {clean} = await import("../commands/clean.js");

@@ -128,7 +128,7 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   if (options.publish !== false && report.failures.length === 0) {
     const {publish} = await import("./publish.js");
     report.published = await publish(
-      {root, out, registry, content, results: report.results, claims: report.claims, graph},
+      {root, out, profile, registry, content, results: report.results, claims: report.claims, graph},
       effects
     );
   }

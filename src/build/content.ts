@@ -58,7 +58,8 @@ const experimentSpec = z.strictObject({
         caption: z.string().min(1),
         alt: z.string().min(1),
         width: z.enum(figureWidths).optional(),
-        aspect: z.number().positive().max(4).optional()
+        aspect: z.number().positive().max(4).optional(),
+        paper_figure: z.union([z.string().min(1), z.number()]).optional()
       })
     )
     .optional(),
@@ -75,11 +76,30 @@ const paperSpec = z.strictObject({
     .string()
     .regex(/^\d{4}\.\d{4,5}(v\d+)?$/, "expected an arXiv id like 2406.10019")
     .optional(),
+  booktitle: z.string().min(1).optional(),
+  code: z
+    .string()
+    .regex(/^https:\/\/\S+$/, "expected an https URL")
+    .optional(),
+  corrections: z
+    .array(z.strictObject({statement: z.string().min(1), correction: z.string().min(1), experiment: safeId.optional()}))
+    .optional(),
   abstract: z.string().optional(),
   order: z.number().optional()
 });
 
-const homeSpec = z.strictObject({title: z.string().min(1), description: z.string().min(1)});
+const homeSpec = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  repository: z
+    .string()
+    .regex(/^https:\/\/\S+$/, "expected an https URL")
+    .optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, "expected a DOI like 10.5281/zenodo.1234567")
+    .optional()
+});
 
 /** The default profile: paper-scale parameters as declared. */
 export const defaultProfile = "paper";
@@ -131,6 +151,17 @@ export function loadContent(
       .filter((e) => !e.folder && e.name.endsWith(".md") && e.name !== "index.md")
       .map((e) => e.name)
       .map((name) => normalizeExperiment(read(`content/${slug}/${name}`), slug, registry, profile, ids));
+    (spec.corrections ?? []).forEach((correction, i) => {
+      if (correction.experiment !== undefined && !experiments.some((e) => e.id === correction.experiment)) {
+        const field = ["corrections", i, "experiment"];
+        throw new ContentError(
+          paperPath,
+          field.join("."),
+          `no experiment ${correction.experiment} in this paper`,
+          source.lineOf(field)
+        );
+      }
+    });
     papers.push({
       slug,
       path: paperPath,
@@ -140,6 +171,9 @@ export function loadContent(
       year: spec.year,
       venue: spec.venue,
       arxiv: spec.arxiv,
+      booktitle: spec.booktitle,
+      code: spec.code,
+      corrections: spec.corrections ?? [],
       abstract: spec.abstract,
       order: spec.order ?? papers.length,
       body: source.body,
@@ -226,7 +260,14 @@ function normalizeExperiment(
         `unknown plot ${figure.plot}; known: ${Object.keys(registry.plots).sort().join(", ")}`
       );
     }
-    return {...figure, width: figure.width ?? "single", experiment: spec.id, paper};
+    const {paper_figure: paperFigure, ...declared} = figure;
+    return {
+      ...declared,
+      width: figure.width ?? "single",
+      ...(paperFigure === undefined ? {} : {paperFigure: String(paperFigure)}),
+      experiment: spec.id,
+      paper
+    };
   });
   const tables = (spec.tables ?? []).map((table, i) => {
     claim(table.id, ["tables", i, "id"]);

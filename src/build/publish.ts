@@ -17,6 +17,8 @@ import type {SourceGraph} from "./sourceGraph.js";
 export interface PublishContext {
   root: string;
   out: string;
+  /** The parameter profile of this build ("paper" unless --profile). */
+  profile?: string;
   registry: Registry;
   content: Content;
   /** The results this build computed; other experiments' are read from an earlier build's files. */
@@ -27,6 +29,17 @@ export interface PublishContext {
 
 const rendererSources = ["../render/svg.ts", "../render/png.ts", "../render/pdf.ts", "../render/theme.ts"];
 const tableSources = ["../tables/html.ts", "../tables/latex.ts", "../tables/csv.ts", "../tables/markdown.ts"];
+
+/** The hash of a figure's or table's code: the source closure of its plot or table module, with the renderer's. */
+export function outputCodeHash(graph: SourceGraph, module: string, kind: "figure" | "table"): string {
+  const extra = kind === "figure" ? rendererSources : tableSources;
+  return sha256(
+    [
+      graph.hash(fileURLToPath(module)),
+      ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))
+    ].join()
+  );
+}
 
 /** Renders what is out of date, writes the manifest and the site; returns the paths written (relative to out). */
 export async function publish(context: PublishContext, effects: Effects = fileEffects): Promise<string[]> {
@@ -39,13 +52,6 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
   const previousText = readText(effects, join(out, "figures", "manifest.json"));
   const previous: Manifest = previousText === undefined ? {} : (JSON.parse(previousText) as Manifest);
   const manifest: Manifest = {};
-  const codeHash = (module: string, extra: string[]) =>
-    sha256(
-      [
-        graph.hash(fileURLToPath(module)),
-        ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))
-      ].join()
-    );
 
   let renderers: typeof import("./renderOutputs.js") | undefined;
   const load = async () => (renderers ??= await import("./renderOutputs.js"));
@@ -63,7 +69,7 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
       pipelineHash: graph.hash(fileURLToPath(registry.pipelines[experiment.pipeline].source))
     };
     for (const figure of experiment.figures) {
-      const code = codeHash(registry.plots[figure.plot].source, rendererSources);
+      const code = outputCodeHash(graph, registry.plots[figure.plot].source, "figure");
       const renderKey = sha256(
         stableStringify({
           code,
@@ -83,7 +89,7 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
       manifest[figure.id] = {kind: "figure", ...base, files, codeHash: code, renderKey};
     }
     for (const table of experiment.tables) {
-      const code = codeHash(registry.tables[table.table].source, tableSources);
+      const code = outputCodeHash(graph, registry.tables[table.table].source, "table");
       const renderKey = sha256(stableStringify({code, data: base.datasetHash}));
       const files = ["html", "tex", "csv", "md"].map((ext) => `figures/${experiment.paper}/${table.id}.${ext}`);
       if (previous[table.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {

@@ -5,9 +5,12 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {katexPackageVersion} from "../site/assets.js";
 import type {SiteInputs, SiteSource} from "../site/generate.js";
+import {searchAvailable} from "../site/search.js";
 import {fileEffects, readText} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {sha256, stableStringify} from "./hash.js";
+import {outputsDigest, packedOutputs, readPackRecord} from "./packRecord.js";
+import {readRelease} from "./release.js";
 import {claimsPath, resultPath} from "./results.js";
 import type {SourceGraph} from "./sourceGraph.js";
 
@@ -16,6 +19,8 @@ export interface SiteContext extends SiteSource {
   root: string;
   out: string;
   graph: SourceGraph;
+  /** The parameter profile of the build ("paper" unless --profile). */
+  profile?: string;
 }
 
 /** What the last site build recorded: its key and the files it wrote (site paths). */
@@ -25,7 +30,7 @@ interface SiteRecord {
 }
 
 /** Bumped when the meaning of the key changes. */
-const siteVersion = 1;
+const siteVersion = 2;
 
 /**
  * Writes the site under `<out>/site/` (skipped when no input changed), removes pages of deleted figures and
@@ -34,7 +39,7 @@ const siteVersion = 1;
  */
 export async function buildSite(context: SiteContext, effects: Effects = fileEffects): Promise<string[]> {
   const {out} = context;
-  const inputs = readSiteInputs(context, effects);
+  const inputs = await readSiteInputs(context, effects);
   const key = siteKey(context, inputs);
   const recordPath = join(out, ".cache", "site.json");
   const siteDir = join(out, "site");
@@ -42,7 +47,7 @@ export async function buildSite(context: SiteContext, effects: Effects = fileEff
   if (record?.key === key && record.files.every((file) => effects.exists(join(siteDir, file)))) return [];
 
   const {generateSite} = await import("../site/generate.js");
-  const files = generateSite(context, inputs);
+  const files = await generateSite(context, inputs);
   const written: string[] = [];
   for (const [path, data] of files) if (effects.write(join(siteDir, path), data)) written.push(`site/${path}`);
   removeStale(siteDir, new Set(files.keys()), effects);
@@ -51,7 +56,7 @@ export async function buildSite(context: SiteContext, effects: Effects = fileEff
 }
 
 /** Reads everything the site is made from. */
-export function readSiteInputs(context: SiteContext, effects: Effects = fileEffects): SiteInputs {
+export async function readSiteInputs(context: SiteContext, effects: Effects = fileEffects): Promise<SiteInputs> {
   const {root, out, content, manifest} = context;
   const contentFiles = new Map<string, string>();
   const walk = (dir: string, prefix: string) => {
@@ -77,7 +82,30 @@ export function readSiteInputs(context: SiteContext, effects: Effects = fileEffe
       if (data !== undefined) files.set(file, data);
     }
   }
-  return {contentFiles, citation: readText(effects, citationPath), results, claims, files};
+  const release = readRelease(root);
+  // The last archive, linked only while it holds this commit and exactly these outputs.
+  let archive: SiteInputs["archive"];
+  const record = readPackRecord(out);
+  if (record && record.commit === release.commit && release.changed.length === 0) {
+    const packed = new Map<string, Uint8Array>();
+    for (const path of packedOutputs(content, manifest)) {
+      const data = effects.read(join(out, path));
+      if (data !== undefined) packed.set(path, data);
+    }
+    const data = outputsDigest(packed) === record.outputs ? effects.read(join(out, "dist", record.file)) : undefined;
+    if (data !== undefined && sha256(data) === record.sha256) archive = {record, data};
+  }
+  return {
+    contentFiles,
+    citation: readText(effects, citationPath),
+    results,
+    claims,
+    files,
+    release,
+    archive,
+    profile: context.profile ?? "paper",
+    search: await searchAvailable()
+  };
 }
 
 /** The key of a site build: SHA-256 over every input and the site's source. */
@@ -103,7 +131,11 @@ export function siteKey(context: SiteContext, inputs: SiteInputs): string {
       claims: hashes(inputs.claims),
       files: hashes(inputs.files),
       manifest,
-      pipelines
+      pipelines,
+      release: inputs.release,
+      archive: inputs.archive ? inputs.archive.record : null,
+      profile: inputs.profile,
+      search: inputs.search
     })
   );
 }

@@ -13,6 +13,8 @@ export interface FigureDeclaration {
   width: FigureWidth;
   /** Height as a fraction of the width (aspect ratio); the theme's default when absent. */
   aspect?: number;
+  /** The number of the same figure in the paper ("3", "C2"), when the paper has one. */
+  paperFigure?: string;
   experiment: string;
   paper: string;
 }
@@ -55,6 +57,12 @@ export interface Paper {
   year?: number;
   venue?: string;
   arxiv?: string;
+  /** The full proceedings or journal title ("Advances in Neural Information Processing Systems 37"). */
+  booktitle?: string;
+  /** The paper's own public code, when it has any (the companion is reconstructed from it and the paper). */
+  code?: string;
+  /** Statements of the paper (or of the specification the companion follows) that the companion corrects. */
+  corrections?: Correction[];
   abstract?: string;
   order: number;
   body: string;
@@ -62,11 +70,25 @@ export interface Paper {
   experiments: Experiment[];
 }
 
+/** A statement the companion corrects, with where the correction is shown. */
+export interface Correction {
+  /** What the paper or the specification says. */
+  statement: string;
+  /** What the companion finds instead. */
+  correction: string;
+  /** The experiment whose section shows it (an experiment id of the same paper). */
+  experiment?: string;
+}
+
 /** The home page. */
 export interface Home {
   path: string;
   title: string;
   description: string;
+  /** The public repository of the publication (https URL), when declared. */
+  repository?: string;
+  /** The publication's DOI ("10.5281/zenodo.123"), when declared. */
+  doi?: string;
   body: string;
   bodyLine: number;
 }

@@ -49,6 +49,8 @@ export const ExitCode = {
   pipeline: 4,
   /** The build completed but at least one claim failed. */
   claims: 5,
+  /** `pack`: the outputs are missing or older than the source, the tree has uncommitted changes, or an archive fails verification. */
+  pack: 6,
   /** Interrupted (Ctrl-C or SIGTERM). */
   interrupted: 130
 } as const;

@@ -1,12 +1,12 @@
-// SVG → PNG through sharp (librsvg) at 2× with the bundled font only; pixel hashes and pixel comparison for tests.
+// SVG → PNG through sharp (librsvg) at 300 dpi with the bundled font only; pixel hashes and pixel comparison for tests.
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import type {Sharp, SharpOptions} from "sharp";
 import {fontDirectory, theme as sharedTheme} from "./theme.js";
 import type {Theme} from "./theme.js";
 
-/** Pixel density of PNGs relative to the SVG's px: 2 device pixels per px (144 dpi at 72 px per inch). */
-export const pngScale = 2;
+/** Pixel density of PNGs relative to the SVG's px (1 px = 1 pt): 300 dpi, print resolution (a 240 px figure is 1000 pixels wide). */
+export const pngScale = 300 / 72;
 
 /** Pixel errors between two images of the same size, in 0–255 units of the largest channel difference per pixel. */
 export interface PixelErrors {
@@ -22,8 +22,8 @@ export interface PixelErrors {
 export const pixelTolerance = {p95: 1, mean: 0.1, max: 10} as const;
 
 /**
- * Renders an SVG to PNG at pngScale× (a 240 × 180 px figure gives 480 × 360 pixels), flattened onto the theme's
- * background, with the density recorded (144 dpi). Text uses only the font in fonts/ (fontconfig is pointed there
+ * Renders an SVG to PNG at pngScale× (a 240 × 180 px figure gives 1000 × 750 pixels), flattened onto the theme's
+ * background, with the density recorded (300 dpi). Text uses only the font in fonts/ (fontconfig is pointed there
  * before sharp loads). The PNG bytes may differ between CPUs (zlib-ng); the decoded pixels do not, so compare
  * images with pngPixelsHash or comparePng, never by bytes.
  */

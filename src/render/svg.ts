@@ -24,7 +24,7 @@ export interface RenderOptions {
 /**
  * Plot's half-pixel offset, fixed at 0. Plot decides it once, when imported: 0 without a global window (Node) or on
  * high-density screens, 0.5 otherwise. 0 keeps coordinates integral and matches what Plot does in Node anyway; the
- * PNG is rendered at 2× (a 1 px stroke on an integer coordinate covers two whole device pixels) and the PDF is
+ * PNG is rendered at 300 dpi (a 1 px stroke covers about four device pixels) and the PDF is
  * resolution independent. renderSvg throws if Plot was imported with another offset (a global window or test `it`).
  */
 export const plotOffset = 0;

@@ -3,10 +3,12 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
+import {fontPath, theme} from "../render/theme.js";
 import {assets} from "./paths.js";
 
 const styleUrl = new URL("./style.css", import.meta.url);
 const scriptUrl = new URL("./site.js", import.meta.url);
+const searchUrl = new URL("./search.js", import.meta.url);
 
 /** The folder of KaTeX's distribution files (found without loading KaTeX). */
 export function katexDist(): string {
@@ -23,6 +25,9 @@ export function siteAssets(math: boolean): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   files.set(assets.style, readFileSync(styleUrl, "utf8"));
   files.set(assets.script, readFileSync(scriptUrl, "utf8"));
+  files.set(assets.search, readFileSync(searchUrl, "utf8"));
+  // The figures' font, so that their text measures the same on every system.
+  files.set(assets.figureFont, readFileSync(fontPath(theme)));
   if (math) {
     const dist = katexDist();
     const css = readFileSync(join(dist, "katex.min.css"), "utf8").replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, "");

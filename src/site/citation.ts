@@ -134,7 +134,8 @@ export function parseBibtex(text: string, file: string): Map<string, BibEntry> {
 /** The BibTeX entry of a paper, from its front matter (title, authors, year, venue, arXiv id). */
 export function paperEntry(paper: Paper): BibEntry {
   const fields: Record<string, string> = {title: `{${bibEscape(paper.title)}}`, author: paper.authors.map(bibEscape).join(" and ")};
-  if (paper.venue) fields[/arxiv/i.test(paper.venue) ? "howpublished" : "booktitle"] = bibEscape(paper.venue);
+  if (paper.booktitle) fields.booktitle = bibEscape(paper.booktitle);
+  else if (paper.venue) fields[/arxiv/i.test(paper.venue) ? "howpublished" : "booktitle"] = bibEscape(paper.venue);
   if (paper.year !== undefined) fields.year = String(paper.year);
   if (paper.arxiv) {
     const id = paper.arxiv.replace(/v\d+$/, "");
@@ -173,8 +174,12 @@ export function companionEntry(cff: string | undefined, home: {title: string; de
   if (authors.length) fields.author = authors.join(" and ");
   if (text("abstract") ?? home.description) fields.note = bibEscape(text("abstract") ?? home.description);
   if (spec.version !== undefined) fields.version = String(spec.version);
-  const year = text("date-released")?.slice(0, 4);
-  if (year) fields.year = year;
+  const released = text("date-released") ?? (spec["date-released"] instanceof Date ? (spec["date-released"] as Date).toISOString().slice(0, 10) : undefined);
+  if (released) {
+    fields.year = released.slice(0, 4);
+    fields.month = String(Number(released.slice(5, 7)));
+    fields.date = released;
+  }
   if (text("license")) fields.license = text("license")!;
   if (text("doi")) fields.doi = text("doi")!;
   const url = text("repository-code") ?? text("url");
@@ -184,7 +189,7 @@ export function companionEntry(cff: string | undefined, home: {title: string; de
 
 /** Writes an entry as BibTeX text, fields in a fixed order. */
 export function formatBibtex(entry: BibEntry): string {
-  const order = ["title", "author", "booktitle", "journal", "howpublished", "year", "version", "eprint", "archiveprefix", "doi", "url", "license", "note"];
+  const order = ["title", "author", "booktitle", "journal", "howpublished", "year", "month", "date", "version", "eprint", "archiveprefix", "doi", "url", "license", "note"];
   const names = Object.keys(entry.fields).sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
   const width = Math.max(...names.map((n) => displayName(n).length));
   const lines = names.map((name) => `  ${displayName(name).padEnd(width)} = {${entry.fields[name]}}`);

@@ -4,7 +4,7 @@ import {byline} from "./context.js";
 import {codeBlock, escapeHtml} from "./html.js";
 import type {SiteModel} from "./model.js";
 import {breadcrumbs} from "./nav.js";
-import {citePage, homePage, paperPage, relativeHref} from "./paths.js";
+import {citeFiles, citePage, homePage, paperPage, relativeHref} from "./paths.js";
 
 /** The main content of the citation page. */
 export function citePageHtml(model: SiteModel, hasCitationFile: boolean): string {
@@ -13,6 +13,7 @@ export function citePageHtml(model: SiteModel, hasCitationFile: boolean): string
 <h3 id="cite-${paper.slug}"><a href="${escapeHtml(relativeHref(citePage, paperPage(paper.slug)))}">${escapeHtml(paper.title)}</a></h3>
 <p class="byline">${byline(paper.authors)}</p>
 ${codeBlock(`bibtex-${paper.slug}`, formatBibtex(model.paperEntries.get(paper.slug)!), `BibTeX of ${paper.shortTitle}`, {wrap: false})}
+<p><a href="${escapeHtml(relativeHref(citePage, citeFiles.paper(paper.slug)))}" download>${escapeHtml(paper.slug)}.bib</a></p>
 </section>`
   );
   return `${breadcrumbs(citePage, [
@@ -27,7 +28,8 @@ ${codeBlock(`bibtex-${paper.slug}`, formatBibtex(model.paperEntries.get(paper.sl
 <section aria-labelledby="companion">
 <h2 id="companion">The companion</h2>
 ${codeBlock("bibtex-companion", formatBibtex(model.companion), "BibTeX of the companion", {wrap: false})}
-${hasCitationFile ? `<p class="note">The same information is in the repository’s <code>CITATION.cff</code>.</p>\n` : ""}</section>
+<p>Download: <a href="${escapeHtml(relativeHref(citePage, citeFiles.companion))}" download>companion.bib</a> (the companion and every paper) · <a href="${escapeHtml(relativeHref(citePage, citeFiles.cff))}" download>CITATION.cff</a>${hasCitationFile ? " (the repository’s, for this version)" : ""}</p>
+</section>
 <section aria-labelledby="papers">
 <h2 id="papers">The papers</h2>
 ${papers.join("\n")}

@@ -4,9 +4,9 @@ import type {Experiment} from "../contract/content.js";
 import type {ParamValue} from "../contract/params.js";
 import {formatParam} from "./html.js";
 
-/** `npx orthogonal build --only <experiment>`. */
-export function buildCommandLine(experiment: Experiment): string {
-  return `npx orthogonal build --only ${experiment.id}`;
+/** `npx orthogonal build --only <experiment>` (with `--profile P` for outputs built with another profile than paper). */
+export function buildCommandLine(experiment: Experiment, profile = "paper"): string {
+  return `npx orthogonal build --only ${experiment.id}${profile === "paper" ? "" : ` --profile ${profile}`}`;
 }
 
 /** `npx orthogonal run <experiment> --set k=v … --seed S --json` for one point and seed. */

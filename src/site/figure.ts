@@ -18,6 +18,8 @@ export interface PlacedItem {
   width?: FigureWidth;
   /** Alt text of a figure. */
   alt?: string;
+  /** The figure's number in the paper ("3"), when it has one. */
+  paperFigure?: string;
   /** The built SVG (figures) or table HTML (tables); undefined when not built yet. */
   body?: string;
   /** The command that builds it, for the placeholder shown before the first build. */
@@ -45,6 +47,9 @@ export function inlineSvg(svg: string, prefix: string, alt: string): string {
       .replace(/(\s(?:xlink:)?href=")#([^"]+)(")/g, (_, a: string, id: string, b: string) => `${a}#${rename(id)}${b}`)
       .replace(/(\saria-(?:labelledby|describedby)=")([^"]+)(")/g, (_, a: string, list: string, b: string) => a + list.split(/\s+/).map(rename).join(" ") + b);
   }
+  // The root is one image for assistive technology: labels on its parts (Plot names its groups "line", "dot" …)
+  // are not allowed inside it, and say nothing a reader needs.
+  text = text.replace(/(<(?!svg\b)[a-zA-Z][\w:-]*\b[^>]*?)\s(?:aria-label|aria-description|aria-roledescription)="[^"]*"/g, "$1");
   return text.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
     const kept = attributes.replace(/\s(role|aria-label|aria-labelledby|aria-hidden|focusable)="[^"]*"/g, "");
     const viewBox = /\sviewBox=/.test(kept) ? "" : viewBoxOf(kept);
@@ -72,8 +77,10 @@ export function followPageColors(svg: string): string {
 export function figureHtml(item: PlacedItem, options: {anchor?: boolean} = {}): string {
   const own = options.anchor === false;
   const id = own ? "" : ` id="${item.id}"`;
+  // A double-width figure keeps a legible minimum width on a phone and scrolls sideways in its own box.
+  const scroll = item.width === "double" ? ` tabindex="0" role="region" aria-label="${escapeHtml(`${item.label}, scrolls sideways on narrow screens`)}"` : "";
   const media = item.body
-    ? `<div class="figure-media">${item.body}</div>`
+    ? `<div class="figure-media"${scroll}>${item.body}</div>`
     : `<div class="figure-media figure-missing" role="img" aria-label="${escapeHtml(item.alt ?? item.label)}"><p>Not built yet: run <code>${escapeHtml(item.command)}</code></p></div>`;
   return `<figure class="figure figure--${item.width ?? "single"}"${id}>
 ${media}
@@ -98,8 +105,9 @@ ${body}
 }
 
 function captionHtml(item: PlacedItem, own: boolean): string {
-  if (own) return `<span class="item-label">${escapeHtml(item.label)}</span> ${item.caption}`;
-  return `<a class="item-label" href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a> ${item.caption} <a class="item-details" href="${escapeHtml(item.href)}" aria-label="${escapeHtml(`${item.label}: data, parameters and code`)}">Data and code</a>`;
+  const paper = item.paperFigure ? ` <span class="paper-figure">— paper Fig.&nbsp;${escapeHtml(item.paperFigure)}</span>` : "";
+  if (own) return `<span class="item-label">${escapeHtml(item.label)}</span>${paper} ${item.caption}`;
+  return `<a class="item-label" href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a>${paper} ${item.caption} <a class="item-details" href="${escapeHtml(item.href)}" aria-label="${escapeHtml(`Data and code of ${item.label}`)}">Data and code</a>`;
 }
 
 function viewBoxOf(attributes: string): string {

@@ -1,7 +1,7 @@
 // The home page: the companion's title and introduction, then each paper with its authors, venue, the start of
 // its abstract and how many of its claims hold.
 import type {ClaimResult} from "../contract/claims.js";
-import {claimCounts} from "./claims.js";
+import {claimCounts, countsText} from "./claims.js";
 import {byline, PageContext, venueText} from "./context.js";
 import {escapeHtml} from "./html.js";
 import {parseProse, renderInline, renderProse} from "./markdown.js";
@@ -28,9 +28,10 @@ export function homePageHtml(model: SiteModel, links: SourceLink[]): string {
         ? "claims not evaluated yet"
         : counts.total === 0
           ? "no claims"
-          : counts.passed === counts.total
-            ? `<span class="status--pass"><span aria-hidden="true">✓</span> ${counts.total === 1 ? "its claim holds" : counts.total === 2 ? "both claims hold" : `all ${counts.total} claims hold`}</span>`
-            : `<span class="status--fail"><span aria-hidden="true">✗</span> ${counts.total - counts.passed} of ${counts.total} claims fail</span>`
+          : `<span class="status--${counts.passed === counts.total ? "pass" : "fail"}"><span aria-hidden="true">${counts.passed === counts.total ? "✓" : "✗"}</span> ${countsText(counts)}</span>`,
+      ...(paper.corrections?.length
+        ? [`<a href="${escapeHtml(relativeHref(homePage, `${paperPage(paper.slug)}#corrections`))}">${paper.corrections.length} statement${paper.corrections.length > 1 ? "s" : ""} corrected</a>`]
+        : [])
     ];
     const abstract = paper.abstract ? renderInline(model.md, shortAbstract(paper.abstract), {file: paper.path, field: "abstract"}, context) : "";
     const venue = venueText(paper);

@@ -33,5 +33,7 @@ const entities: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;"
  * scripts the text is simply there to select. Commands wrap; BibTeX (`wrap: false`) keeps its lines and scrolls.
  */
 export function codeBlock(id: string, text: string, label = "Copy", options: {wrap?: boolean} = {}): string {
-  return `<div class="code-block${options.wrap === false ? " code-block--nowrap" : ""}"><pre id="${id}"><code>${escapeHtml(text)}</code></pre><button type="button" class="copy-button" data-copy="${id}" aria-label="${escapeHtml(`${label}: copy to the clipboard`)}" hidden>Copy</button></div>`;
+  // Commands wrap only at spaces: each word is kept whole (a browser would otherwise break after a hyphen).
+  const body = options.wrap === false ? escapeHtml(text) : text.replace(/[^\s]+/g, (word) => `<span class="word">${escapeHtml(word)}</span>`);
+  return `<div class="code-block${options.wrap === false ? " code-block--nowrap" : ""}"><pre id="${id}" tabindex="0"><code>${body}</code></pre><button type="button" class="copy-button" data-copy="${id}" aria-label="${escapeHtml(`${label}: copy to the clipboard`)}" hidden>Copy</button></div>`;
 }

@@ -8,6 +8,9 @@ import {buildCommandLine, runCommandLine} from "./commandLines.js";
 import type {PageContext} from "./context.js";
 import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
+import {formatSize} from "./footer.js";
+import type {BibEntry} from "./citation.js";
+import {formatBibtex, latexToText} from "./citation.js";
 import {codeBlock, escapeHtml} from "./html.js";
 import {renderInline} from "./markdown.js";
 import type {SiteModel} from "./model.js";
@@ -18,7 +21,7 @@ import {dataFile, homePage, itemFile, itemPage, paperPage, relativeHref} from ".
 export const itemFormats = {
   figure: [
     ["svg", "SVG", "vector, for the web"],
-    ["png", "PNG", "raster at 2×, for slides"],
+    ["png", "PNG", "raster at 300 dpi, for print and slides"],
     ["pdf", "PDF", "vector, for LaTeX"]
   ],
   table: [
@@ -45,8 +48,9 @@ export function placeItem(model: SiteModel, item: CatalogItem, context: PageCont
     href: relativeHref(context.page, itemPage(item.paper.slug, item.id)),
     width: figure?.width,
     alt: figure?.alt,
+    paperFigure: figure?.paperFigure,
     body: text === undefined ? undefined : figure ? inlineSvg(followPageColors(text), item.id, figure.alt) : text,
-    command: buildCommandLine(experiment)
+    command: buildCommandLine(experiment, model.profile)
   };
 }
 
@@ -81,7 +85,7 @@ export function itemPageHtml(model: SiteModel, item: CatalogItem, context: PageC
       ]
     : [];
 
-  const commands = reproduceHtml(experiment, entry, item.id);
+  const commands = reproduceHtml(model, experiment, entry, item.id, page);
   const claims = model.claims.get(experiment.id);
   const pager = [
     neighbours.previous ? `<a class="pager-previous" href="${href(itemPage(paper.slug, neighbours.previous.id))}"><span class="muted">Previous</span> ${escapeHtml(neighbours.previous.label)}</a>` : "",
@@ -111,6 +115,12 @@ ${provenanceHtml(model, experiment, entry)}
 <section aria-labelledby="reproduce">
 <h2 id="reproduce">Reproduce</h2>
 ${commands}
+</section>
+<section aria-labelledby="cite-item">
+<h2 id="cite-item">Cite this ${item.kind}</h2>
+<p>${escapeHtml(itemCitationText(model, item))}</p>
+${codeBlock(`${item.id}-cite`, formatBibtex(itemEntry(model, item)), `BibTeX of this ${item.kind}`, {wrap: false})}
+<p class="muted">Cite the paper as well when you use its result: <a href="${href(`${paperPage(paper.slug)}#cite`)}">${escapeHtml(paper.shortTitle)}, BibTeX</a>.</p>
 </section>
 <section aria-labelledby="item-claims">
 <h2 id="item-claims">Claims</h2>
@@ -153,8 +163,24 @@ ${rows.join("\n")}
 </div>`;
 }
 
-function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined, id: string): string {
-  const build = codeBlock(`${id}-build`, buildCommandLine(experiment), "Build command");
+function reproduceHtml(model: SiteModel, experiment: Experiment, entry: ManifestEntry | undefined, id: string, page: string): string {
+  const {release, archive, profile} = model;
+  const {repository} = model.content.home;
+  const href = (target: string) => escapeHtml(relativeHref(page, target));
+  const commit = release.commit;
+  const at = commit ? ` at commit <code class="hash">${escapeHtml(commit)}</code>` : ` version ${escapeHtml(release.version)}`;
+  const sources: string[] = [];
+  if (archive) {
+    const {file, folder, size, sha256} = archive.record;
+    sources.push(
+      `<p>Download <a href="${href(archive.path)}" download>${escapeHtml(file)}</a> (${formatSize(size)}; its SHA-256, which <code>sha256sum</code> prints, is <code class="hash">${escapeHtml(sha256)}</code>) and unpack it in an empty folder:</p>\n${codeBlock(`${id}-get-archive`, `sha256sum ${file}\ntar -xzf ${file}\ncd ${folder}`, "Unpack commands")}`
+    );
+  }
+  if (repository && commit) {
+    sources.push(
+      `<p>${archive ? "Or clone" : "Clone"} the repository at that commit:</p>\n${codeBlock(`${id}-get-git`, `git clone ${repository} ${model.siteTitle.replace(/[^\w.-]+/g, "-")}\ncd ${model.siteTitle.replace(/[^\w.-]+/g, "-")}\ngit checkout ${commit}`, "Clone commands")}`
+    );
+  }
   const points = entry?.params ?? [];
   const seed = experiment.seeds[0];
   const others = experiment.seeds.length > 1 ? ` (other seeds: ${escapeHtml(experiment.seeds.slice(1).join(", "))})` : "";
@@ -163,9 +189,39 @@ function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined,
     runs.length === 0
       ? ""
       : runs.length === 1
-        ? `<p>Compute its parameter point for seed ${seed} and print the dataset${others}:</p>\n${runs[0]}`
-        : `<p>Compute one parameter point for seed ${seed} and print the dataset${others}:</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details>`;
-  return `<p>Recompute the experiment (runs already in the cache are reused) and rewrite its figures, tables and this site:</p>
-${build}
-${runText}`;
+        ? `<li><p><strong>Compute</strong> its parameter point for seed ${seed} and print the dataset as JSON${others}:</p>\n${runs[0]}</li>`
+        : `<li><p><strong>Compute</strong> one parameter point for seed ${seed} and print the dataset as JSON${others}:</p>\n${runs[0]}\n<details><summary>The other ${runs.length - 1} point${runs.length > 2 ? "s" : ""}</summary>\n${runs.slice(1).join("\n")}\n</details></li>`;
+  const results = `figures/${experiment.paper}/data/${experiment.id}.json`;
+  const check = entry
+    ? `<p>The results file must then be byte for byte the one this site shows; its SHA-256 is <code class="hash">${escapeHtml(entry.datasetHash)}</code>:</p>\n${codeBlock(`${id}-check`, `sha256sum ${results}`, "Check command")}`
+    : "";
+  return `<p>Four steps in an empty folder, with Node.js 20 or later; once the packages are installed, nothing needs the network.</p>
+<ol class="recipe">
+<li><p><strong>Get the source</strong> of this companion${at}.</p>
+${sources.join("\n")}</li>
+<li><p><strong>Install</strong> the exact package versions of the lockfile:</p>
+${codeBlock(`${id}-install`, "npm ci", "Install command")}</li>
+${runText}
+<li><p><strong>Recompute the experiment</strong>${profile === "paper" ? "" : ` with the <code>${escapeHtml(profile)}</code> profile this site was built with`}, with its claims, figures, tables and this site:</p>
+${codeBlock(`${id}-build`, buildCommandLine(experiment, profile), "Build command")}
+${check}</li>
+</ol>`;
+}
+
+/** "Figure fl-spike-gamma (Figure 3 on the Feature learning page) of orthogonal, version 0.1.0, commit 77be003a (2026-12-03)." */
+export function itemCitationText(model: SiteModel, item: CatalogItem): string {
+  const {release} = model;
+  const commit = release.commit ? `, commit ${release.commit.slice(0, 12)}${release.date ? ` (${release.date.slice(0, 10)})` : ""}` : "";
+  return `${item.kind === "figure" ? "Figure" : "Table"} ${item.id} (${item.label} on the ${item.paper.shortTitle} page) of ${model.siteTitle}, version ${release.version}${commit}.`;
+}
+
+/** The companion's BibTeX entry for one figure or table: its id, its label and the version in the title and note. */
+export function itemEntry(model: SiteModel, item: CatalogItem): BibEntry {
+  const {companion, release} = model;
+  const fields = {...companion.fields};
+  const what = `${item.kind === "figure" ? "Figure" : "Table"} ${item.id}`;
+  fields.title = `{${latexToText(companion.fields.title ?? model.siteTitle)} — ${what}}`;
+  fields.version = release.version;
+  fields.note = `${what} (${item.label} on the ${item.paper.shortTitle} page)${release.commit ? `, commit ${release.commit.slice(0, 12)}` : ""}`;
+  return {type: companion.type, key: `${companion.key}-${item.id}`, fields};
 }

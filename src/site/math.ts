@@ -10,7 +10,8 @@ import type {MarkdownIt, StateBlock, StateInline} from "markdown-it";
 export function typeset(tex: string, display: boolean, macros: Record<string, string>): string {
   const html = katex.renderToString(tex, {displayMode: display, output: "htmlAndMathml", throwOnError: true, strict: "ignore", trust: false, macros});
   // A span, so that display math written inside a paragraph ($$…$$ mid-line) stays valid HTML; CSS makes it a block.
-  return display ? `<span class="math-display">${html}</span>` : html;
+  // Focusable, so that a formula wider than the column can be scrolled with the keyboard.
+  return display ? `<span class="math-display" tabindex="0">${html}</span>` : html;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {Content} from "../contract/content.js";
 import type {Manifest} from "../contract/manifest.js";
 import type {Registry} from "../contract/registry.js";
 import type {ExperimentResult} from "../contract/results.js";
+import type {PackRecord, Release} from "../contract/release.js";
 import type {Catalog} from "./catalog.js";
 import type {BibEntry} from "./citation.js";
 
@@ -29,4 +30,12 @@ export interface SiteModel {
   /** The companion's BibTeX entry. */
   companion: BibEntry;
   siteTitle: string;
+  /** The version and commit the site shows. */
+  release: Release;
+  /** The archive of this commit and these outputs, and its site path ("downloads/orthogonal-0.1.0.tar.gz"). */
+  archive?: {record: PackRecord; path: string};
+  /** The parameter profile the outputs were built with ("paper" or "quick"). */
+  profile: string;
+  /** Whether the site has a search page and index. */
+  search: boolean;
 }

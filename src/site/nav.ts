@@ -1,12 +1,12 @@
 // Navigation shared by every page: the header's site links (home, papers, cite) and the breadcrumb trail.
 import {escapeHtml} from "./html.js";
-import {citePage, homePage, relativeHref} from "./paths.js";
+import {citePage, homePage, relativeHref, searchPage} from "./paths.js";
 
 /** Which header link is the current page. */
-export type Section = "home" | "papers" | "cite";
+export type Section = "home" | "papers" | "cite" | "search";
 
 /** The site header: the site's name and links to home, the paper list and the citation page. */
-export function siteHeader(page: string, siteTitle: string, current: Section | undefined): string {
+export function siteHeader(page: string, siteTitle: string, current: Section | undefined, search = false): string {
   const link = (section: Section, target: string, text: string) => {
     // "page" when the link leads to this very page; "true" for the section a page belongs to (a paper's page is in
     // Papers).
@@ -20,7 +20,7 @@ export function siteHeader(page: string, siteTitle: string, current: Section | u
 <ul>
 ${link("home", homePage, "Home")}
 ${link("papers", `${homePage}#papers`, "Papers")}
-${link("cite", citePage, "Cite")}
+${link("cite", citePage, "Cite")}${search ? `\n${link("search", searchPage, "Search")}` : ""}
 </ul>
 </nav>
 </div>

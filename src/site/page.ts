@@ -16,6 +16,12 @@ export interface PageSpec {
   section?: Section;
   /** The HTML inside <main>. */
   main: string;
+  /** The HTML inside the footer. */
+  footer: string;
+  /** Whether the header links the search page. */
+  search?: boolean;
+  /** Extra <meta> elements (citation and OpenGraph tags). */
+  meta?: {name?: string; property?: string; content: string}[];
 }
 
 /** Writes a complete HTML document. */
@@ -24,7 +30,7 @@ export function layout(spec: PageSpec): string {
   const href = (target: string) => escapeHtml(relativeHref(path, target));
   const title = spec.title === siteTitle ? siteTitle : `${spec.title} · ${siteTitle}`;
   const math = main.includes('class="katex');
-  const script = main.includes("data-copy");
+  const script = main.includes("data-copy") || main.includes('class="toc"');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,18 +39,18 @@ export function layout(spec: PageSpec): string {
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(spec.description)}">
-<link rel="icon" href="data:,">
+${(spec.meta ?? []).map((m) => `<meta ${m.property ? `property="${escapeHtml(m.property)}"` : `name="${escapeHtml(m.name ?? "")}"`} content="${escapeHtml(m.content)}">\n`).join("")}<link rel="icon" href="data:,">
 ${math ? `<link rel="stylesheet" href="${href(assets.katex)}">\n` : ""}<link rel="stylesheet" href="${href(assets.style)}">
 ${script ? `<script src="${href(assets.script)}" defer></script>\n` : ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-${siteHeader(path, siteTitle, spec.section)}
-<main id="main" tabindex="-1">
-${main}
+${siteHeader(path, siteTitle, spec.section, spec.search)}
+<main id="main" tabindex="-1" data-pagefind-body>
+${main.replace(/<pre>/g, '<pre tabindex="0">')}
 </main>
 <footer class="site-footer">
 <div class="site-footer-inner">
-<p>Every figure, table and claim on this site is recomputed from the declared experiments by <code>npx orthogonal build</code>; each figure’s page gives its data, parameters, seeds and hashes.</p>
+${spec.footer}
 </div>
 </footer>
 </body>

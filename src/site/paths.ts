@@ -8,11 +8,23 @@ export const homePage = "index.html";
 /** The site path of the citation page. */
 export const citePage = "cite.html";
 
+/** The site path of the search page. */
+export const searchPage = "search.html";
+
+/** BibTeX and CFF downloads: one .bib per paper, the companion's (with every paper), and CITATION.cff. */
+export const citeFiles = {
+  companion: "cite/companion.bib",
+  cff: "cite/CITATION.cff",
+  paper: (slug: string) => `cite/${slug}.bib`
+} as const;
+
 /** Assets shared by every page. */
 export const assets = {
   style: "assets/style.css",
   script: "assets/site.js",
-  katex: "assets/katex/katex.min.css"
+  search: "assets/search.js",
+  katex: "assets/katex/katex.min.css",
+  figureFont: "assets/fonts/DejaVuSans.ttf"
 } as const;
 
 /** The page of a paper, e.g. "feature-learning/index.html". */

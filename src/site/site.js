@@ -22,3 +22,10 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
     setTimeout(() => (button.textContent = label), 2000);
   });
 }
+
+// The table of contents folds itself away once a section is chosen.
+for (const toc of document.querySelectorAll("details.toc-details")) {
+  toc.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a")) toc.open = false;
+  });
+}

@@ -1,4 +1,5 @@
 // Tables as HTML for the companion site: an optional group header row, right-aligned numbers, published columns marked.
+import katex from "katex";
 import {columnGroups, formatCell, normalizeTable} from "./table.js";
 import type {Table} from "./table.js";
 
@@ -21,14 +22,12 @@ export function tableToHtml(table: Table, options: HtmlTableOptions = {}): strin
     const cells = groups.map(({group, span}) => {
       const colspan = span > 1 ? ` colspan="${span}"` : "";
       return group === null
-        ? `<th${colspan}></th>`
+        ? `<td${colspan}></td>`
         : `<th${colspan} class="group" scope="colgroup">${escapeHtml(group)}</th>`;
     });
     lines.push(`    <tr>${cells.join("")}</tr>`);
   }
-  const headers = columns.map(
-    (column) => `<th${attributes(column, false)} scope="col">${escapeHtml(column.label)}</th>`
-  );
+  const headers = columns.map((column) => `<th${attributes(column, false)} scope="col">${headerHtml(column)}</th>`);
   lines.push(`    <tr>${headers.join("")}</tr>`, "  </thead>", "  <tbody>");
   for (const row of rows) {
     const cells = columns.map(
@@ -38,6 +37,24 @@ export function tableToHtml(table: Table, options: HtmlTableOptions = {}): strin
   }
   lines.push("  </tbody>", "</table>");
   return lines.join("\n") + "\n";
+}
+
+/**
+ * A column header: its LaTeX header typeset by KaTeX (math between $…$, the rest as text) when it has one,
+ * otherwise its label. KaTeX writes HTML only, so the header's text stays visible to assistive technology.
+ */
+function headerHtml(column: {label: string; latex?: string}): string {
+  if (!column.latex || !column.latex.includes("$")) return escapeHtml(column.label);
+  return column.latex
+    .split(/(\$[^$]+\$)/)
+    .map((part, i) =>
+      i % 2
+        ? katex
+            .renderToString(part.slice(1, -1), {output: "html", throwOnError: true, strict: "ignore", trust: false})
+            .replace(/<span class="katex-html" aria-hidden="true">/g, '<span class="katex-html">')
+        : escapeHtml(part.replace(/\\([&%#_$])/g, "$1").replace(/\{\}|\\,/g, ""))
+    )
+    .join("");
 }
 
 /** Escapes &, <, >, " and ' for HTML text and attribute values. */

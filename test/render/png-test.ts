@@ -25,11 +25,11 @@ test("renderPng(svg) matches the snapshot by decoded pixels, within Plot's toler
   );
 });
 
-test("renderPng(svg) renders at twice the SVG's size", async () => {
+test("renderPng(svg) renders at 300 dpi", async () => {
   const context = syntheticContext();
   const size = await pngSize(await renderPng(syntheticSvg()));
-  assert.deepEqual(size, {width: pngScale * context.width, height: pngScale * context.height});
-  assert.equal(pngScale, 2);
+  assert.deepEqual(size, {width: Math.round(pngScale * context.width), height: Math.round(pngScale * context.height)});
+  assert.equal(pngScale * 72, 300);
 });
 
 test("renderPng(svg) gives the same pixels twice", async () => {

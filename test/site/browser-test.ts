@@ -3,9 +3,11 @@
 // errors, failed or outside requests, broken links or anchors, missing images, horizontal scrolling, low
 // contrast, heading problems or a missing skip link; saves screenshots to test/output/screenshots/.
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {createServer} from "node:http";
+import type {AddressInfo} from "node:net";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {extname, join, normalize} from "node:path";
 import {after, before, test} from "node:test";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import type {Browser} from "playwright-core";
@@ -49,6 +51,42 @@ test("copy buttons appear only with scripts, and the commands are there without 
       assert.match((await button.textContent()) ?? "", /^(Copied|Selected: press Ctrl\+C)$/);
     }
     await context.close();
+  }
+});
+
+test("search, served over http, finds a figure by a word of its caption, with no network", async () => {
+  const root = copyProject("website");
+  assert.equal(orthogonal(root, "build").status, 0);
+  const siteDir = join(root, "site");
+  const types: Record<string, string> = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm"};
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^\/+/, "");
+    const file = join(siteDir, path || "index.html");
+    if (!file.startsWith(siteDir) || !existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream"}).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const {port} = server.address() as AddressInfo;
+  const context = await browser.newContext();
+  const outside: string[] = [];
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${port}/search.html?q=measured`);
+    await page.waitForSelector("#search-results li a", {timeout: 20000});
+    const links = await page.locator("#search-results li a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
+    assert.ok(links.includes("alpha/alpha-lambda.html"), `results: ${links.join(", ")}`);
+    assert.match((await page.locator("#search-status").textContent()) ?? "", /found for “measured”/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+    server.close();
   }
 });
 

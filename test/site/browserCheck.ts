@@ -2,11 +2,15 @@
 // and reports what a reader would hit: console errors, failed requests, broken links and anchors, missing images,
 // horizontal scrolling, low text contrast, heading problems; saves a screenshot of each page and mode.
 import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
+import {createRequire} from "node:module";
 import {join, relative} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {JSDOM} from "jsdom";
 import {chromium} from "playwright-core";
 import type {Browser, Page} from "playwright-core";
+
+/** axe-core's browser bundle, injected into each page to check accessibility. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Where screenshots go (git-ignored). */
 export const screenshotDir = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
@@ -60,6 +64,8 @@ export async function checkSite(browser: Browser, siteDir: string, label: string
       for (const path of htmlPages(siteDir)) {
         const where = `${label} ${path} @${width}px ${scheme}`;
         problems.push(...(await checkPage(page, join(siteDir, path), where, idsOf, width)));
+        // axe-core at one width per colour scheme (its rules do not depend on the width; colours do).
+        if (width === widths[1]) problems.push(...(await axeViolations(page, where)));
         if (options.screenshots) {
           const name = `${label}-${path.replace(/\.html$/, "").replace(/[/\\]/g, "_")}-${width}-${scheme}.png`;
           await page.screenshot({path: join(screenshotDir, name), fullPage: true});
@@ -115,6 +121,17 @@ async function checkPage(page: Page, file: string, where: string, idsOf: (file: 
     page.off("requestfailed", onFailed);
   }
   return problems;
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules and best practices) on the loaded page; one line per violation and node. */
+export async function axeViolations(page: Page, where: string): Promise<string[]> {
+  await page.addScriptTag({content: axeSource});
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as {axe: {run(context: Document, options: object): Promise<{violations: {id: string; help: string; nodes: {target: unknown[]}[]}[]}>}}).axe;
+    const result = await axe.run(document, {resultTypes: ["violations"]});
+    return result.violations.map((v) => ({id: v.id, help: v.help, targets: v.nodes.map((n) => String(n.target[0]))}));
+  });
+  return violations.map((v) => `${where}: axe ${v.id} (${v.help}) at ${v.targets.length} node${v.targets.length > 1 ? "s" : ""}: ${v.targets.slice(0, 3).join(", ")}`);
 }
 
 /** Runs in the page: layout, images, links, headings and contrast facts. */

@@ -38,7 +38,7 @@ const item: PlacedItem = {kind: "figure", id: "fig-a", label: "Figure 3", captio
 test("figureHtml(item) numbers the caption and links it to the figure's page; on that page the alt text is shown", () => {
   const placed = figureHtml(item);
   assert.match(placed, /^<figure class="figure figure--double" id="fig-a">/);
-  assert.match(placed, /<figcaption><a class="item-label" href="fig-a\.html">Figure 3<\/a> A <em>caption<\/em>\. <a class="item-details" href="fig-a\.html" aria-label="Figure 3: data, parameters and code">Data and code<\/a><\/figcaption>/);
+  assert.match(placed, /<figcaption><a class="item-label" href="fig-a\.html">Figure 3<\/a> A <em>caption<\/em>\. <a class="item-details" href="fig-a\.html" aria-label="Data and code of Figure 3">Data and code<\/a><\/figcaption>/);
   const own = figureHtml(item, {anchor: false});
   assert.match(own, /^<figure class="figure figure--double">/);
   assert.match(own, /<figcaption><span class="item-label">Figure 3<\/span> A <em>caption<\/em>\.<\/figcaption>/);

@@ -49,7 +49,7 @@ test("renderProse typesets $…$ and $$…$$ with KaTeX to HTML and MathML at bu
   const html = render("Inline $\\gamma^2$ and\n\n$$\n\\lambda = (1+\\sqrt{\\gamma})^2\n$$\n");
   assert.match(html, /<span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
   assert.match(html, /<annotation encoding="application\/x-tex">\\gamma\^2<\/annotation>/);
-  assert.match(html, /<span class="math-display"><span class="katex-display">.*display="block"/s);
+  assert.match(html, /<span class="math-display" tabindex="0"><span class="katex-display">.*display="block"/s);
   assert.doesNotMatch(html, /\$/);
 });
 
@@ -62,7 +62,7 @@ test("renderProse keeps dollar amounts, escaped dollars and code as text", () =>
 
 test("renderProse accepts $$…$$ inside a paragraph and ```math fences, keeping valid HTML", () => {
   const html = render("Before $$a = b$$ after.\n\n```math\nc^2\n```\n");
-  assert.match(html, /<p>Before <span class="math-display">/);
+  assert.match(html, /<p>Before <span class="math-display" tabindex="0">/);
   assert.match(html, /<annotation encoding="application\/x-tex">c\^2\n?<\/annotation>/);
 });
 

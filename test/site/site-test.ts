@@ -17,6 +17,12 @@ function built(): string {
 const siteFiles = (root: string) => (readdirSync(join(root, "site"), {recursive: true, encoding: "utf8"}) as string[]).filter((f) => /\.\w+$/.test(f)).sort();
 const read = (root: string, path: string) => readFileSync(join(root, "site", path), "utf8");
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
+/** The text of the code block with this id, as a reader copies it. */
+const codeText = (page: string, id: string) =>
+  [...page.matchAll(/<pre id="([^"]+)"[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)]
+    .find((m) => m[1] === id)?.[2]
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&");
 
 test("the site has a home page, a citation page, a page per paper and per figure or table, downloads and assets, byte-identical across builds", () => {
   const a = built();
@@ -42,11 +48,17 @@ test("the site has a home page, a citation page, a page per paper and per figure
     "assets/style.css",
     "assets/site.js",
     "assets/katex/katex.min.css",
-    "assets/katex/fonts/KaTeX_Main-Regular.woff2"
+    "assets/katex/fonts/KaTeX_Main-Regular.woff2",
+    "assets/fonts/DejaVuSans.ttf",
+    "cite/companion.bib",
+    "cite/alpha.bib",
+    "cite/CITATION.cff",
+    "search.html",
+    "pagefind/pagefind.js"
   ]) {
     assert.ok(files.includes(expected), `missing site/${expected}`);
   }
-  assert.ok(!files.some((f) => /\.(woff|ttf)$/.test(f)), "only WOFF2 fonts are copied");
+  assert.ok(!files.some((f) => /\.(woff|ttf)$/.test(f) && f !== "assets/fonts/DejaVuSans.ttf"), "only KaTeX's WOFF2 fonts and the figures' font are copied");
   // A second build from scratch (figures, site and cache gone) writes the same bytes.
   const before = new Map(files.map((file) => [file, readFileSync(join(a, "site", file))]));
   for (const folder of ["site", "figures", ".cache"]) rmSync(join(a, folder), {recursive: true, force: true});
@@ -70,7 +82,7 @@ test("paper pages number figures and tables in page order, place them at their d
   // there.
   assert.ok(position('<figure class="figure figure--double" id="alpha-lambda">') < position('<section class="experiment" id="alpha-spike"'));
   assert.ok(position('<figure class="table-figure" id="alpha-values">') < position('<figure class="figure figure--single" id="alpha-bulk">'));
-  assert.ok(position('id="alpha-bulk"') < position('<section class="claims" aria-labelledby="alpha-spike-claims">'));
+  assert.ok(position('id="alpha-bulk"') < position('<section class="claims">\n<h3 id="alpha-spike-claims">'));
   assert.match(alpha, /<a class="item-label" href="alpha-lambda\.html">Figure 1<\/a>/);
   assert.match(alpha, /<a class="item-label" href="alpha-bulk\.html">Figure 2<\/a>/);
   assert.match(alpha, /<a class="item-label" href="alpha-values\.html">Table 1<\/a>/);
@@ -79,7 +91,11 @@ test("paper pages number figures and tables in page order, place them at their d
   assert.match(alpha, /<li id="ref-baik2005phase">Jinho Baik, Gérard Ben Arous, and Sandrine Péché\. <cite>Phase transition/);
   assert.match(alpha, /<svg[^>]* role="img" aria-label="Dots on a rising curve: [^"]*" focusable="false">/);
   assert.doesNotMatch(alpha, /#000000/i, "inline figures use currentColor");
-  assert.match(alpha, /<span class="status status--pass"><span aria-hidden="true">✓<\/span> holds<\/span> <code class="claim-text">lambda within 5% of lambda_theory<\/code>/);
+  // Claims fold into one <details> per experiment; each opens with its sentence, then its expression.
+  assert.match(alpha, /<details class="claims-details">\n<summary><span class="status status--pass"><span aria-hidden="true">✓<\/span> 2 of 2 claims hold<\/span>/);
+  assert.match(alpha, /<span class="status status--pass"><span aria-hidden="true">✓<\/span> holds<\/span> <p class="claim-sentence">[^<]+<\/p><\/div>\n<p class="claim-expression"><code class="claim-text">lambda within 5% of lambda_theory<\/code>/);
+  assert.match(alpha, /<th scope="col" class="num">bound<\/th>/, "one-sided claims show a bound");
+  assert.match(alpha, /<abbr title="[^"]+">margin<\/abbr>/);
   assert.match(alpha, /<h3 id="a-very-long-equation">/);
   assert.match(alpha, /@inproceedings\{lovelace2024alpha,/);
   const beta = read(root, "beta/index.html");
@@ -88,7 +104,7 @@ test("paper pages number figures and tables in page order, place them at their d
   assert.match(home, /<a href="alpha\/index\.html">the alpha paper<\/a>/);
   assert.match(home, /<a class="xref" href="alpha\/index\.html#alpha-lambda">Alpha, Figure 1<\/a>/);
   assert.match(home, /class="katex"/);
-  assert.match(home, /✓<\/span> all 3 claims hold/);
+  assert.match(home, /✓<\/span> 3 of 3 claims hold/);
   assert.doesNotMatch(read(root, "cite.html"), /katex\.min\.css/, "KaTeX's stylesheet only where there is math");
 });
 
@@ -103,8 +119,14 @@ test("figure pages give downloads, data, the manifest's provenance, and commands
   }
   assert.match(page, /<dt>Seeds<\/dt><dd>0, 1<\/dd>/);
   assert.match(page, /<code>gamma<\/code><\/th><td>0\.5, 1, 2 <span class="muted">\(swept\)<\/span><\/td><td>spike strength<\/td>/);
-  assert.match(page, /<pre id="alpha-lambda-build"><code>npx orthogonal build --only alpha-spike<\/code><\/pre><button type="button" class="copy-button" data-copy="alpha-lambda-build"[^>]* hidden>Copy<\/button>/);
-  const command = /<pre id="alpha-lambda-run-2"><code>(npx orthogonal run [^<]+)<\/code>/.exec(page)?.[1];
+  assert.equal(codeText(page, "alpha-lambda-build"), "npx orthogonal build --only alpha-spike");
+  assert.match(page, /<\/code><\/pre><button type="button" class="copy-button" data-copy="alpha-lambda-build"[^>]* hidden>Copy<\/button>/);
+  assert.equal(codeText(page, "alpha-lambda-install"), "npm ci");
+  assert.match(page, /<code class="hash">[0-9a-f]{64}<\/code>:<\/p>\n<div class="code-block"><pre id="alpha-lambda-check"/);
+  assert.equal(codeText(page, "alpha-lambda-check"), "sha256sum figures/alpha/data/alpha-spike.json");
+  assert.match(page, /<h2 id="cite-item">Cite this figure<\/h2>\n<p>Figure alpha-lambda \(Figure 1 on the Alpha page\) of Site test companion, version 0\.0\.0\.<\/p>/);
+  assert.match(page, /@software\{site-test-companion-alpha-lambda,/);
+  const command = codeText(page, "alpha-lambda-run-2");
   assert.equal(command, "npx orthogonal run alpha-spike --set d=40 --set gamma=1 --seed 0 --json");
   const args = command!.split(" ").slice(2);
   const run = orthogonal(root, ...args);
