@@ -12,6 +12,8 @@ import type {Dataset} from "./dataset.js";
 import {CliError, ExitCode, PipelineError} from "./error.js";
 import type {ExperimentResult} from "./experiment.js";
 import {writeFileAtomic} from "./atomicWrite.js";
+import type {PrintedNumber} from "./build/numbers.js";
+import {collectNumbers, numberFiles} from "./build/numbers.js";
 import {sha256} from "./hash.js";
 import type {PlannedPoint} from "./plan.js";
 import {matchesPattern, planExperiment} from "./plan.js";
@@ -51,6 +53,8 @@ export interface BuildReport {
   cached: number;
   failures: {experiment: string; message: string}[];
   claims: ClaimResult[];
+  /** Every declared number, as printed (figures/<paper>/numbers.tex and numbers.json). */
+  numbers: PrintedNumber[];
   /** Experiments by computing time (summed over their tasks), slowest first, at most five. */
   slowest: {label: string; ms: number}[];
   /** Files written or replaced by the publishing stage, relative to the output folder. */
@@ -87,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     })
   );
 
-  const report: BuildReport = {content, results: new Map(), computed: 0, cached: 0, failures: [], claims: [], slowest: [], published: [], ms: 0};
+  const report: BuildReport = {content, results: new Map(), computed: 0, cached: 0, failures: [], claims: [], numbers: [], slowest: [], published: [], ms: 0};
   const timings: {label: string; ms: number}[] = [];
   const total = [...plans.values()].reduce((n, points) => n + points.reduce((m, p) => m + p.tasks.length, 0), 0);
   progress.start(total);
@@ -149,13 +153,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     writeFileAtomic(join(out, "figures", experiment.paper, "data", `${experiment.id}.claims.json`), `${JSON.stringify(claims, null, 1)}\n`);
     report.claims.push(...claims);
   }
+  if (report.failures.length === 0) {
+    // Numbers of experiments outside --only come from their stored results.
+    const byId = new Map(content.experiments.map((e) => [e.id, e]));
+    report.numbers = collectNumbers(content, (id) => (report.results.get(id) ?? readResult(out, byId.get(id)!))?.points);
+    const numbersWritten: string[] = [];
+    for (const [path, text] of numberFiles(content, report.numbers)) if (writeFileAtomic(join(out, path), text)) numbersWritten.push(path);
+    report.published.push(...numbersWritten);
+  }
   const perExperiment = new Map<string, number>();
   for (const {label, ms} of timings) perExperiment.set(label, (perExperiment.get(label) ?? 0) + ms);
   report.slowest = [...perExperiment].map(([label, ms]) => ({label, ms})).sort((a, b) => b.ms - a.ms).slice(0, 5);
 
   if (publish && report.failures.length === 0) {
     const {publish: publishAll} = await import("./publish.js");
-    report.published = await publishAll({root, out, registry, content, selected, results: report.results, claims: report.claims, graph});
+    report.published.push(
+      ...(await publishAll({root, out, registry, content, selected, results: report.results, claims: report.claims, numbers: report.numbers, graph}))
+    );
   }
   report.ms = performance.now() - start;
   if (report.computed > 0 || report.published.length > 0) {

@@ -4,6 +4,8 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path/posix";
 import {z} from "zod";
 import type {Claim} from "./claims.js";
+import type {NumberDeclaration} from "./build/numbers.js";
+import {normalizeNumbers, numbersSpec} from "./build/numbers.js";
 import {parseClaim} from "./claims.js";
 import {ContentError} from "./error.js";
 import type {MarkdownSource} from "./frontMatter.js";
@@ -47,6 +49,8 @@ export interface Experiment {
   seeds: number[];
   sweep: {name: string; values: ParamValue[]}[];
   claims: Claim[];
+  /** Named numbers for the paper's text (numbers.tex, numbers.json, {{name}} in prose). */
+  numbers: NumberDeclaration[];
   figures: FigureDeclaration[];
   tables: TableDeclaration[];
   body: string;
@@ -121,6 +125,7 @@ const experimentSpec = z.strictObject({
   sweep: sweepSpec.optional(),
   profiles: z.record(z.string(), profileSpec).optional(),
   claims: z.array(claimSpec).optional(),
+  numbers: numbersSpec.optional(),
   figures: z
     .array(
       z.strictObject({
@@ -166,6 +171,7 @@ export function loadContent(root: string, registry: Registry, profile: string = 
 
   const papers: Paper[] = [];
   const ids = new Map<string, string>(); // experiment, figure and table ids → where first declared
+  const numberNames = new Map<string, string>(); // number names → where declared
   for (const slug of readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
     const paperPath = `content/${slug}/index.md`;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
@@ -177,7 +183,7 @@ export function loadContent(root: string, registry: Registry, profile: string = 
     const experiments = readdirSync(join(dir, slug))
       .filter((name) => name.endsWith(".md") && name !== "index.md")
       .sort()
-      .map((name) => normalizeExperiment(read(root, `content/${slug}/${name}`), slug, registry, profile, ids));
+      .map((name) => normalizeExperiment(read(root, `content/${slug}/${name}`), slug, registry, profile, ids, numberNames));
     papers.push({
       slug,
       path: paperPath,
@@ -207,7 +213,8 @@ function normalizeExperiment(
   paper: string,
   registry: Registry,
   profileName: string,
-  ids: Map<string, string>
+  ids: Map<string, string>,
+  numberNames: Map<string, string>
 ): Experiment {
   const spec = validate(source, experimentSpec, []);
   const fail = (field: (string | number)[], detail: string): never => {
@@ -264,6 +271,8 @@ function normalizeExperiment(
     }
   });
 
+  const numbers = normalizeNumbers(spec.numbers, {path: source.path, experiment: spec.id, paper, profile: profileName, lineOf: source.lineOf}, numberNames);
+
   const figures = (spec.figures ?? []).map((figure, i) => {
     claim(figure.id, ["figures", i, "id"]);
     if (!registry.plots[figure.plot]) {
@@ -289,6 +298,7 @@ function normalizeExperiment(
     seeds,
     sweep,
     claims,
+    numbers,
     figures,
     tables,
     body: source.body,

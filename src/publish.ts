@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {writeFileAtomic} from "./atomicWrite.js";
 import {readResult, resultHash} from "./build.js";
+import type {PrintedNumber} from "./build/numbers.js";
 import type {ClaimResult} from "./claims.js";
 import type {Content, Experiment} from "./content.js";
 import type {ExperimentResult} from "./experiment.js";
@@ -22,6 +23,8 @@ export interface PublishContext {
   selected: Experiment[];
   results: Map<string, ExperimentResult>;
   claims: ClaimResult[];
+  /** Every declared number of the project, as printed. */
+  numbers: PrintedNumber[];
   graph: SourceGraph;
 }
 

@@ -96,7 +96,8 @@ export function siteKey(context: PublishContext & {manifest: Manifest}, inputs: 
       claims: hashes(inputs.claims),
       files: hashes(inputs.files),
       manifest,
-      pipelines
+      pipelines,
+      numbers: context.numbers
     })
   );
 }

@@ -78,7 +78,8 @@ export function generateSite(context: PublishContext & {manifest: Manifest}, inp
     bibliography,
     paperEntries,
     companion: companionEntry(inputs.citation, content.home),
-    siteTitle: content.home.title
+    siteTitle: content.home.title,
+    numbers: new Map(context.numbers.map((n) => [n.name, n]))
   };
 
   const site = new Map<string, string | Uint8Array>();

@@ -1,6 +1,7 @@
 // What the page writers are given: the content with its layout, and everything the build wrote that the site
 // shows (manifest, results, claims, rendered figures and tables, the bibliography).
 import type {MarkdownIt} from "markdown-it";
+import type {PrintedNumber} from "../build/numbers.js";
 import type {ClaimResult} from "../claims.js";
 import type {Content} from "../content.js";
 import type {ExperimentResult} from "../experiment.js";
@@ -29,4 +30,6 @@ export interface SiteModel {
   /** The companion's BibTeX entry. */
   companion: BibEntry;
   siteTitle: string;
+  /** Declared numbers by name, as printed ({{name}} in prose). */
+  numbers: Map<string, PrintedNumber>;
 }
