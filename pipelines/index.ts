@@ -1,13 +1,21 @@
 // The project registry: every pipeline, plot module and table module, by id. Content files refer to these ids.
+// Each paper lists its own in pipelines/<paper>/index.ts; `orthogonal new paper` adds the import of a new paper's
+// list and its name to `papers` below.
 import type {Registry} from "../src/registry.js";
+import {mergeRegistries} from "../src/registry.js";
 import {featureLearning} from "./feature-learning/index.js";
 import {oracles} from "./feature-learning/oracles.js";
 import {hermiteCoefficientsPlot} from "./feature-learning/oracles.plot.js";
 import {kernelOraclesTable} from "./feature-learning/oracles.table.js";
 import {groupShuffle} from "./group-shuffle/index.js";
 
-export const registry: Registry = {
-  pipelines: {[oracles.id]: oracles, ...featureLearning.pipelines, ...groupShuffle.pipelines},
-  plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot, ...featureLearning.plots, ...groupShuffle.plots},
-  tables: {"feature-learning/kernel-oracles": kernelOraclesTable, ...featureLearning.tables, ...groupShuffle.tables}
-};
+const papers: Registry[] = [featureLearning, groupShuffle];
+
+export const registry: Registry = mergeRegistries([
+  {
+    pipelines: {[oracles.id]: oracles},
+    plots: {"feature-learning/hermite-coefficients": hermiteCoefficientsPlot},
+    tables: {"feature-learning/kernel-oracles": kernelOraclesTable}
+  },
+  ...papers
+]);

@@ -1,0 +1,3 @@
+export async function diffCommand(_options: {root: string; against?: string; json: boolean}): Promise<number> {
+  return 0;
+}
