@@ -171,6 +171,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(await publishAll({root, out, registry, content, selected, results: report.results, claims: report.claims, numbers: report.numbers, graph}))
     );
   }
+  if (publish && report.failures.length === 0) {
+    const {recordBuildState} = await import("./build/changes.js");
+    recordBuildState(out);
+  }
   report.ms = performance.now() - start;
   if (report.computed > 0 || report.published.length > 0) {
     writeProvenance({root, out, profile, jobs, experiments: selected.map((e) => e.id), computed: report.computed, cached: report.cached, ms: report.ms});

@@ -49,6 +49,8 @@ export const ExitCode = {
   pipeline: 4,
   /** The build completed but at least one claim failed. */
   claims: 5,
+  /** `orthogonal diff`: something printed in the paper (a claim's status, a number, a figure or a table) changed. */
+  changed: 6,
   /** Interrupted (Ctrl-C or SIGTERM). */
   interrupted: 130
 } as const;

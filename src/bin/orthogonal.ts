@@ -74,11 +74,12 @@ const exitCodes = `Exit codes:
   3    invalid content (YAML, schema, unknown pipeline/parameter, duplicate or unsafe id, broken link)
   4    a pipeline failed or produced NaN/Infinity
   5    a claim failed
+  6    diff: something printed in the paper changed
   130  interrupted`;
 
 function help(command?: string): string {
   if (!command) {
-    const list = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}`).join("\n");
+    const list = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join("\n");
     return `orthogonal: experiments, figures, tables and a companion site from declared content.\n\nUsage: orthogonal <command> [options]\n\nCommands:\n${list}\n\nRun orthogonal <command> --help for a command's options.\n\n${exitCodes}\n`;
   }
   const spec = commands[command];
