@@ -217,3 +217,14 @@ function explain(before: BuildState["experiments"][string] | undefined, after: B
   if (reasons.length === 0) reasons.push(before.results === after.results ? "same results (declarations or drawing changed)" : "results changed with the same parameters and seeds");
   return reasons;
 }
+
+/** The lines `orthogonal serve` prints after a rebuild: claims and numbers that changed, and how many figures and tables. */
+export function rebuildLines(changes: Changes): string[] {
+  const lines: string[] = [];
+  const mark = (s: string) => (s === "passed" ? "✓" : s === "failed" ? "✗" : "–");
+  for (const c of changes.claims) lines.push(`  claim ${mark(c.before)} → ${mark(c.after)} ${c.experiment}: ${c.claim}`);
+  for (const n of changes.numbers) lines.push(`  number ${n.name}: ${n.before ?? "absent"} → ${n.after ?? "absent"}`);
+  const items = changes.items.length;
+  if (items > 0) lines.push(`  ${items} figure${items === 1 ? "" : "s"} and table${items === 1 ? "" : "s"} changed: ${changes.items.map((i) => i.id).join(", ")}`);
+  return lines;
+}
