@@ -57,6 +57,7 @@ export interface PrintedNumber {
   pm: number | null;
   /** Parameters of the point it was read at. */
   params: Record<string, ParamValue> | null;
+  description: string | null;
   /** As printed: Unicode text, HTML and LaTeX (math-mode body, without $). */
   text: string;
   html: string;
@@ -125,7 +126,8 @@ export function normalizeNumbers(
  */
 export function evaluateNumber(declaration: NumberDeclaration, points: readonly PointResult[] | undefined): PrintedNumber {
   const {name, experiment, paper} = declaration;
-  if (points === undefined) return {name, experiment, paper, value: null, pm: null, params: null, ...unbuilt};
+  const description = declaration.description ?? null;
+  if (points === undefined) return {name, experiment, paper, value: null, pm: null, params: null, description, ...unbuilt};
   const fail = (field: string, detail: string): never => {
     throw new ContentError(declaration.path, `numbers.${name}${field ? `.${field}` : ""}`, detail, declaration.line);
   };
@@ -171,14 +173,14 @@ export function evaluateNumber(declaration: NumberDeclaration, points: readonly 
   const printed = (target: "text" | "html" | "latex") =>
     pm === null ? writeNumber(formatNumber(value, format), target) : writeMeanSd(formatMeanSd(value, pm, format), target);
   const latex = printed("latex").replace(/^\$(.*)\$$/, "$1");
-  return {name, experiment, paper, value, pm, params: point.params, text: printed("text"), html: printed("html"), latex};
+  return {name, experiment, paper, value, pm, params: point.params, description, text: printed("text"), html: printed("html"), latex};
 }
 
 /** numbers.json of a paper: names in sorted order, byte-identical for identical results. */
 export function numbersJson(numbers: readonly PrintedNumber[]): string {
   const sorted = [...numbers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const object = Object.fromEntries(
-    sorted.map((n) => [n.name, {experiment: n.experiment, value: n.value, pm: n.pm, params: n.params, text: n.text, html: n.html, latex: n.latex}])
+    sorted.map((n) => [n.name, {experiment: n.experiment, description: n.description, value: n.value, pm: n.pm, params: n.params, text: n.text, html: n.html, latex: n.latex}])
   );
   return `${JSON.stringify(object, null, 1)}\n`;
 }
