@@ -10,7 +10,7 @@ import {test} from "node:test";
 import {fileURLToPath} from "node:url";
 import {build, loadProject} from "../../src/build.js";
 import {renderTable} from "../../src/publishOutputs.js";
-import {escapeLatex, latexPackages} from "../../src/tables/latex.js";
+import {escapeLatex, latexPackages, tableToLatex} from "../../src/tables/latex.js";
 
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 const pdflatex = spawnSync("pdflatex", ["--version"], {encoding: "utf8"}).status === 0;
@@ -36,6 +36,22 @@ test("every generated LaTeX table and numbers.tex compiles with pdflatex in a sm
     preamble.push(`\\input{numbers-${paper.slug}.tex}`);
   }
   for (const number of report.numbers) body.push(`\\texttt{${number.name}}: \\${number.name} and $x = \\${number.name}$.\\par`);
+  // Headers, groups and text cells with every special character, escaped by the writer.
+  writeFileSync(
+    join(dir, "specials.tex"),
+    tableToLatex({
+      columns: [
+        {key: "name", label: "name_1 & #2", group: "100% {raw}"},
+        {key: "value", label: "‖w‖² ≤ 10⁻³ ~ ^", group: "100% {raw}"},
+        {key: "sd", label: "λ ± σ", format: {type: "fixed", decimals: 2}}
+      ],
+      rows: [
+        {name: specials, value: -1.5e-7, sd: {mean: 0.5, sd: 0.01}},
+        {name: "$x$ \\ <y>", value: 12345.678, sd: null}
+      ]
+    })
+  );
+  body.push(`\\begin{table}[!ht]\n\\centering\n\\caption{${escapeLatex(specials)}}\n\\input{specials.tex}\n\\end{table}\n\\clearpage`);
   let tables = 0;
   for (const experiment of content.experiments) {
     const result = report.results.get(experiment.id);
