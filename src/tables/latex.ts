@@ -111,7 +111,7 @@ const mathSymbols = new Map<string, string>([
     ["≃", "simeq"], ["≅", "cong"], ["≡", "equiv"], ["≪", "ll"], ["≫", "gg"], ["∀", "forall"], ["∃", "exists"],
     ["∅", "emptyset"], ["⊂", "subset"], ["⊆", "subseteq"], ["⊃", "supset"], ["⊇", "supseteq"], ["∉", "notin"], ["∩", "cap"],
     ["∪", "cup"], ["∖", "setminus"], ["←", "leftarrow"], ["↔", "leftrightarrow"], ["⇒", "Rightarrow"], ["⇔", "Leftrightarrow"],
-    ["↦", "mapsto"], ["∫", "int"], ["∏", "prod"], ["ℓ", "ell"], ["⋅", "cdot"], ["∓", "mp"], ["÷", "div"], ["∣", "mid"],
+    ["↦", "mapsto"], ["∫", "int"], ["∏", "prod"], ["ℓ", "ell"], ["⋅", "cdot"], ["∓", "mp"], ["∣", "mid"],
     ["∥", "parallel"], ["∠", "angle"], ["′", "prime"], ["ℏ", "hbar"]
   ].map(([char, command]): [string, string] => [char, `\\${command} `]),
   ["−", "-"]
