@@ -42,7 +42,7 @@ console.log("ours: median ms of 3 runs after a warm-up; ml-matrix: one run after
     ["Wishart XXᵀ/d, d = 1000", wishart],
     ["ReLU features, d = 400, p = 2000", features]
   ] as const) {
-    const ours = medianTime(() => topEigen(K, 10), 3);
+    const ours = medianTime(() => topEigen(K, 10, createRng(1)), 3);
     const worst = Math.max(...ours.value.residuals) / ours.value.values[0];
     console.log(
       `${`topEigen k = 10 of ${n}×${n} Gram (${label})`.padEnd(60)} ours ${ms(ours.ms)} | budget 1000 ms: ` +
@@ -130,7 +130,11 @@ function symmetric(n: number): Matrix {
 }
 
 function scaled(A: Matrix, factor: number): Matrix {
-  return matrix(A.rows, A.cols, A.data.map((x) => x * factor));
+  return matrix(
+    A.rows,
+    A.cols,
+    A.data.map((x) => x * factor)
+  );
 }
 
 // K = ReLU(XWᵀ)ReLU(XWᵀ)ᵀ/(pn) for Gaussian X (n×d) and W (p×d) with rows of variance 1/d.
@@ -141,4 +145,3 @@ function randomFeatureGram(n: number, d: number, p: number): Matrix {
   for (let q = 0; q < F.data.length; ++q) F.data[q] = Math.max(0, F.data[q]);
   return scaled(gram(F), 1 / (p * n));
 }
-

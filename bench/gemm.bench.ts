@@ -1,8 +1,8 @@
 // Times our matrix products (GEMM, and the Gram matrix by SYRK) against ml-matrix's mmul on seeded square inputs.
 import {Matrix as MlMatrix} from "ml-matrix";
 import {gram, multiply} from "../src/linalg/gemm.js";
-import type {Matrix} from "../src/linalg/matrix.js";
 import {matrix, toMlMatrix} from "../src/linalg/matrix.js";
+import type {Matrix} from "../src/linalg/matrix.js";
 import {createRng} from "../src/random/rng.js";
 import {medianTime} from "./timing.js";
 
@@ -16,8 +16,26 @@ for (const n of sizes) {
   const mlA = toMlMatrix(A);
   const mlB = toMlMatrix(B);
   const mlAt = mlA.transpose();
-  check(report(`gemm n=${n}`, 2 * n ** 3, n, () => mlA.mmul(mlB), () => multiply(A, B)), `gemm ${n}`);
-  check(report(`gram n=${n}`, n * n * (n + 1), n, () => mlA.mmul(mlAt), () => gram(A)), `gram ${n}`);
+  check(
+    report(
+      `gemm n=${n}`,
+      2 * n ** 3,
+      n,
+      () => mlA.mmul(mlB),
+      () => multiply(A, B)
+    ),
+    `gemm ${n}`
+  );
+  check(
+    report(
+      `gram n=${n}`,
+      n * n * (n + 1),
+      n,
+      () => mlA.mmul(mlAt),
+      () => gram(A)
+    ),
+    `gram ${n}`
+  );
 }
 
 // Times both implementations (median of several runs after a warm-up) and prints one line. Returns the two

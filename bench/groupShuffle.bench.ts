@@ -1,12 +1,12 @@
 // Times batched GS, BOFT and dense applies as n grows (E8 of the Group-and-Shuffle paper), with one kernel for all.
-import {multiply} from "../src/linalg/gemm.js";
-import type {Matrix} from "../src/linalg/matrix.js";
-import {matrix} from "../src/linalg/matrix.js";
-import {createRng} from "../src/random/rng.js";
 import {blockDiagonal, randomBlockDiagonal} from "../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, boftDenseFactors} from "../pipelines/group-shuffle/butterfly.js";
 import {gsDenseFactors} from "../pipelines/group-shuffle/density.js";
 import {gsApplyBatch, gsChain, gsDense, gsMultiplyAdds, gsoft, gsProduct} from "../pipelines/group-shuffle/gs.js";
+import {multiply} from "../src/linalg/gemm.js";
+import {matrix} from "../src/linalg/matrix.js";
+import type {Matrix} from "../src/linalg/matrix.js";
+import {createRng} from "../src/random/rng.js";
 import {medianTime} from "./timing.js";
 
 const sizes = [64, 128, 256, 512, 1024];
@@ -57,7 +57,9 @@ for (const n of sizes) {
       failures.push(`n=${n} b=${b}: loops speed-up ${speedup.toFixed(1)}× < 0.3 × ratio ${ratio}`);
     }
     if (gsLoops.ms >= boftLoops.ms) {
-      failures.push(`n=${n} b=${b}: dense GS (${fmt(gsLoops.ms)} ms) not faster than dense BOFT (${fmt(boftLoops.ms)} ms)`);
+      failures.push(
+        `n=${n} b=${b}: dense GS (${fmt(gsLoops.ms)} ms) not faster than dense BOFT (${fmt(boftLoops.ms)} ms)`
+      );
     }
   }
 }
@@ -76,4 +78,3 @@ function agree(A: Matrix, B: Matrix, label: string): void {
 function fmt(ms: number): string {
   return ms.toFixed(ms < 1 ? 3 : 1).padStart(6);
 }
-

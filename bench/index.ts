@@ -2,7 +2,9 @@
 // ratio compares our kernels with ml-matrix under the same conditions. `npm run bench -- gemm` runs only matches.
 import {readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import {prepareKernels} from "../src/build/kernels.js";
 
+prepareKernels();
 const filter = process.argv[2];
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const files = readdirSync(dir)

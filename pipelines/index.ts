@@ -1,8 +1,8 @@
 // The project registry: every pipeline, plot module and table module, by id. Content files refer to these ids.
 // Each paper lists its own in pipelines/<paper>/index.ts; `orthogonal new paper` adds the import of a new paper's
 // list and its name to `papers` below.
-import type {Registry} from "../src/registry.js";
-import {mergeRegistries} from "../src/registry.js";
+import type {Registry} from "../src/contract/index.js";
+import {mergeRegistries} from "../src/contract/index.js";
 import {featureLearning} from "./feature-learning/index.js";
 import {oracles} from "./feature-learning/oracles.js";
 import {hermiteCoefficientsPlot} from "./feature-learning/oracles.plot.js";

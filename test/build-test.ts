@@ -10,7 +10,9 @@ const data = (root: string, id = "demo-mean") => readFileSync(join(root, "figure
 
 function cacheFiles(root: string): string[] {
   const dir = join(root, ".cache/datasets");
-  return readdirSync(dir, {recursive: true, encoding: "utf8"}).filter((f) => f.endsWith(".json")).sort();
+  return readdirSync(dir, {recursive: true, encoding: "utf8"})
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 }
 
 test("build computes every task once, then takes all of them from the cache in under 2 seconds", () => {
@@ -122,7 +124,10 @@ test("check exits 5 and reports measured, expected and tolerance when a claim fa
   writeFileSync(file, readFileSync(file, "utf8").replace("variance within 15% of 1", "variance within 0.01% of 1"));
   const result = orthogonal(root, "check");
   assert.equal(result.status, 5);
-  assert.match(result.stdout, /✗ claim "variance within 0.01% of 1" \(experiment demo-other\)\n {4}measured [0-9.]+, expected 1 ± 0\.000100000/);
+  assert.match(
+    result.stdout,
+    /✗ claim "variance within 0.01% of 1" \(experiment demo-other\)\n {4}measured [0-9.]+, expected 1 ± 0\.000100000/
+  );
 });
 
 test("editing a figure's styling re-renders that figure without recomputing any experiment", () => {

@@ -1,4 +1,5 @@
-// Test helpers for integration tests: copy a small project from test/input/build/ to a temp folder and run the CLI on it.
+// Test helpers for integration tests: copy a small project from test/input/build/ to a temp folder and run the CLI on
+// it.
 import {spawn, spawnSync} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
 import {cpSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
@@ -23,13 +24,19 @@ export function copyProject(name: string): string {
   const dir = mkdtempSync(join(parent, `${name}-`));
   created.push(dir);
   const source = fileURLToPath(new URL(`input/build/${name}`, import.meta.url));
-  cpSync(source, dir, {recursive: true, filter: (path) => !/\/(\.cache|figures|site)(\/|$)/.test(path.slice(source.length))});
+  cpSync(source, dir, {
+    recursive: true,
+    filter: (path) => !/\/(\.cache|figures|site)(\/|$)/.test(path.slice(source.length))
+  });
   return dir;
 }
 
 /** Runs the CLI synchronously in `root`; returns exit status and output. */
 export function orthogonal(root: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync(process.execPath, [cli, ...args, "--root", root], {encoding: "utf8", env: {...process.env, CI: "true"}});
+  const result = spawnSync(process.execPath, [cli, ...args, "--root", root], {
+    encoding: "utf8",
+    env: {...process.env, CI: "true"}
+  });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

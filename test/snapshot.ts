@@ -18,7 +18,12 @@ export type SnapshotComparison = (expected: Buffer, actual: Buffer) => boolean |
  * assertion fails; a stale -changed file is removed when the output matches again. Pass `compare` for outputs that
  * must not be compared by bytes (PNG: by decoded pixels within tolerance).
  */
-export async function assertFileSnapshot(name: string, actual: string | Buffer, ext: string, compare?: SnapshotComparison): Promise<void> {
+export async function assertFileSnapshot(
+  name: string,
+  actual: string | Buffer,
+  ext: string,
+  compare?: SnapshotComparison
+): Promise<void> {
   const expectedPath = join(outputDirectory, `${name}.${ext}`);
   const changedPath = join(outputDirectory, `${name}-changed.${ext}`);
   const bytes = typeof actual === "string" ? Buffer.from(actual, "utf8") : actual;
@@ -35,7 +40,9 @@ export async function assertFileSnapshot(name: string, actual: string | Buffer, 
     return;
   }
   writeFileSync(changedPath, bytes);
-  assert.fail(`${name}.${ext} differs from its snapshot${compare ? "" : describeDifference(expected, bytes)}; wrote ${changedPath}`);
+  assert.fail(
+    `${name}.${ext} differs from its snapshot${compare ? "" : describeDifference(expected, bytes)}; wrote ${changedPath}`
+  );
 }
 
 function describeDifference(expected: Buffer, actual: Buffer): string {

@@ -1,11 +1,10 @@
 // Figure of E7: eigenvalue of each Hermite degree, isotropic against spiked, for ReLU, tanh and erf.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {tableRows} from "./summaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {tableRows} from "./resultRows.js";
 
 /** λ_k (log scale) for k = 0 … 4, isotropic (d = 200) and target-aligned at the largest r, joined by a rule, per activation. */
 export const degreesPlot: PlotModule = {
@@ -16,7 +15,11 @@ export const degreesPlot: PlotModule = {
     const rows = tableRows(result, "degrees")
       .filter((row) => row.r === rMax && (row.lambda as number) > 1e-14 && (row.iso as number) > 1e-14)
       .map((row): Record<string, number | string | boolean> => ({...row, label: `${row.activation} k=${row.degree}`}))
-      .sort((a, b) => order.indexOf(a.activation as string) - order.indexOf(b.activation as string) || (a.degree as number) - (b.degree as number));
+      .sort(
+        (a, b) =>
+          order.indexOf(a.activation as string) - order.indexOf(b.activation as string) ||
+          (a.degree as number) - (b.degree as number)
+      );
     const [iso, spiked] = [0, 1].map((i) => seriesColor(i, context.theme));
     return paperPlot(context, {
       x: {type: "band", label: null, domain: rows.map((row) => row.label), tickRotate: 0},

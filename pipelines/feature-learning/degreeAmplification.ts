@@ -1,28 +1,29 @@
 // E7: selective amplification by degree: target-sector eigenvalues per Hermite degree against their small-r law
 // r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k, for ReLU, tanh and erf; optionally a Monte Carlo feature Gram.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gram, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
 import type {Rng} from "../../src/random/rng.js";
 import {topPairs} from "./gramSample.js";
 import {inducedKernel} from "./kernel.js";
+import {activate, gaussianMatrix, unitVector} from "./model.js";
 import type {Activation} from "./model.js";
-import {activate, activations, gaussianMatrix, unitVector} from "./model.js";
 import {degreeEigenvalue, derivativeMoment, sectorSpectrum} from "./targetSector.js";
+import {activation, bulkVariance, dimension, spikeStrength} from "./params.js";
 
 /** Per-degree eigenvalues of the target sector, iso vs spiked, and (P > 0) the top eigenvalue of a random-feature Gram. */
 export const degreeAmplification = pipeline({
   id: "feature-learning/degree-amplification",
-  description: "Target-sector eigenvalue of each Hermite degree k ≤ 4 against r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k; optional Monte Carlo feature Gram.",
+  description:
+    "Target-sector eigenvalue of each Hermite degree k ≤ 4 against r^{2k}m_k(s₀)² and the isotropic s₀^k m_k(s₀)²/d^k; optional Monte Carlo feature Gram.",
   source: import.meta.url,
   params: {
-    activation: choice(activations, "relu", "activation σ"),
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(0.1, "spike strength r", {min: 0}),
-    d: integer(200, "input dimension (isotropic eigenvalues and the Monte Carlo Gram)", {min: 2}),
+    activation,
+    s0: bulkVariance,
+    r: spikeStrength(0.1),
+    d: dimension(200),
     degree: integer(16, "Hermite truncation J", {min: 5, max: 80}),
     features: integer(0, "random features P of the Monte Carlo Gram (0: none)", {min: 0}),
     n: integer(1000, "inputs of the Monte Carlo Gram", {min: 4})

@@ -1,12 +1,11 @@
 // Figures of E3: entries of the finite-width feature Gram against k₁, and the relative Frobenius error against width.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {tableRows} from "./summaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {tableRows} from "./resultRows.js";
 
 /** Empirical Gram entries (first seed) against the analytic k₁ with fitted (s₀, r, û), with the identity line. */
 export const featureGramScatterPlot: PlotModule = {
@@ -20,9 +19,21 @@ export const featureGramScatterPlot: PlotModule = {
       x: {label: "analytic k₁(x, x′)"},
       y: {label: "feature Gram (1/p)Σ σ(w·x)σ(w·x′)"},
       marks: [
-        theoryLine([{x: 0, y: 0}, {x: hi, y: hi}], {x: "x", y: "y"}),
-        Plot.dot(rows.filter((row) => !row.diagonal), {x: "analytic", y: "empirical", r: 1.5, fill: off, fillOpacity: 0.6}),
-        Plot.dot(rows.filter((row) => row.diagonal), {x: "analytic", y: "empirical", r: 1.8, fill: diag}),
+        theoryLine(
+          [
+            {x: 0, y: 0},
+            {x: hi, y: hi}
+          ],
+          {x: "x", y: "y"}
+        ),
+        Plot.dot(
+          rows.filter((row) => !row.diagonal),
+          {x: "analytic", y: "empirical", r: 1.5, fill: off, fillOpacity: 0.6}
+        ),
+        Plot.dot(
+          rows.filter((row) => row.diagonal),
+          {x: "analytic", y: "empirical", r: 1.8, fill: diag}
+        ),
         legend(
           [
             {label: "off-diagonal", color: off},
@@ -45,7 +56,8 @@ export const featureGramErrorPlot: PlotModule = {
     const points = widths.map((width) => {
       const values = rows.filter((row) => row.width === width).map((row) => row.error as number);
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
+      const sd =
+        values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
       return {width, error: mean, sd};
     });
     const guide = widths.map((width) => ({width, error: points[0].error * Math.sqrt(widths[0] / width)}));

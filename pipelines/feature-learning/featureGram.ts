@@ -1,27 +1,30 @@
 // E3: the finite-width feature Gram matrix after one step against the analytic kernel k₁ with fitted (s₀, r, û).
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {choice, integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {topPairs} from "./gramSample.js";
 import {inducedKernel} from "./kernel.js";
-import {gaussianMatrix, giantStep, stepWeights, targets} from "./model.js";
+import {gaussianMatrix, giantStep, stepWeights} from "./model.js";
+import {dimension, sampleRatio, stepSize, target, widthRatio} from "./params.js";
 
 /** The ReLU feature Gram (1/p)σ(XW¹ᵀ)σ(XW¹ᵀ)ᵀ on fresh inputs against k₁, and the same at initialisation. */
 export const featureGram = pipeline({
   id: "feature-learning/feature-gram",
-  description: "Finite-width ReLU feature Gram after one step vs the analytic kernel k₁ with fitted (s₀, r, û): spectrum and Frobenius error against width.",
+  description:
+    "Finite-width ReLU feature Gram after one step vs the analytic kernel k₁ with fitted (s₀, r, û): spectrum and Frobenius error against width.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n/d of the step", {min: 0.01}),
-    p_ratio: real(4, "width ratio p/d", {min: 0.01}),
-    eta: real(2, "rescaled learning rate η̃", {min: 0}),
-    target: choice(targets, "he12", "target link σ*"),
+    d: dimension(400),
+    alpha: sampleRatio(2),
+    p_ratio: widthRatio(4),
+    eta: stepSize(2),
+    target,
     n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4}),
-    widths: reals([100, 200, 400, 800, 1600], "nested widths at which the Frobenius error is measured (each ≤ p)", {min: 1}),
+    widths: reals([100, 200, 400, 800, 1600], "nested widths at which the Frobenius error is measured (each ≤ p)", {
+      min: 1
+    }),
     scatter: integer(400, "entries kept for the scatter plot", {min: 0})
   },
   run({d, alpha, p_ratio, eta, target, n_test, widths, scatter}, rng) {
@@ -67,11 +70,20 @@ export const featureGram = pipeline({
     const analytic = topPairs(scaled(K1, scale), 4).values;
     const initial = topPairs(scaled(K0, scale), 1).values;
     const logs = errors.map((e) => [Math.log(e.width as number), Math.log(e.error as number)]);
-    const slope = fitLine(logs.map(([x]) => x), logs.map(([, y]) => y)).slope;
+    const slope = fitLine(
+      logs.map(([x]) => x),
+      logs.map(([, y]) => y)
+    ).slope;
     const small = logs.slice(0, Math.min(3, logs.length));
-    const slopeSmall = fitLine(small.map(([x]) => x), small.map(([, y]) => y)).slope;
+    const slopeSmall = fitLine(
+      small.map(([x]) => x),
+      small.map(([, y]) => y)
+    ).slope;
     // error² = a/p + b: a Monte Carlo part falling like 1/p and a floor b from the Gaussian model of the weights.
-    const floorFit = fitLine(errors.map((e) => 1 / (e.width as number)), errors.map((e) => (e.error as number) ** 2));
+    const floorFit = fitLine(
+      errors.map((e) => 1 / (e.width as number)),
+      errors.map((e) => (e.error as number) ** 2)
+    );
 
     const pick = rng.fork("scatter");
     const entries: Row[] = [];
@@ -120,7 +132,11 @@ function addFeatureGram(sum: Matrix, X: Matrix, W: Matrix, from: number, to: num
 }
 
 function scaled(A: Matrix, c: number): Matrix {
-  return matrix(A.rows, A.cols, A.data.map((x) => c * x));
+  return matrix(
+    A.rows,
+    A.cols,
+    A.data.map((x) => c * x)
+  );
 }
 
 function frobenius(A: Matrix): number {

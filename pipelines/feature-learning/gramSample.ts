@@ -1,13 +1,14 @@
 // The induced kernel's Gram matrix on n fresh Gaussian inputs, shared by the spectrum experiments E4–E6: inputs,
 // spike direction, projections t = Xû, the Gram K/n and the exactly linear (odd) part (1/4n)XΣ₁Xᵀ of ReLU.
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {multiplyVector} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {SpikedCovariance} from "./kernel.js";
 import {covarianceTerms, kernelFromTerms} from "./kernel.js";
+import type {SpikedCovariance} from "./kernel.js";
+import {gaussianMatrix, lanczosStart, unitVector} from "./model.js";
 import type {Activation} from "./model.js";
-import {gaussianMatrix, projections, unitVector} from "./model.js";
 
 /** A sample of the induced kernel: inputs, Σ₁, t = ⟨û, x⟩, K/n and (1/n)·XΣ₁Xᵀ/4. */
 export interface GramSample {
@@ -27,21 +28,28 @@ export interface TopPairs {
 }
 
 /** Draws n inputs x ~ N(0, I_d) and a uniform unit û, and forms K/n and (1/4n)XΣ₁Xᵀ for Σ₁ = (s₀/d)I + r²ûûᵀ. */
-export function sampleGram(rng: Rng, options: {n: number; d: number; s0: number; r: number; activation: Activation}): GramSample {
+export function sampleGram(
+  rng: Rng,
+  options: {n: number; d: number; s0: number; r: number; activation: Activation}
+): GramSample {
   const {n, d, s0, r, activation} = options;
   const direction = unitVector(rng.fork("direction"), d);
   const X = gaussianMatrix(rng.fork("inputs"), n, d);
   const covariance = {s0, r, direction};
   const terms = covarianceTerms(X, covariance);
-  const linear = matrix(n, n, terms.C.data.map((c) => c / (4 * n)));
+  const linear = matrix(
+    n,
+    n,
+    terms.C.data.map((c) => c / (4 * n))
+  );
   const K = kernelFromTerms(activation, terms, true);
   for (let k = 0; k < K.data.length; ++k) K.data[k] /= n;
-  return {X, covariance, t: projections(X, direction), K, linear};
+  return {X, covariance, t: multiplyVector(X, direction), K, linear};
 }
 
 /** The top-k eigenpairs of a symmetric matrix, as plain arrays (eigenvectors as separate unit vectors). */
 export function topPairs(A: Matrix, k: number): TopPairs {
-  const {values, vectors} = topEigen(A, k);
+  const {values, vectors} = topEigen(A, k, lanczosStart);
   const n = A.rows;
   return {
     values: Array.from(values),

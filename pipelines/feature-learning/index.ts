@@ -1,6 +1,5 @@
 // The feature-learning paper's registry entries (E2–E8): pipelines, plot modules and table modules by id.
-import type {Pipeline} from "../../src/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
+import type {Pipeline, PlotModule, TableModule} from "../../src/contract/index.js";
 import {degreeAmplification} from "./degreeAmplification.js";
 import {degreesPlot} from "./degreeAmplification.plot.js";
 import {featureGram} from "./featureGram.js";
@@ -17,17 +16,32 @@ import {spike} from "./spike.js";
 import {projectionHistogramPlot, spikeGammaPlot, stepSizePlot} from "./spike.plot.js";
 import {targetSpectrum} from "./targetSpectrum.js";
 import {targetSpectrumPlot} from "./targetSpectrum.plot.js";
-import {featureGramValuesTable, mixingValuesTable, ridgeValuesTable, spectrumValuesTable, spikeValuesTable} from "./values.table.js";
+import {
+  featureGramValuesTable,
+  mixingValuesTable,
+  ridgeValuesTable,
+  spectrumValuesTable,
+  spikeValuesTable
+} from "./values.table.js";
 
 /** Pipelines, plots and tables of experiments E2–E8, keyed by id, for the project registry to spread in. */
 export const featureLearning: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   pipelines: Record<string, Pipeline<any>>;
   plots: Record<string, PlotModule>;
   tables: Record<string, TableModule>;
 } = {
   pipelines: Object.fromEntries(
-    [spike, featureGram, targetSpectrum, sectorReference, linearMode, radialQuadratic, degreeAmplification, inputSpace].map((p) => [p.id, p])
+    [
+      spike,
+      featureGram,
+      targetSpectrum,
+      sectorReference,
+      linearMode,
+      radialQuadratic,
+      degreeAmplification,
+      inputSpace
+    ].map((p) => [p.id, p])
   ),
   plots: {
     "feature-learning/spike-gamma": spikeGammaPlot,

@@ -1,12 +1,11 @@
 // Figure of E8: test error of ridge regression with k₀, k₁, the Gaussian kernel of the weights' covariance and the
 // trained random features, against n₂/d.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {tableRows} from "./summaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {tableRows} from "./resultRows.js";
 
 /** Test MSE (mean ± sd over seeds) against n₂/d on a log axis, one series per kernel. */
 export const ridgePlot: PlotModule = {
@@ -24,7 +23,8 @@ export const ridgePlot: PlotModule = {
       ratios.map((ratio) => {
         const values = rows.filter((row) => row.ratio === ratio).map((row) => row[key] as number);
         const mean = values.reduce((a, b) => a + b, 0) / values.length;
-        const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
+        const sd =
+          values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : 0;
         return {ratio, mse: mean, sd};
       })
     );
@@ -36,7 +36,10 @@ export const ridgePlot: PlotModule = {
           theoryLine(points, {x: "ratio", y: "mse", stroke: seriesColor(i, context.theme), strokeDasharray: "2,2"}),
           ...simulationPoints(points, {x: "ratio", y: "mse", ySd: "sd", color: seriesColor(i, context.theme)})
         ]),
-        legend(series.map(({label}, i) => ({label, color: seriesColor(i, context.theme), kind: "line+point" as const})), {theme: context.theme})
+        legend(
+          series.map(({label}, i) => ({label, color: seriesColor(i, context.theme), kind: "line+point" as const})),
+          {theme: context.theme}
+        )
       ]
     });
   }

@@ -1,27 +1,29 @@
 // E8: the learned kernel as an isotropic kernel on stretched inputs, k₁(x, x′) = k₀(Ax, Ax′), and what it buys
 // downstream: ridge regression on fresh data with k₀, k₁ and the trained random features.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, real, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gram, gramTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {solveSymmetricPositive} from "../../src/linalg/solve.js";
-import {choice, integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import type {SpikedCovariance} from "./kernel.js";
 import {covarianceKernel, inducedKernel, inputMap, isotropicKernel, kappa, quadraticForms} from "./kernel.js";
-import {giantStep, norm, sampleData, spikeTheory, stepWeights, targets} from "./model.js";
+import type {SpikedCovariance} from "./kernel.js";
+import {giantStep, sampleData, spikeTheory, stepWeights} from "./model.js";
+import {dimension, sampleRatio, stepSize, target, widthRatio} from "./params.js";
 
 /** k₁ = k₀∘A to machine precision, and test error of kernel ridge with k₀, k₁ and the one-step random features. */
 export const inputSpace = pipeline({
   id: "feature-learning/input-space",
-  description: "Input-space reading k₁(x, x′) = k₀(Ax, Ax′), and test MSE of ridge regression with k₀, k₁ and the trained ReLU features against n₂/d.",
+  description:
+    "Input-space reading k₁(x, x′) = k₀(Ax, Ax′), and test MSE of ridge regression with k₀, k₁ and the trained ReLU features against n₂/d.",
   source: import.meta.url,
   params: {
-    d: integer(200, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n₁/d of the step", {min: 0.01}),
-    eta: real(2, "rescaled learning rate η̃ of the step", {min: 0}),
-    p_ratio: real(10, "width ratio p/d of the random features", {min: 0.01}),
-    target: choice(targets, "he12", "target link σ*"),
+    d: dimension(200),
+    alpha: sampleRatio(2),
+    eta: stepSize(2),
+    p_ratio: widthRatio(10),
+    target,
     n2: reals([100, 200, 400, 800, 1200, 2000], "fresh training set sizes n₂ (increasing)", {min: 1}),
     n_test: integer(1000, "fresh test inputs", {min: 1}),
     ridge: real(1e-3, "ridge λ: (K + n₂λI)⁻¹", {min: 0}),
@@ -35,7 +37,7 @@ export const inputSpace = pipeline({
     const step = giantStep(rng, {n: n1, d, p, activation: "relu", target, noise: 0, readout: "gaussian"});
     const W1 = stepWeights(step, eta);
     const theory = spikeTheory({activation: "relu", target, alpha, eta, noise: 0});
-    const vNorm = norm(step.v);
+    const vNorm = vectorNorm(step.v);
     const direction = step.v.map((x) => x / vNorm);
     // Σ₁ predicted from this run's v: r² = η̃²μ₁²‖v‖², s₀ from the formula.
     const spiked: SpikedCovariance = {s0: theory.s0, r: eta * theory.mu1 * vNorm, direction};
@@ -75,7 +77,14 @@ export const inputSpace = pipeline({
     for (const y of yTest) power += y * y;
     power /= n_test;
 
-    const curve: Row[] = sizes.map((m, i) => ({n2: m, ratio: m / d, mse_k0: mse.k0[i], mse_k1: mse.k1[i], mse_empirical: mse.empirical[i], mse_rf: mse.rf[i]}));
+    const curve: Row[] = sizes.map((m, i) => ({
+      n2: m,
+      ratio: m / d,
+      mse_k0: mse.k0[i],
+      mse_k1: mse.k1[i],
+      mse_empirical: mse.empirical[i],
+      mse_rf: mse.rf[i]
+    }));
     let k1OverK0 = 0;
     let rfGap = 0;
     let rfEmpiricalGap = 0;

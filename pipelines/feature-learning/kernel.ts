@@ -1,13 +1,13 @@
 // The kernel induced by features w ~ N(0, Σ₁) with Σ₁ = (s₀/d)I + r²ûûᵀ: k₁(x, x′) = κ_σ(xᵀΣ₁x, x′ᵀΣ₁x′, xᵀΣ₁x′),
 // in closed form for ReLU (arc-cosine) and erf, by the Mehler series (Gauss–Hermite near |ρ| = 1) for tanh.
 import {eigh} from "../../src/linalg/eigh.js";
-import {gram, multiply, multiplyTransposeB} from "../../src/linalg/gemm.js";
+import {gram, multiply, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {erfKernel, reluKernel} from "../../src/special/arccos.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
+import {activate} from "./model.js";
 import type {Activation} from "./model.js";
-import {activate, projections} from "./model.js";
 import {scaledCoefficients} from "./targetSector.js";
 
 /** A spiked weight covariance Σ₁ = (s₀/d)I + r²ûûᵀ with a unit direction û (r = 0: the isotropic (s₀/d)I). */
@@ -56,7 +56,7 @@ export function tanhKernel(q: number, qPrime: number, c: number): number {
 /** The quadratic forms xᵀΣ₁x of the rows of X (d = X.cols). */
 export function quadraticForms(X: Matrix, covariance: SpikedCovariance): Float64Array {
   const {rows: n, cols: d, data: x} = X;
-  const t = projections(X, covariance.direction);
+  const t = multiplyVector(X, covariance.direction);
   const r2 = covariance.r * covariance.r;
   const out = new Float64Array(n);
   for (let i = 0; i < n; ++i) {
@@ -73,12 +73,13 @@ export function covarianceTerms(X: Matrix, covariance: SpikedCovariance, Y?: Mat
   const same = Y === undefined || Y === X;
   const other = same ? X : Y;
   const C = same ? gram(X) : multiplyTransposeB(X, other);
-  const tRows = projections(X, covariance.direction);
-  const tCols = same ? tRows : projections(other, covariance.direction);
+  const tRows = multiplyVector(X, covariance.direction);
+  const tCols = same ? tRows : multiplyVector(other, covariance.direction);
   const r2 = covariance.r * covariance.r;
   const scale = covariance.s0 / d;
   const {rows: n, cols: m, data: c} = C;
-  for (let i = 0; i < n; ++i) for (let j = 0; j < m; ++j) c[i * m + j] = scale * c[i * m + j] + r2 * tRows[i] * tCols[j];
+  for (let i = 0; i < n; ++i)
+    for (let j = 0; j < m; ++j) c[i * m + j] = scale * c[i * m + j] + r2 * tRows[i] * tCols[j];
   const qRows = same ? Float64Array.from({length: n}, (_, i) => c[i * m + i]) : quadraticForms(X, covariance);
   const qCols = same ? qRows : quadraticForms(other, covariance);
   return {qRows, qCols, C};
@@ -135,7 +136,8 @@ export function kernelFromTerms(activation: Activation, terms: CovarianceTerms, 
  */
 export function covarianceKernel(activation: Activation, X: Matrix, Sigma: Matrix): Matrix {
   const d = X.cols;
-  if (Sigma.rows !== d || Sigma.cols !== d) throw new Error(`covarianceKernel: Σ is ${Sigma.rows}×${Sigma.cols}, inputs have ${d} columns`);
+  if (Sigma.rows !== d || Sigma.cols !== d)
+    throw new Error(`covarianceKernel: Σ is ${Sigma.rows}×${Sigma.cols}, inputs have ${d} columns`);
   const {values, vectors} = eigh(Sigma);
   const root = matrix(d, d);
   for (let i = 0; i < d; ++i) {
@@ -205,7 +207,8 @@ function bivariate(activation: Activation, q: number, qPrime: number, rho: numbe
   let sum = 0;
   for (let i = 0; i < nodes.length; ++i) {
     let inner = 0;
-    for (let j = 0; j < nodes.length; ++j) inner += weights[j] * activate(activation, b * (rho * nodes[i] + c * nodes[j]));
+    for (let j = 0; j < nodes.length; ++j)
+      inner += weights[j] * activate(activation, b * (rho * nodes[i] + c * nodes[j]));
     sum += weights[i] * activate(activation, a * nodes[i]) * inner;
   }
   return sum;

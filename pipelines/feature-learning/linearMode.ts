@@ -1,29 +1,31 @@
 // E5: the boosted linear eigenfunction ⟨û, x⟩: its alignment with the Gram eigenvectors and its amplification
 // 1 + d r²/s₀ over the isotropic linear bulk, seen in the exactly linear part (1/4n)XΣ₁Xᵀ of the ReLU kernel.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {eigh} from "../../src/linalg/eigh.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
-import {dot, norm} from "./model.js";
+import {dot} from "./model.js";
+import {bulkVariance, dimension, samples, spikeStrength} from "./params.js";
 
 /** Alignment of the top-2 Gram eigenvectors with t̂ = Xû/‖Xû‖, and the outlier of the linear part's spectrum. */
 export const linearMode = pipeline({
   id: "feature-learning/linear-mode",
-  description: "The target-aligned linear eigenfunction of the ReLU k₁: overlap of t̂ with the top Gram eigenvectors and its amplification 1 + d r²/s₀.",
+  description:
+    "The target-aligned linear eigenfunction of the ReLU k₁: overlap of t̂ with the top Gram eigenvectors and its amplification 1 + d r²/s₀.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(0.5, "spike strength r", {min: 0}),
+    d: dimension(400),
+    n: samples(2000),
+    s0: bulkVariance,
+    r: spikeStrength(0.5),
     bins: integer(40, "histogram bins of the linear part's bulk eigenvalues", {min: 1, max: 400})
   },
   run({d, n, s0, r, bins}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
-    const tHat = sample.t.map((x) => x / norm(sample.t));
+    const tHat = sample.t.map((x) => x / vectorNorm(sample.t));
     const top = topPairs(sample.K, 2);
     const overlaps = top.vectors.map((u) => dot(u, tHat));
     const projection = Math.hypot(...overlaps);
@@ -40,7 +42,8 @@ export const linearMode = pipeline({
     const amplification = outlier / bulkMean;
     const amplificationPopulation = 1 + theta;
     // Spiked Wishart (BBP): the outlier sits at (1 + θ)(1 + γ/θ) bulk units when θ > √γ.
-    const amplificationTheory = theta > Math.sqrt(gamma) ? (1 + theta) * (1 + gamma / theta) : (1 + Math.sqrt(gamma)) ** 2;
+    const amplificationTheory =
+      theta > Math.sqrt(gamma) ? (1 + theta) * (1 + gamma / theta) : (1 + Math.sqrt(gamma)) ** 2;
 
     const edge = linearBulkEdge(s0, d, n);
     const bulk = values.slice(r > 0 ? 1 : 0);

@@ -1,8 +1,10 @@
 // The model shared by the feature-learning experiments: Gaussian single-index data, the two-layer network, the one
 // large gradient step W¹ = W⁰ − η∇L with η = η̃·p, and the spiked-covariance prediction Σ₁ = (s₀/d)I + r²v̂v̂ᵀ.
-import {multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {multiplyTransposeA, multiplyTransposeB, multiplyVector} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
+import {createRng} from "../../src/random/rng.js";
 import type {Rng} from "../../src/random/rng.js";
 import {erf} from "../../src/special/erf.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
@@ -117,7 +119,13 @@ export function targetMoments(target: Target): {mu1: number; power: number} {
  * The limits of the step as n, d → ∞ with α = n/d: ‖v‖² → μ₁*² + E[y²]/α, γ = μ₁* ÷ ‖v‖, r² = η̃²μ₁²‖v‖² and
  * s₀ = 1 + η̃²·Var σ'(G)·E[y²]/α.
  */
-export function spikeTheory(options: {activation: Activation; target: Target; alpha: number; eta: number; noise: number}): SpikeTheory {
+export function spikeTheory(options: {
+  activation: Activation;
+  target: Target;
+  alpha: number;
+  eta: number;
+  noise: number;
+}): SpikeTheory {
   const {activation, target, alpha, eta, noise} = options;
   const {mu1, variance} = derivativeMoments(activation);
   const {mu1: targetMu1, power} = targetMoments(target);
@@ -143,6 +151,9 @@ export function unitVector(rng: Rng, d: number): Float64Array {
   return u;
 }
 
+/** The source of topEigen's starting block: fixed, so that the top eigenpairs do not depend on the run's seed. */
+export const lanczosStart: Rng = createRng(1);
+
 /** An n×d matrix of independent N(0, scale²) entries. */
 export function gaussianMatrix(rng: Rng, rows: number, cols: number, scale = 1): Matrix {
   const data = rng.normals(rows * cols);
@@ -151,10 +162,13 @@ export function gaussianMatrix(rng: Rng, rows: number, cols: number, scale = 1):
 }
 
 /** n samples x ~ N(0, I_d) with labels y = σ*(⟨β, x⟩) + τ·ε, for a given unit β. */
-export function sampleData(rng: Rng, options: {n: number; d: number; target: Target; noise: number; beta: Float64Array}): SingleIndexData {
+export function sampleData(
+  rng: Rng,
+  options: {n: number; d: number; target: Target; noise: number; beta: Float64Array}
+): SingleIndexData {
   const {n, d, target, noise, beta} = options;
   const X = gaussianMatrix(rng.fork("inputs"), n, d);
-  const t = projections(X, beta);
+  const t = multiplyVector(X, beta);
   const eps = noise > 0 ? rng.fork("noise").normals(n) : new Float64Array(n);
   const y = t.map((s, mu) => link(target, s) + noise * eps[mu]);
   return {X, y, beta};
@@ -265,19 +279,6 @@ export function labelMean(data: SingleIndexData): Float64Array {
   return v;
 }
 
-/** The projections ⟨x_μ, u⟩ of the rows of X on a vector u. */
-export function projections(X: Matrix, u: Float64Array): Float64Array {
-  const {rows: n, cols: d, data: x} = X;
-  if (u.length !== d) throw new Error(`projections: vector of length ${u.length} for ${d} columns`);
-  const out = new Float64Array(n);
-  for (let mu = 0; mu < n; ++mu) {
-    let s = 0;
-    for (let j = 0; j < d; ++j) s += x[mu * d + j] * u[j];
-    out[mu] = s;
-  }
-  return out;
-}
-
 /** ⟨a, b⟩. */
 export function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -285,14 +286,9 @@ export function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** ‖a‖. */
-export function norm(a: Float64Array): number {
-  return Math.sqrt(dot(a, a));
-}
-
 /** a/‖a‖. */
 export function normalize(a: Float64Array): Float64Array {
-  const s = norm(a);
+  const s = vectorNorm(a);
   if (!(s > 0)) throw new Error("normalize: zero vector");
   return a.map((x) => x / s);
 }

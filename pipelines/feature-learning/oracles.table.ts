@@ -1,6 +1,5 @@
 // Table of E1: the ReLU and erf kernels in closed form against Monte Carlo estimates with their standard errors.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 
 /** One row per (activation, q, q′, c): closed form, Monte Carlo estimate, standard error and the gap in standard errors. */
 export const kernelOraclesTable: TableModule = {
@@ -13,8 +12,18 @@ export const kernelOraclesTable: TableModule = {
         {key: "q", label: "q", latex: "$q$"},
         {key: "q_prime", label: "q′", latex: "$q'$"},
         {key: "c", label: "c", latex: "$c$"},
-        {key: "closed_form", label: "κ closed form", latex: "$\\kappa$ closed form", format: {type: "significant", digits: 6}},
-        {key: "monte_carlo", label: "κ Monte Carlo", latex: "$\\kappa$ Monte Carlo", format: {type: "significant", digits: 6}},
+        {
+          key: "closed_form",
+          label: "κ closed form",
+          latex: "$\\kappa$ closed form",
+          format: {type: "significant", digits: 6}
+        },
+        {
+          key: "monte_carlo",
+          label: "κ Monte Carlo",
+          latex: "$\\kappa$ Monte Carlo",
+          format: {type: "significant", digits: 6}
+        },
         {key: "standard_error", label: "standard error", format: {type: "significant", digits: 2}},
         {key: "z", label: "|gap| / s.e.", latex: "$|\\Delta|/\\mathrm{s.e.}$", format: {type: "fixed", decimals: 2}}
       ],

@@ -1,7 +1,8 @@
 // E1 of the feature-learning paper: the closed-form oracles (Hermite coefficients, arc-cosine and erf kernels)
 // checked against independent routes, quadrature and seeded Monte Carlo.
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
+import type {Rng} from "../../src/random/rng.js";
 import {erfKernel, reluKernel, reluKernelArcCosine, reluKernelSplit} from "../../src/special/arccos.js";
 import {erf} from "../../src/special/erf.js";
 import {
@@ -13,8 +14,6 @@ import {
   reluHermiteCoefficientsFromMoments,
   tanhHermiteCoefficients
 } from "../../src/special/hermiteCoefficients.js";
-import type {Row} from "../../src/dataset.js";
-import type {Rng} from "../../src/random/rng.js";
 
 /**
  * Closed-form oracles of spec §2 and experiment E1: ReLU Hermite coefficients from half-line moments against

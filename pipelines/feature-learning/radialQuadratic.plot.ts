@@ -1,12 +1,11 @@
 // Figures of E6: the He₂ mixing coefficient of the top eigenvector against r, and the top eigenvector against t.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {pointSummaries} from "./summaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {pointSummaries} from "./resultRows.js";
 
 /** Projection of the Gram's top eigenvector on (t² − ‖x‖²/d)/√2 against r, with the target-sector value and r²/(√2 s₀). */
 export const mixingPlot: PlotModule = {

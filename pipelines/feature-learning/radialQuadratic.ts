@@ -1,22 +1,23 @@
 // E6: the top eigenfunction of the ReLU k₁ mixes the radial mode ‖x‖/√d with the target-aligned quadratic harmonic
 // (t² − ‖x‖²/d)/√2: Gram eigenvector projections against the 2×2 block of M and its small-r expansions.
-import type {Row} from "../../src/dataset.js";
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
+import {hermiteNormalized} from "../../src/special/hermite.js";
 import {sampleGram, topPairs} from "./gramSample.js";
 import {sectorSpectrum} from "./targetSector.js";
-import {hermiteNormalized} from "../../src/special/hermite.js";
+import {bulkVariance, dimension, samples, spikeStrength} from "./params.js";
 
 /** Radial and He₂ coefficients of the Gram's top eigenvector against the target-sector eigenvector. */
 export const radialQuadratic = pipeline({
   id: "feature-learning/radial-quadratic",
-  description: "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
+  description:
+    "Top eigenvector of the ReLU k₁ Gram projected on the radial mode and the target-aligned quadratic harmonic, against the Hermite matrix M.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
+    d: dimension(400),
+    n: samples(2000),
+    s0: bulkVariance,
+    r: spikeStrength(1),
     degree: integer(16, "Hermite truncation J", {min: 4, max: 80}),
     points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0})
   },
@@ -66,7 +67,12 @@ export const radialQuadratic = pipeline({
     const curve: Row[] = Array.from({length: 45}, (_, i) => {
       const rr = (2.2 * i) / 44;
       const sp = sectorSpectrum({activation: "relu", s0, r: rr}, degree);
-      return {r: rr, he2: sp.even.vectors[0][1], lambda_top: sp.even.values[0], he2_small: (rr * rr) / (Math.SQRT2 * s0)};
+      return {
+        r: rr,
+        he2: sp.even.vectors[0][1],
+        lambda_top: sp.even.values[0],
+        he2_small: (rr * rr) / (Math.SQRT2 * s0)
+      };
     });
     return {
       scalars: {

@@ -1,10 +1,10 @@
 // The ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient of the top mode)
 // recomputed by Nyström on Gauss–Hermite nodes and by the Hermite matrix M, beside the values printed in the spec.
-import {integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline} from "../../src/contract/index.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
 import {hermite} from "../../src/special/hermite.js";
 import {nystrom, sectorSpectrum} from "./targetSector.js";
+import {bulkVariance, spikeStrength} from "./params.js";
 
 /** A published reference row: the printed strings, so that tolerances follow their digits. */
 interface Published {
@@ -29,11 +29,12 @@ export const publishedSector: readonly Published[] = [
 /** Target-sector eigenvalues of the ReLU k₁ at one (s₀, r): Nyström and Hermite-matrix routes, and the published row. */
 export const sectorReference = pipeline({
   id: "feature-learning/sector-reference",
-  description: "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
+  description:
+    "ReLU target-sector reference values (λ_top, λ_lin, second even eigenvalue, He₂ coefficient) by Nyström and by the Hermite matrix.",
   source: import.meta.url,
   params: {
-    s0: real(1, "bulk variance s₀", {min: 0.01}),
-    r: real(1, "spike strength r", {min: 0}),
+    s0: bulkVariance,
+    r: spikeStrength(1),
     degree: integer(16, "Hermite truncation J", {min: 2, max: 200}),
     nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
   },

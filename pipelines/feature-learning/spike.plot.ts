@@ -1,12 +1,12 @@
-// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by readout.
+// Figures of E2: alignment γ of v with β against α, the spike strength r² against η̃, and the law of ⟨w¹, v̂⟩ by
+// readout.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {pointSummaries, tableRows} from "./summaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {pointSummaries, tableRows} from "./resultRows.js";
 
 /** γ = cos∠(v, β) against α for each d (mean ± sd over seeds) with its limit μ₁* ÷ √(μ₁*² + E[y²]/α). */
 export const spikeGammaPlot: PlotModule = {
@@ -32,12 +32,17 @@ export const spikeGammaPlot: PlotModule = {
         theoryLine(curve, {x: "alpha", y: "gamma"}),
         ...ds.flatMap((d, i) =>
           simulationPoints(
-            rows.filter((row) => row.d === d).map((row) => ({...row, alpha: (row.alpha as number) * (1 + 0.04 * (i - 1))})),
+            rows
+              .filter((row) => row.d === d)
+              .map((row) => ({...row, alpha: (row.alpha as number) * (1 + 0.04 * (i - 1))})),
             {x: "alpha", y: "gamma", ySd: "gamma_sd", color: seriesColor(i, context.theme)}
           )
         ),
         legend(
-          [{label: "limit μ₁* ÷ ‖v‖", color: context.theme.ink, kind: "line"}, ...ds.map((d, i) => ({label: `d = ${d}`, color: seriesColor(i, context.theme)}))],
+          [
+            {label: "limit μ₁* ÷ ‖v‖", color: context.theme.ink, kind: "line"},
+            ...ds.map((d, i) => ({label: `d = ${d}`, color: seriesColor(i, context.theme)}))
+          ],
           {anchor: "bottom-right", theme: context.theme}
         )
       ]
@@ -61,10 +66,16 @@ export const stepSizePlot: PlotModule = {
       marks: [
         theoryLine(curve, {x: "eta", y: "r2"}),
         ...readouts.flatMap((readout, i) =>
-          simulationPoints(rows.filter((row) => row.readout === readout), {x: "eta", y: "r2", ySd: "r2_sd", color: seriesColor(i, context.theme)})
+          simulationPoints(
+            rows.filter((row) => row.readout === readout),
+            {x: "eta", y: "r2", ySd: "r2_sd", color: seriesColor(i, context.theme)}
+          )
         ),
         legend(
-          [{label: "η̃²μ₁²‖v‖²", color: context.theme.ink, kind: "line"}, ...readouts.map((r, i) => ({label: `${r} a`, color: seriesColor(i, context.theme)}))],
+          [
+            {label: "η̃²μ₁²‖v‖²", color: context.theme.ink, kind: "line"},
+            ...readouts.map((r, i) => ({label: `${r} a`, color: seriesColor(i, context.theme)}))
+          ],
           {anchor: "top-left", theme: context.theme}
         )
       ]
@@ -77,13 +88,16 @@ export const projectionHistogramPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
     const point = result.points.find((p) => p.params.eta === 1 && p.params.readout === "gaussian") ?? result.points[0];
-    const rows = tableRows(result, "projection_histogram").filter((row) => row.eta === point.params.eta && row.seed === point.runs[0].seed);
+    const rows = tableRows(result, "projection_histogram").filter(
+      (row) => row.eta === point.params.eta && row.seed === point.runs[0].seed
+    );
     const readouts = [...new Set(rows.map((row) => row.readout as string))];
     const d = point.params.d as number;
     const s0 = point.summary.s0_theory.mean;
     const r2 = point.summary.r2_theory.mean;
     const spread = s0 / (d * r2); // variance of the bulk part, in units of r²
-    const normal = (x: number, m: number, v: number) => Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
+    const normal = (x: number, m: number, v: number) =>
+      Math.exp(-((x - m) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
     const laws: Record<string, (x: number) => number> = {
       gaussian: (x) => normal(x, 0, 1 + spread),
       constant: (x) => normal(x, 1, spread),
@@ -97,19 +111,28 @@ export const projectionHistogramPlot: PlotModule = {
       y: {label: "density"},
       marks: [
         ...readouts.map((readout, i) =>
-          Plot.rectY(rows.filter((row) => row.readout === readout), {
-            x1: (row) => (row.x as number) - 0.05,
-            x2: (row) => (row.x as number) + 0.05,
-            y: "density",
-            fill: seriesColor(i, context.theme),
-            fillOpacity: 0.45,
-            clip: true
-          })
+          Plot.rectY(
+            rows.filter((row) => row.readout === readout),
+            {
+              x1: (row) => (row.x as number) - 0.05,
+              x2: (row) => (row.x as number) + 0.05,
+              y: "density",
+              fill: seriesColor(i, context.theme),
+              fillOpacity: 0.45,
+              clip: true
+            }
+          )
         ),
         ...readouts.map((readout, i) =>
-          theoryLine(curves.filter((row) => row.readout === readout), {x: "x", y: "density", stroke: seriesColor(i, context.theme), clip: true})
+          theoryLine(
+            curves.filter((row) => row.readout === readout),
+            {x: "x", y: "density", stroke: seriesColor(i, context.theme), clip: true}
+          )
         ),
-        legend(readouts.map((r, i) => ({label: `${r} a`, color: seriesColor(i, context.theme), kind: "line" as const})), {theme: context.theme})
+        legend(
+          readouts.map((r, i) => ({label: `${r} a`, color: seriesColor(i, context.theme), kind: "line" as const})),
+          {theme: context.theme}
+        )
       ]
     });
   }

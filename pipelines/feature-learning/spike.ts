@@ -1,23 +1,25 @@
 // E2: one large gradient step on a Gaussian single-index task adds a rank-one spike along v = Xᵀy/n to the first layer.
-import type {Row} from "../../src/dataset.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {gramTransposeA} from "../../src/linalg/gemm.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {activations, dot, giantStep, norm, readouts, spikeTheory, stepWeights, targets} from "./model.js";
+import {dot, giantStep, lanczosStart, readouts, spikeTheory, stepWeights} from "./model.js";
+import {activation, dimension, sampleRatio, stepSize, target, widthRatio} from "./params.js";
 
 /** The spike after one step: alignment γ, the slope of the update on z_i, the top direction, the bulk and Gaussianity. */
 export const spike = pipeline({
   id: "feature-learning/spike",
-  description: "One large gradient step W¹ = W⁰ + η̃·(−p∇L): measured spike (slope, top direction, bulk s₀, kurtosis, γ) against the formulas.",
+  description:
+    "One large gradient step W¹ = W⁰ + η̃·(−p∇L): measured spike (slope, top direction, bulk s₀, kurtosis, γ) against the formulas.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    alpha: real(2, "sample ratio α = n/d", {min: 0.01}),
-    p_ratio: real(2, "width ratio p/d", {min: 0.01}),
-    eta: real(1, "rescaled learning rate η̃ (η = η̃·p)", {min: 0}),
-    activation: choice(activations, "relu", "student activation σ"),
-    target: choice(targets, "he12", "target link σ*: He₁ + He₂/√2 or tanh"),
+    d: dimension(400),
+    alpha: sampleRatio(2),
+    p_ratio: widthRatio(2),
+    eta: stepSize(1),
+    activation,
+    target,
     readout: choice(readouts, "gaussian", "second-layer weights: z = √p·a Gaussian, constant 1 or ±1"),
     noise: real(0, "label noise τ", {min: 0}),
     bins: integer(0, "histogram bins of ⟨w¹, v̂⟩/r on [−4, 4] (0: no histogram)", {min: 0, max: 400})
@@ -29,7 +31,7 @@ export const spike = pipeline({
     const step = giantStep(rng, {n, d, p, activation, target, noise, readout});
     const theory = spikeTheory({activation, target, alpha, eta, noise});
     const {v, network, direction} = step;
-    const vNorm = norm(v);
+    const vNorm = vectorNorm(v);
     const vHat = v.map((x) => x / vNorm);
     const W1 = stepWeights(step, eta);
 
@@ -44,7 +46,7 @@ export const spike = pipeline({
     // Spectrum of S = W¹ᵀW¹/p: top direction and the bulk level d·(tr S − λ_top)/(d − 1).
     const S = gramTransposeA(W1);
     for (let k = 0; k < S.data.length; ++k) S.data[k] /= p;
-    const top = topEigen(S, 1);
+    const top = topEigen(S, 1, lanczosStart);
     const lambdaTop = top.values[0];
     const u = Float64Array.from({length: d}, (_, j) => top.vectors.data[j]);
     const cosTop = Math.abs(dot(u, vHat));

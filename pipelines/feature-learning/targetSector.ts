@@ -6,10 +6,10 @@ import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {erfKernel, reluKernel} from "../../src/special/arccos.js";
 import {gaussHermite} from "../../src/special/gaussHermite.js";
-import {erfDerivativeMoment, reluHermiteCoefficients} from "../../src/special/hermiteCoefficients.js";
 import {hermiteNormalizedSequence} from "../../src/special/hermite.js";
-import type {Activation} from "./model.js";
+import {erfDerivativeMoment, reluHermiteCoefficients} from "../../src/special/hermiteCoefficients.js";
 import {activate} from "./model.js";
+import type {Activation} from "./model.js";
 
 /** A spiked weight covariance restricted to the target sector: bulk s₀ (Σ₁ = (s₀/d)I + r²v̂v̂ᵀ) and spike r. */
 export interface SectorParams {
@@ -72,7 +72,7 @@ export function scaledCoefficients(activation: Activation, q: number, maxDegree:
     const minus = activate(activation, -u);
     const even = weights[b] * (plus + minus);
     const odd = weights[b] * (plus - minus);
-    const row = b * (table.cols);
+    const row = b * table.cols;
     for (let k = 0; k <= maxDegree; ++k) out[k] += table.data[row + k] * (k % 2 === 0 ? even : odd);
   }
   if (N % 2 === 1) {
@@ -148,7 +148,10 @@ export function sectorKernel(params: SectorParams, t: number, tPrime: number): n
  * the symmetric matrix √w_a K∞(t_a, t_b) √w_b. Eigenvector m is returned as values of the eigenfunction at the
  * nodes, normalised so that Σ_a w_a φ(t_a)² = 1.
  */
-export function nystrom(params: SectorParams, N = defaultNystromNodes): {nodes: Float64Array; values: number[]; functions: number[][]} {
+export function nystrom(
+  params: SectorParams,
+  N = defaultNystromNodes
+): {nodes: Float64Array; values: number[]; functions: number[][]} {
   const {nodes, weights} = cachedRule(N);
   const B = matrix(N, N);
   const rootW = weights.map(Math.sqrt);
@@ -165,7 +168,8 @@ export function nystrom(params: SectorParams, N = defaultNystromNodes): {nodes: 
     }
   } else {
     for (let a = 0; a < N; ++a) {
-      for (let b = 0; b <= a; ++b) B.data[a * N + b] = B.data[b * N + a] = rootW[a] * sectorKernel(params, nodes[a], nodes[b]) * rootW[b];
+      for (let b = 0; b <= a; ++b)
+        B.data[a * N + b] = B.data[b * N + a] = rootW[a] * sectorKernel(params, nodes[a], nodes[b]) * rootW[b];
     }
   }
   const {values, vectors} = eigh(B);
@@ -246,7 +250,8 @@ function hermiteTable(maxDegree: number): {nodes: Float64Array; weights: Float64
   if (!entry) {
     const {nodes, weights} = cachedRule(TABLE_NODES);
     const table = matrix(TABLE_NODES, maxDegree + 1);
-    for (let a = 0; a < TABLE_NODES; ++a) table.data.set(hermiteNormalizedSequence(maxDegree, nodes[a]), a * (maxDegree + 1));
+    for (let a = 0; a < TABLE_NODES; ++a)
+      table.data.set(hermiteNormalizedSequence(maxDegree, nodes[a]), a * (maxDegree + 1));
     tables.set(maxDegree, (entry = {nodes, weights, table}));
   }
   return entry;

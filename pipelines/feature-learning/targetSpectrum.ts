@@ -1,23 +1,23 @@
 // E4: the top of the spectrum of the induced-kernel Gram matrix against the target-sector theory (Hermite matrix M,
 // Nyström), the exactly linear odd part and its Marchenko–Pastur bulk edge.
-import type {Row} from "../../src/dataset.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {linearBulkEdge, sampleGram, topPairs} from "./gramSample.js";
-import {activations} from "./model.js";
 import {defaultNystromNodes, nystrom, sectorEigenvalues, sectorSpectrum} from "./targetSector.js";
+import {activation, bulkVariance, dimension, samples, spikeStrength} from "./params.js";
 
 /** Top eigenvalues of K/n for the analytic k₁ with exact Σ₁, against the target sector and the isotropic bulk. */
 export const targetSpectrum = pipeline({
   id: "feature-learning/target-spectrum",
-  description: "Top eigenvalues of the n-sample Gram matrix of k₁ (exact Σ₁) against the target-sector eigenvalues and the linear bulk edge.",
+  description:
+    "Top eigenvalues of the n-sample Gram matrix of k₁ (exact Σ₁) against the target-sector eigenvalues and the linear bulk edge.",
   source: import.meta.url,
   params: {
-    d: integer(400, "input dimension", {min: 2}),
-    n: integer(2000, "number of samples", {min: 4}),
-    s0: real(1, "bulk variance s₀ of Σ₁ = (s₀/d)I + r²ûûᵀ", {min: 0.01}),
-    r: real(0.5, "spike strength r", {min: 0}),
-    activation: choice(activations, "relu", "activation σ (the odd part is exactly linear only for ReLU)"),
+    d: dimension(400),
+    n: samples(2000),
+    s0: bulkVariance,
+    r: spikeStrength(0.5),
+    activation,
     degree: integer(16, "Hermite truncation J", {min: 2, max: 80}),
     nodes: integer(defaultNystromNodes, "Gauss–Hermite nodes of the Nyström check", {min: 8, max: 400})
   },
@@ -35,7 +35,9 @@ export const targetSpectrum = pipeline({
     // place of its d → ∞ value r²/4, and the isotropic linear bulk, seen in a Gram matrix at its MP edge.
     const edge = linearBulkEdge(s0, d, n);
     const linearMode = (s0 / d + r * r) / 4;
-    const candidates = [...spectrum.even.values, linearMode, ...spectrum.odd.values.slice(1), edge, edge, edge].sort((a, b) => b - a);
+    const candidates = [...spectrum.even.values, linearMode, ...spectrum.odd.values.slice(1), edge, edge, edge].sort(
+      (a, b) => b - a
+    );
     const theory = candidates.slice(0, 3);
 
     const meanT2 = meanSquare(sample.t);

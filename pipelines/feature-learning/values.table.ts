@@ -1,7 +1,6 @@
 // Tables of measured values against theory for the feature-learning experiments: one row per sweep point, the
 // measured scalar as mean ± sd over seeds beside its prediction.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Column, TableRow} from "../../src/tables/table.js";
 
 /** A measured scalar, the scalar holding its prediction, and the column label. */
@@ -19,7 +18,12 @@ export function valuesTable(pairs: readonly Pair[]): TableModule {
       const columns: Column[] = result.sweep.map((name) => ({key: name, label: name}));
       pairs.forEach((pair, k) => {
         columns.push({key: `measured_${k}`, label: "measured", group: pair.label});
-        columns.push({key: `theory_${k}`, label: "theory", group: pair.label, format: {type: "significant", digits: 4}});
+        columns.push({
+          key: `theory_${k}`,
+          label: "theory",
+          group: pair.label,
+          format: {type: "significant", digits: 4}
+        });
       });
       const rows: TableRow[] = result.points.map((point) => {
         const row: TableRow = {};

@@ -18,7 +18,11 @@ export interface AdamState {
 
 /** Zero moments shaped like the parameters. */
 export function adamState(parameters: readonly Float64Array[]): AdamState {
-  return {m: parameters.map((p) => new Float64Array(p.length)), v: parameters.map((p) => new Float64Array(p.length)), t: 0};
+  return {
+    m: parameters.map((p) => new Float64Array(p.length)),
+    v: parameters.map((p) => new Float64Array(p.length)),
+    t: 0
+  };
 }
 
 /**
@@ -42,7 +46,8 @@ export function adamStep(
     const g = gradients[a];
     const m = state.m[a];
     const v = state.v[a];
-    if (g.length !== theta.length) throw new Error(`adamStep: gradient ${a} has length ${g.length}, expected ${theta.length}`);
+    if (g.length !== theta.length)
+      throw new Error(`adamStep: gradient ${a} has length ${g.length}, expected ${theta.length}`);
     for (let i = 0; i < theta.length; ++i) {
       const gi = g[i];
       if (!Number.isFinite(gi)) throw new Error(`adamStep: non-finite gradient ${gi} in array ${a} at ${i}`);

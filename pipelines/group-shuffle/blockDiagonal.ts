@@ -1,7 +1,7 @@
 // Block-diagonal matrices with rectangular blocks: the factors L and R of the GS class, applied without forming them.
 import {gemmInto} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 
 /**
@@ -57,17 +57,6 @@ export function blockDiagonalDense(D: BlockDiagonal): Matrix {
     }
   });
   return A;
-}
-
-/** The transpose diag(B_0ᵀ, …, B_{k−1}ᵀ) as a new block-diagonal matrix. */
-export function blockDiagonalTranspose(D: BlockDiagonal): BlockDiagonal {
-  return blockDiagonal(
-    D.blocks.map((B) => {
-      const T = matrix(B.cols, B.rows);
-      for (let i = 0; i < B.rows; ++i) for (let j = 0; j < B.cols; ++j) T.data[j * B.rows + i] = B.data[i * B.cols + j];
-      return T;
-    })
-  );
 }
 
 /** The number of stored entries Σ rows(B_i)·cols(B_i). */
@@ -164,7 +153,15 @@ function batch(routine: string, D: BlockDiagonal, X: Matrix, transposed: boolean
 }
 
 // Y[o0 + i, :] = Σ_j op(B)_ij · X[i0 + j, :] with op(B) = B or Bᵀ, as row axpys over the batch (terms in order of j).
-function blockLoops(B: Matrix, transposed: boolean, x: Float64Array, i0: number, y: Float64Array, o0: number, p: number): void {
+function blockLoops(
+  B: Matrix,
+  transposed: boolean,
+  x: Float64Array,
+  i0: number,
+  y: Float64Array,
+  o0: number,
+  p: number
+): void {
   const {rows, cols, data: b} = B;
   const outer = transposed ? cols : rows;
   const inner = transposed ? rows : cols;

@@ -1,7 +1,7 @@
 // BOFT's block-butterfly factors (huggingface/peft `block_butterfly_perm`) in closed XOR form, as GS products.
 import type {BlockDiagonal} from "./blockDiagonal.js";
-import type {GsProduct} from "./gs.js";
 import {conjugatedProduct} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import type {Permutation} from "./shuffle.js";
 
 /**

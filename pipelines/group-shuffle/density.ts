@@ -26,7 +26,8 @@ export function identitySupport(n: number): Support {
 /** The support of P·S: row σ(i) of the result is row i of S. */
 export function permuteSupport(sigma: Permutation | null, S: Support): Support {
   if (sigma === null) return S;
-  if (sigma.length !== S.rows) throw new Error(`permuteSupport: permutation of ${sigma.length} applied to ${S.rows} rows`);
+  if (sigma.length !== S.rows)
+    throw new Error(`permuteSupport: permutation of ${sigma.length} applied to ${S.rows} rows`);
   const {words} = S;
   const bits = new Uint32Array(S.bits.length);
   for (let i = 0; i < S.rows; ++i) bits.set(S.bits.subarray(i * words, (i + 1) * words), sigma[i] * words);

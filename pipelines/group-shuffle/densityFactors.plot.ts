@@ -1,17 +1,16 @@
 // Figures of E3: least numbers of GS and BOFT factors for a dense product, and nonzeros per row after m factors.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor, superscript} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {boftRowCount, gsDenseFactors, gsRowCountBound} from "./density.js";
 import {facetLine, facetPoints, panelLegend} from "./facets.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /** Panels per row of the minimal-factors figure. */
 const columns = 3;
@@ -78,7 +77,15 @@ export const minimalFactorsPlot: PlotModule = {
         facetLine(gsLines, {...channels, stroke: gs, curve: "step-after", theme: t}),
         facetPoints(boftPoints, {...channels, fill: boft, symbol: "square", scale: 1.7, theme: t}),
         facetPoints(gsPoints, {...channels, fill: gs, theme: t}),
-        Plot.text(labels, {fx: "column", fy: "row", text: "label", frameAnchor: "bottom-right", dx: -4, dy: -4, fontSize: t.fontSize}),
+        Plot.text(labels, {
+          fx: "column",
+          fy: "row",
+          text: "label",
+          frameAnchor: "bottom-right",
+          dx: -4,
+          dy: -4,
+          fontSize: t.fontSize
+        }),
         panelLegend(
           [
             {label: "GS: 1 + ⌈log_b r⌉", color: gs, kind: "line+point"},
@@ -102,7 +109,9 @@ export const rowNonzerosPlot: PlotModule = {
     const rows = firstRunTable(result, "row_counts");
     const boftRows = rows.filter((row) => row.structure === "BOFT");
     const r = Math.max(...boftRows.map((row) => row.r as number));
-    const blockSizes = [...new Set(boftRows.filter((row) => row.r === r).map((row) => row.b as number))].sort((a, b) => a - b).slice(-3);
+    const blockSizes = [...new Set(boftRows.filter((row) => row.r === r).map((row) => row.b as number))]
+      .sort((a, b) => a - b)
+      .slice(-3);
     const selected = rows.filter((row) => row.r === r && blockSizes.includes(row.b as number));
     const mMax = Math.max(...selected.map((row) => row.m as number));
     const color = (b: number) => seriesColor(blockSizes.indexOf(b), context.theme);
@@ -116,15 +125,32 @@ export const rowNonzerosPlot: PlotModule = {
           .filter((row) => row.b === b && row.structure === structure)
           .map((row) => ({m: row.m as number, nnz: row.min_row_nnz as number}));
         marks.push(
-          theoryLine(line, {x: "m", y: "nnz", stroke: color(b), strokeDasharray: dashed ? "3,2" : undefined, theme: context.theme}),
-          simulationPoints(points, {x: "m", y: "nnz", color: color(b), symbol: dashed ? "square" : "circle", theme: context.theme})
+          theoryLine(line, {
+            x: "m",
+            y: "nnz",
+            stroke: color(b),
+            strokeDasharray: dashed ? "3,2" : undefined,
+            theme: context.theme
+          }),
+          simulationPoints(points, {
+            x: "m",
+            y: "nnz",
+            color: color(b),
+            symbol: dashed ? "square" : "circle",
+            theme: context.theme
+          })
         );
       }
     }
     const nMax = r * Math.max(...blockSizes);
     const nMin = Math.min(...blockSizes);
     return paperPlot(context, {
-      x: {domain: [0.6, mMax + 0.4], ticks: integers(1, mMax), tickFormat: (m: number) => String(m), label: "factors m"},
+      x: {
+        domain: [0.6, mMax + 0.4],
+        ticks: integers(1, mMax),
+        tickFormat: (m: number) => String(m),
+        label: "factors m"
+      },
       y: {
         type: "log",
         base: 2,
@@ -139,7 +165,13 @@ export const rowNonzerosPlot: PlotModule = {
           [
             ...blockSizes.map((b): LegendItem => ({label: `b = ${b}, n = ${r * b}`, color: color(b), kind: "line"})),
             {label: "GS: min(n, bᵐ)", color: context.theme.ink, kind: "line+point"},
-            {label: "BOFT: min(n, 2ᵐ⁻¹b)", color: context.theme.ink, kind: "line+point", strokeDasharray: "3,2", symbol: "square"}
+            {
+              label: "BOFT: min(n, 2ᵐ⁻¹b)",
+              color: context.theme.ink,
+              kind: "line+point",
+              strokeDasharray: "3,2",
+              symbol: "square"
+            }
           ],
           {anchor: "bottom-right", theme: context.theme}
         )

@@ -1,8 +1,7 @@
 // Table of E3: Theorem 2's least numbers of factors for a dense product, as printed in the spec and as observed.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /**
  * One row per (r, b) of the spec's density table: n, then for GS and for BOFT the formula (1 + ⌈log_b r⌉,
@@ -19,10 +18,22 @@ export const densityTable: TableModule = {
         {key: "r", label: "r", format: {type: "integer"}},
         {key: "b", label: "b", format: {type: "integer"}},
         {key: "n", label: "n = rb", format: {type: "integer"}},
-        {key: "gs_formula", label: "1 + ⌈log_b r⌉", latex: "$1 + \\lceil\\log_b r\\rceil$", format: {type: "integer"}, group: "GS"},
+        {
+          key: "gs_formula",
+          label: "1 + ⌈log_b r⌉",
+          latex: "$1 + \\lceil\\log_b r\\rceil$",
+          format: {type: "integer"},
+          group: "GS"
+        },
         {key: "gs_spec", label: "spec", format: {type: "integer"}, published: true, group: "GS"},
         {key: "gs_observed", label: "observed", format: {type: "integer"}, group: "GS"},
-        {key: "boft_formula", label: "1 + ⌈log₂ r⌉", latex: "$1 + \\lceil\\log_2 r\\rceil$", format: {type: "integer"}, group: "BOFT"},
+        {
+          key: "boft_formula",
+          label: "1 + ⌈log₂ r⌉",
+          latex: "$1 + \\lceil\\log_2 r\\rceil$",
+          format: {type: "integer"},
+          group: "BOFT"
+        },
         {key: "boft_spec", label: "spec", format: {type: "integer"}, published: true, group: "BOFT"},
         {key: "boft_observed", label: "observed", format: {type: "integer"}, group: "BOFT"}
       ],

@@ -1,14 +1,12 @@
 // E3 of the Group-and-Shuffle paper: the least number of GS and BOFT factors giving a dense product (Theorem 2).
-import type {Row} from "../../src/dataset.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {flag, integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {identity} from "../../src/linalg/matrix.js";
-import {flag, integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {applyBlockDiagonalBatch, randomBlockDiagonal, zeroBlockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {boft, boftDenseFactors} from "./butterfly.js";
-import type {Support} from "./density.js";
 import {
   boftRowCount,
   gsDenseFactors,
@@ -18,8 +16,9 @@ import {
   supportHas,
   supportsByFactor
 } from "./density.js";
-import type {GsProduct} from "./gs.js";
+import type {Support} from "./density.js";
 import {gsChain, gsProduct} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import {permuteRows, randomPermutation} from "./shuffle.js";
 
 /** Theorem 2's table as printed in the spec: (r, b, GS min m, BOFT min m or null where BOFT does not apply). */

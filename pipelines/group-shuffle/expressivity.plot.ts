@@ -1,13 +1,12 @@
 // Figure of E6: relative error of OFT, BOFT and GS fits to orthogonal targets against the raw parameter count.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {facetPoints, panelLegend} from "./facets.js";
-import {summarizeRows} from "./seedSummaries.js";
+import {summarizeRows} from "./resultRows.js";
 
 /** The fitted structures at one budget (GS block c, OFT block 2c, BOFT (c, m = 2)), in drawing order. */
 const methods = ["OFT", "BOFT", "GS"] as const;
@@ -44,10 +43,18 @@ export const expressivityPlot: PlotModule = {
     const marks: Markish[] = [Plot.frame({strokeOpacity: 0.3})];
     for (const method of methods) {
       sizes.forEach((n, i) => {
-        const series = points.filter((d) => d.method === method && d.n === n).sort((a, b) => a.parameters - b.parameters);
+        const series = points
+          .filter((d) => d.method === method && d.n === n)
+          .sort((a, b) => a.parameters - b.parameters);
         marks.push(
           Plot.line(series, {...channels, stroke: color(method), strokeWidth: 0.75, strokeOpacity: 0.6, z: "n"}),
-          facetPoints(series, {...channels, ySd: "sd", fill: color(method), symbol: symbols[i % symbols.length], theme: t})
+          facetPoints(series, {
+            ...channels,
+            ySd: "sd",
+            fill: color(method),
+            symbol: symbols[i % symbols.length],
+            theme: t
+          })
         );
       });
     }

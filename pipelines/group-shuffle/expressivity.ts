@@ -1,18 +1,17 @@
 // E6 of the Group-and-Shuffle paper: OFT, BOFT and GS fits to orthogonal targets at equal parameter budgets.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import type {Rng} from "../../src/random/rng.js";
 import {blockDiagonal} from "./blockDiagonal.js";
 import {boft, butterflyPermutation} from "./butterfly.js";
 import {gsDense, gsoft} from "./gs.js";
-import type {FactorStructure} from "./procrustesFit.js";
 import {fitOrthogonalProduct} from "./procrustesFit.js";
+import type {FactorStructure} from "./procrustesFit.js";
 import {shuffle} from "./shuffle.js";
 
 /** The adapters compared at one budget: c is the GS block size; all three have 2nc raw parameters. */
@@ -84,8 +83,17 @@ export const expressivity = pipeline({
             for (let t = 1; t < fit.errors.length; ++t) {
               if (fit.errors[t] > fit.errors[t - 1] * (1 + 1e-12) + 1e-15) ++monotonicityViolations;
             }
-            if (target === "haar") fit.errors.forEach((error, sweep) => history.push({n, budget: c, method, sweep, error}));
-            fits.push({n, budget: c, method, target, parameters: 2 * n * c, error: final, sweeps: fit.errors.length - 1});
+            if (target === "haar")
+              fit.errors.forEach((error, sweep) => history.push({n, budget: c, method, sweep, error}));
+            fits.push({
+              n,
+              budget: c,
+              method,
+              target,
+              parameters: 2 * n * c,
+              error: final,
+              sweeps: fit.errors.length - 1
+            });
           }
           if (target === "haar") {
             if (!(errors.GS < errors.OFT && errors.OFT < errors.BOFT)) ++haarOrderViolations;
@@ -99,7 +107,8 @@ export const expressivity = pipeline({
             boftOwn = Math.max(boftOwn, errors.BOFT);
             gsOnBoft = Math.min(gsOnBoft, errors.GS);
           }
-          if (target === `exp(${Math.min(...alphas)}S)`) nearIdentityGap = Math.max(nearIdentityGap, errors.GS - errors.OFT);
+          if (target === `exp(${Math.min(...alphas)}S)`)
+            nearIdentityGap = Math.max(nearIdentityGap, errors.GS - errors.OFT);
         }
       }
     }
@@ -129,7 +138,11 @@ function unitSkew(n: number, rng: Rng): Matrix {
 }
 
 function scaled(A: Matrix, factor: number): Matrix {
-  return matrix(A.rows, A.cols, A.data.map((x) => x * factor));
+  return matrix(
+    A.rows,
+    A.cols,
+    A.data.map((x) => x * factor)
+  );
 }
 
 function finiteOr(x: number, fallback: number): number {

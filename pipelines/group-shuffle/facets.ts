@@ -42,7 +42,8 @@ export function facetLine(data: readonly Record<string, unknown>[], options: Fac
     y,
     fx,
     fy,
-    z: (d: Record<string, unknown>) => `${String(d[fx])}|${fy === undefined ? "" : String(d[fy])}|${z === undefined ? "" : String(d[z])}`,
+    z: (d: Record<string, unknown>) =>
+      `${String(d[fx])}|${fy === undefined ? "" : String(d[fy])}|${z === undefined ? "" : String(d[z])}`,
     stroke: options.stroke,
     strokeWidth: theme.lineWidth,
     strokeDasharray: options.strokeDasharray,

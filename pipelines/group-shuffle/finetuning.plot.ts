@@ -1,13 +1,12 @@
 // Figures of E7: test error of the toy fine-tuning over Adam steps, and the final error of each seed per method.
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {summarizeRows} from "./seedSummaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {summarizeRows} from "./resultRows.js";
 
 /** The adapters in the pipeline's output order. */
 const methods = ["gsoft", "oft", "boft", "lora"] as const;
@@ -59,7 +58,10 @@ export const finetuningCurvesPlot: PlotModule = {
           fillOpacity: 0.18
         }),
         Plot.line(series, {x: "step", y: "mean", stroke: color, strokeWidth: t.lineWidth}),
-        simulationPoints(series.filter((d) => d.step === steps), {x: "step", y: "mean", ySd: "sd", color, theme: t})
+        simulationPoints(
+          series.filter((d) => d.step === steps),
+          {x: "step", y: "mean", ySd: "sd", color, theme: t}
+        )
       );
     });
     return paperPlot(context, {
@@ -75,13 +77,18 @@ export const finetuningCurvesPlot: PlotModule = {
       marks: [
         ...marks,
         legend(
-          methods.map((method, i) => ({label: adapterLabel(method, block), color: seriesColor(i, t), kind: "line" as const})),
+          methods.map((method, i) => ({
+            label: adapterLabel(method, block),
+            color: seriesColor(i, t),
+            kind: "line" as const
+          })),
           {anchor: "top-right", theme: t}
         ),
         Plot.text([`mean ± sd over ${seeds} seed${seeds === 1 ? "" : "s"}`], {
           frameAnchor: "top-right",
           dx: -t.legend.inset - t.legend.padding,
-          dy: t.legend.inset + 2 * t.legend.padding + methods.length * t.legend.lineHeight + t.legend.lineHeight / 2 + 1,
+          dy:
+            t.legend.inset + 2 * t.legend.padding + methods.length * t.legend.lineHeight + t.legend.lineHeight / 2 + 1,
           textAnchor: "end",
           fontSize: t.fontSize
         })
@@ -117,7 +124,14 @@ export const finetuningSeedsPlot: PlotModule = {
       },
       y: {domain: [0, Math.max(0.65, top * 1.3)], label: "final test MSE ÷ un-adapted MSE"},
       marks: [
-        Plot.line(values, {x: "x", y: "value", z: "seed", stroke: "currentColor", strokeOpacity: 0.25, strokeWidth: 0.75}),
+        Plot.line(values, {
+          x: "x",
+          y: "value",
+          z: "seed",
+          stroke: "currentColor",
+          strokeOpacity: 0.25,
+          strokeWidth: 0.75
+        }),
         ...methods.map((method, i) =>
           Plot.dot(
             values.filter((d) => d.method === method),
@@ -153,6 +167,7 @@ export const finetuningSeedsPlot: PlotModule = {
 // Round tick values up to the number of steps: 0, 10, 30, 100, 300, 1000, … and the last step.
 function stepTicks(steps: number): number[] {
   const ticks = [0];
-  for (let decade = 10; decade < steps; decade *= 10) for (const t of [decade, 3 * decade]) if (t < steps * 0.8) ticks.push(t);
+  for (let decade = 10; decade < steps; decade *= 10)
+    for (const t of [decade, 3 * decade]) if (t < steps * 0.8) ticks.push(t);
   return [...ticks, steps];
 }

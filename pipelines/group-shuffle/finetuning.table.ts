@@ -1,6 +1,5 @@
 // Table of E7: final test error of each adapter in the toy fine-tuning, over seeds, with per-seed comparisons.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
 import {adapterLabel} from "./finetuning.plot.js";
 

@@ -1,16 +1,16 @@
 // E7 of the Group-and-Shuffle paper: toy fine-tuning with GSOFT, OFT, BOFT and LoRA at equal parameter budgets.
-import type {Row} from "../../src/dataset.js";
-import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
+import {choice, integer, pipeline, real} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {gramTransposeA, multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
+import {vectorNorm} from "../../src/linalg/norms.js";
 import {svd} from "../../src/linalg/svd.js";
-import {choice, integer, real} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
 import type {Rng} from "../../src/random/rng.js";
 import {adamState, adamStep} from "./adam.js";
-import type {TrainableAdapter} from "./trainableAdapters.js";
 import {loraAdapter, orthogonalAdapter} from "./trainableAdapters.js";
+import type {TrainableAdapter} from "./trainableAdapters.js";
 
 /** The adapters in output order, with their configurations at the default budget of 1024 raw parameters. */
 const adapterNames = ["gsoft", "oft", "boft", "lora"] as const;
@@ -90,7 +90,8 @@ export const finetuning = pipeline({
       if (last.Q !== null) {
         const s1 = svd(W1).s;
         const s2 = svd(last.weight).s;
-        for (let i = 0; i < s1.length; ++i) singularValueError = Math.max(singularValueError, Math.abs(s1[i] - s2[i]) / s1[0]);
+        for (let i = 0; i < s1.length; ++i)
+          singularValueError = Math.max(singularValueError, Math.abs(s1[i] - s2[i]) / s1[0]);
       }
     }
     scalars.step0_output_error = step0Error;
@@ -119,22 +120,39 @@ function makeAdapter(name: (typeof adapterNames)[number], W1: Matrix, b: number,
 }
 
 // The first-layer weight of the target network: W₁·exp(angle·S) or W₁ + ΔW.
-function targetWeight(W1: Matrix, params: {angle: number; task: "rotation" | "low-rank"; shift_rank: number}, rng: Rng): Matrix {
+function targetWeight(
+  W1: Matrix,
+  params: {angle: number; task: "rotation" | "low-rank"; shift_rank: number},
+  rng: Rng
+): Matrix {
   const d = W1.cols;
   if (params.task === "rotation") {
     const G = rng.normals(d * d);
     const S = matrix(d, d);
     for (let i = 0; i < d; ++i) for (let j = 0; j < d; ++j) S.data[i * d + j] = 0.5 * (G[i * d + j] - G[j * d + i]);
     const scale = params.angle / svd(S).s[0];
-    return multiply(W1, expmSkew(matrix(d, d, S.data.map((x) => x * scale))));
+    return multiply(
+      W1,
+      expmSkew(
+        matrix(
+          d,
+          d,
+          S.data.map((x) => x * scale)
+        )
+      )
+    );
   }
   // ΔW = U·Vᵀ with U, V d×k Gaussian, scaled so that ‖ΔW‖_F = angle·‖W₁‖_F / 2.
   const k = params.shift_rank;
   const U = gaussian(W1.rows, k, 1, rng);
   const V = gaussian(d, k, 1, rng);
   const delta = multiplyTransposeB(U, V);
-  const factor = (params.angle * norm(W1.data)) / (2 * norm(delta.data));
-  return matrix(W1.rows, d, W1.data.map((x, q) => x + factor * delta.data[q]));
+  const factor = (params.angle * vectorNorm(W1.data)) / (2 * vectorNorm(delta.data));
+  return matrix(
+    W1.rows,
+    d,
+    W1.data.map((x, q) => x + factor * delta.data[q])
+  );
 }
 
 // W₂·tanh(W·X) for points in the columns of X.
@@ -181,22 +199,21 @@ function mse(A: Matrix, B: Matrix): number {
 function orthogonalityDefect(Q: Matrix): number {
   const G = gramTransposeA(Q);
   let sum = 0;
-  for (let i = 0; i < G.rows; ++i) for (let j = 0; j < G.cols; ++j) sum += (G.data[i * G.cols + j] - (i === j ? 1 : 0)) ** 2;
+  for (let i = 0; i < G.rows; ++i)
+    for (let j = 0; j < G.cols; ++j) sum += (G.data[i * G.cols + j] - (i === j ? 1 : 0)) ** 2;
   return Math.sqrt(sum);
 }
 
 function gaussian(rows: number, cols: number, scale: number, rng: Rng): Matrix {
-  return matrix(rows, cols, rng.normals(rows * cols).map((x) => x * scale));
+  return matrix(
+    rows,
+    cols,
+    rng.normals(rows * cols).map((x) => x * scale)
+  );
 }
 
 function maxAbsDifference(A: Matrix, B: Matrix): number {
   let max = 0;
   for (let q = 0; q < A.data.length; ++q) max = Math.max(max, Math.abs(A.data[q] - B.data[q]));
   return max;
-}
-
-function norm(x: Float64Array): number {
-  let sum = 0;
-  for (const v of x) sum += v * v;
-  return Math.sqrt(sum);
 }

@@ -1,8 +1,7 @@
 // Table of E5: Algorithm 1 on every layout: exactness on GS members, the discarded spectrum, perturbation trials.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /**
  * One row per layout: size, parameters of the factors, ‖π(A) − A‖/‖A‖ for a random member A of the class, the

@@ -1,18 +1,17 @@
 // E5 of the Group-and-Shuffle paper: Algorithm 1 (Frobenius projection onto GS) and the block ranks of Prop. 1.
-import type {Row} from "../../src/dataset.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal, randomBlockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {gs, gsDense} from "./gs.js";
 import {monarchShape} from "./monarch.js";
-import type {GsLayout} from "./projection.js";
 import {blockRanks, gsoftLayout, projectGs} from "./projection.js";
+import type {GsLayout} from "./projection.js";
 import {inversePermutation, randomPermutation, shuffle} from "./shuffle.js";
 
 /** A named layout family of the checks. */
@@ -41,7 +40,10 @@ export const frobeniusProjection = pipeline({
     perturbation_scales: reals([1e-3, 1e-2, 1e-1], "relative sizes of the factor perturbations (cycled)", {min: 0})
   },
   run(params, rng) {
-    if (params.blocks.length !== params.block_sizes.length || params.monarch_sizes.length !== params.monarch_blocks.length) {
+    if (
+      params.blocks.length !== params.block_sizes.length ||
+      params.monarch_sizes.length !== params.monarch_blocks.length
+    ) {
       throw new Error("frobenius-projection: paired lists must have equal lengths");
     }
     const layouts: NamedLayout[] = [];
@@ -210,7 +212,11 @@ function perturb(D: BlockDiagonal, scale: number, rng: Rng): BlockDiagonal {
     D.blocks.map((B) => {
       const noise = rng.normals(B.data.length);
       const factor = (scale * Math.max(frobeniusNorm(B), 1e-3)) / Math.max(vectorNorm(noise), Number.MIN_VALUE);
-      return matrix(B.rows, B.cols, B.data.map((x, q) => x + factor * noise[q]));
+      return matrix(
+        B.rows,
+        B.cols,
+        B.data.map((x, q) => x + factor * noise[q])
+      );
     })
   );
 }

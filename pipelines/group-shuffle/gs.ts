@@ -1,7 +1,6 @@
 // GS matrices (Def. 3.1) and their higher-order products (Def. 5.1): fast apply, transposed apply, dense form.
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity} from "../../src/linalg/matrix.js";
-import type {BlockDiagonal, BlockKernel} from "./blockDiagonal.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {
   applyBlockDiagonal,
   applyBlockDiagonalBatch,
@@ -9,7 +8,7 @@ import {
   applyBlockDiagonalTransposeBatch,
   blockDiagonalParameterCount
 } from "./blockDiagonal.js";
-import type {Permutation} from "./shuffle.js";
+import type {BlockDiagonal, BlockKernel} from "./blockDiagonal.js";
 import {
   assertPermutation,
   composePermutations,
@@ -19,6 +18,7 @@ import {
   permuteVector,
   shuffle
 } from "./shuffle.js";
+import type {Permutation} from "./shuffle.js";
 
 /**
  * A = P_{m+1} · B_m P_m · … · B_1 P_1 (Def. 5.1) with block-diagonal B_i and permutations P_i; `null` stands
@@ -59,7 +59,8 @@ export function gsProduct(factors: readonly BlockDiagonal[], permutations: reado
       throw new Error(`gsProduct: factor ${i} has ${rows} rows but factor ${i + 1} has ${cols} columns`);
     }
     if (sigma === null) return null;
-    if (sigma.length !== size) throw new Error(`gsProduct: permutation ${i + 1} has size ${sigma.length}, expected ${size}`);
+    if (sigma.length !== size)
+      throw new Error(`gsProduct: permutation ${i + 1} has size ${sigma.length}, expected ${size}`);
     assertPermutation(sigma, "gsProduct");
     return isIdentityPermutation(sigma) ? null : sigma;
   });
@@ -82,7 +83,9 @@ export function gs(left: BlockDiagonal, right: BlockDiagonal, {pL = null, p, pR 
 export function gsoft(left: BlockDiagonal, right: BlockDiagonal): GsProduct {
   const r = right.blocks.length;
   if (left.blocks.length !== r || left.rows !== left.cols || right.rows !== right.cols || left.rows !== right.rows) {
-    throw new Error(`gsoft: expected two block-diagonal matrices of the same size with the same number of square blocks`);
+    throw new Error(
+      `gsoft: expected two block-diagonal matrices of the same size with the same number of square blocks`
+    );
   }
   const P = shuffle(r, right.rows);
   return gs(left, right, {pL: inversePermutation(P), p: P});
@@ -136,7 +139,8 @@ export function conjugatedProduct(steps: readonly ConjugatedFactor[]): GsProduct
 
 /** A·x for a vector x of length A.cols, in Σ|B_i| multiply–adds. */
 export function gsApply(A: GsProduct, x: Float64Array): Float64Array {
-  if (x.length !== A.cols) throw new Error(`gsApply: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${x.length}`);
+  if (x.length !== A.cols)
+    throw new Error(`gsApply: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${x.length}`);
   let y = maybePermute(A.permutations[0], x);
   A.factors.forEach((B, i) => {
     y = maybePermute(A.permutations[i + 1], applyBlockDiagonal(B, y));
@@ -151,7 +155,8 @@ export function gsApplyTranspose(A: GsProduct, x: Float64Array): Float64Array {
   }
   const m = A.factors.length;
   let y = maybePermuteTranspose(A.permutations[m], x);
-  for (let i = m - 1; i >= 0; --i) y = maybePermuteTranspose(A.permutations[i], applyBlockDiagonalTranspose(A.factors[i], y));
+  for (let i = m - 1; i >= 0; --i)
+    y = maybePermuteTranspose(A.permutations[i], applyBlockDiagonalTranspose(A.factors[i], y));
   return y;
 }
 
@@ -173,7 +178,9 @@ export function gsApplyBatch(A: GsProduct, X: Matrix, kernel: BlockKernel = "gem
 /** Aᵀ·X for a matrix X with A.rows rows. */
 export function gsApplyTransposeBatch(A: GsProduct, X: Matrix, kernel: BlockKernel = "gemm"): Matrix {
   if (X.rows !== A.rows) {
-    throw new Error(`gsApplyTransposeBatch: Matrix dimensions do not match: ${A.rows}×${A.cols}ᵀ · ${X.rows}×${X.cols}`);
+    throw new Error(
+      `gsApplyTransposeBatch: Matrix dimensions do not match: ${A.rows}×${A.cols}ᵀ · ${X.rows}×${X.cols}`
+    );
   }
   const m = A.factors.length;
   let Y = maybePermuteRowsTranspose(A.permutations[m], X);
@@ -191,11 +198,6 @@ export function gsDense(A: GsProduct): Matrix {
 /** Multiply–adds of one matrix–vector product A·x: the number of stored block entries Σ_i |B_i|. */
 export function gsMultiplyAdds(A: GsProduct): number {
   return A.factors.reduce((sum, B) => sum + blockDiagonalParameterCount(B), 0);
-}
-
-/** Raw parameters: every stored block entry (the same number as gsMultiplyAdds). */
-export function gsParameterCount(A: GsProduct): number {
-  return gsMultiplyAdds(A);
 }
 
 /** Pᵀ as a permutation, or null for the identity. */

@@ -1,11 +1,11 @@
 // Reverse-mode gradients through a GS product Y = A·X with respect to X and to every block of every factor.
 import {gemmInto} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {applyBlockDiagonalBatch, applyBlockDiagonalTransposeBatch} from "./blockDiagonal.js";
 import type {GsProduct} from "./gs.js";
-import type {Permutation} from "./shuffle.js";
 import {inversePermutation, permuteRows} from "./shuffle.js";
+import type {Permutation} from "./shuffle.js";
 
 /** The output of a GS product and the input each factor received (needed by the backward pass). */
 export interface GsForward {
@@ -23,7 +23,8 @@ export interface GsGradient {
 
 /** Y = A·X, keeping the input of every factor. */
 export function gsForward(A: GsProduct, X: Matrix): GsForward {
-  if (X.rows !== A.cols) throw new Error(`gsForward: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${X.rows}×${X.cols}`);
+  if (X.rows !== A.cols)
+    throw new Error(`gsForward: Matrix dimensions do not match: ${A.rows}×${A.cols} · ${X.rows}×${X.cols}`);
   const inputs: Matrix[] = [];
   let Z = permute(A.permutations[0], X);
   A.factors.forEach((B, i) => {

@@ -1,6 +1,5 @@
 // The Group-and-Shuffle paper's registry entries (E1–E8): pipelines, plot modules and table modules by id.
-import type {Pipeline} from "../../src/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
+import type {Pipeline, PlotModule, TableModule} from "../../src/contract/index.js";
 import {densityFactors} from "./densityFactors.js";
 import {minimalFactorsPlot, rowNonzerosPlot} from "./densityFactors.plot.js";
 import {densityTable} from "./densityFactors.table.js";
@@ -14,7 +13,12 @@ import {frobeniusProjection} from "./frobeniusProjection.js";
 import {projectionTable} from "./frobeniusProjection.table.js";
 import {orthogonality} from "./orthogonality.js";
 import {parameterCounts} from "./parameterCounts.js";
-import {denseLayoutsTable, dreamBoothParametersTable, glueParametersTable, lipConvParametersTable} from "./parameterCounts.table.js";
+import {
+  denseLayoutsTable,
+  dreamBoothParametersTable,
+  glueParametersTable,
+  lipConvParametersTable
+} from "./parameterCounts.table.js";
 import {permutation} from "./permutation.js";
 import {shufflePermutationPlot} from "./permutation.plot.js";
 import {speed} from "./speed.js";
@@ -23,15 +27,22 @@ import {speedTable} from "./speed.table.js";
 
 /** Pipelines, plots and tables of experiments E1–E8, keyed by id, for the project registry to spread in. */
 export const groupShuffle: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   pipelines: Record<string, Pipeline<any>>;
   plots: Record<string, PlotModule>;
   tables: Record<string, TableModule>;
 } = {
   pipelines: Object.fromEntries(
-    [parameterCounts, permutation, densityFactors, orthogonality, frobeniusProjection, expressivity, finetuning, speed].map(
-      (p) => [p.id, p]
-    )
+    [
+      parameterCounts,
+      permutation,
+      densityFactors,
+      orthogonality,
+      frobeniusProjection,
+      expressivity,
+      finetuning,
+      speed
+    ].map((p) => [p.id, p])
   ),
   plots: {
     "group-shuffle/shuffle-permutation": shufflePermutationPlot,

@@ -1,7 +1,7 @@
 // Monarch matrices (App. C) as the special case GS(P₁, P₂, I) of the GS class, and their parameter counts.
 import type {BlockDiagonal} from "./blockDiagonal.js";
-import type {GsProduct} from "./gs.js";
 import {gs} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import {inversePermutation, shuffle} from "./shuffle.js";
 
 /** The block layout of a Monarch matrix of size n whose right factor R has k_R square blocks. */

@@ -1,10 +1,10 @@
 // Orthogonal blocks from unconstrained parameters: Q_i = Cayley(½(A_i − A_iᵀ)) (or exp), with the analytic gradient.
 import {cayley, cayleyGradient} from "../../src/linalg/cayley.js";
 import {expmSkew} from "../../src/linalg/expm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {blockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 
 /**
  * How a skew-symmetric K becomes orthogonal: the Cayley map (I + K)(I − K)⁻¹ of the official
@@ -21,7 +21,8 @@ export function skewPart(A: Matrix): Matrix {
   if (A.rows !== A.cols) throw new Error(`skewPart: expected a square matrix, got ${A.rows}×${A.cols}`);
   const n = A.rows;
   const K = matrix(n, n);
-  for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) K.data[i * n + j] = 0.5 * (A.data[i * n + j] - A.data[j * n + i]);
+  for (let i = 0; i < n; ++i)
+    for (let j = 0; j < n; ++j) K.data[i * n + j] = 0.5 * (A.data[i * n + j] - A.data[j * n + i]);
   return K;
 }
 

@@ -1,18 +1,17 @@
 // E4 of the Group-and-Shuffle paper: orthogonality, determinants and gradients of Cayley GS matrices; Theorem 1.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, real, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
+import {determinant} from "../../src/linalg/determinant.js";
 import {gramTransposeA, multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {identity, matrix, transpose} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {frobeniusDistance, frobeniusNorm, vectorNorm} from "../../src/linalg/norms.js";
 import {solve} from "../../src/linalg/solve.js";
 import {svd} from "../../src/linalg/svd.js";
-import {integer, real, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal} from "./blockDiagonal.js";
-import {determinant} from "./determinant.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {gs, gsApply, gsApplyTranspose, gsApplyTransposeBatch, gsDense, gsoft} from "./gs.js";
 import {gsBackward, gsForward} from "./gsGradient.js";
 import {
@@ -37,7 +36,8 @@ import {shuffle} from "./shuffle.js";
  */
 export const orthogonality = pipeline({
   id: "group-shuffle/orthogonality",
-  description: "Cayley-parametrised GS matrices: orthogonality, determinants, gradients against finite differences, Theorem 1.",
+  description:
+    "Cayley-parametrised GS matrices: orthogonality, determinants, gradients against finite differences, Theorem 1.",
   source: import.meta.url,
   params: {
     scales: reals([1e-3, 1, 100], "Frobenius norm of each raw block A", {min: 0}),
@@ -249,7 +249,15 @@ function gradientCheck(rawL: BlockDiagonal, rawR: BlockDiagonal, rng: Rng, h: nu
 
   const directional = (dL: Matrix[], dR: Matrix[]) => {
     const shift = (raw: BlockDiagonal, d: Matrix[], t: number) =>
-      blockDiagonal(raw.blocks.map((B, k) => matrix(b, b, B.data.map((x, q) => x + t * d[k].data[q]))));
+      blockDiagonal(
+        raw.blocks.map((B, k) =>
+          matrix(
+            b,
+            b,
+            B.data.map((x, q) => x + t * d[k].data[q])
+          )
+        )
+      );
     // Five-point central difference, error O(h⁴): (−f(2h) + 8f(h) − 8f(−h) + f(−2h)) / 12h.
     const at = (t: number) => loss(shift(rawL, dL, t), shift(rawR, dR, t));
     const fd = (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
@@ -260,7 +268,12 @@ function gradientCheck(rawL: BlockDiagonal, rawR: BlockDiagonal, rng: Rng, h: nu
   };
   // Direction 1: the normalised analytic gradient.
   const total = Math.sqrt([...gradL, ...gradR].reduce((s, G) => s + frobeniusNorm(G) ** 2, 0));
-  const scaled = (G: Matrix) => matrix(b, b, G.data.map((x) => x / total));
+  const scaled = (G: Matrix) =>
+    matrix(
+      b,
+      b,
+      G.data.map((x) => x / total)
+    );
   const fdGradientDirection = directional(gradL.map(scaled), gradR.map(scaled));
   // Direction 2: random on L block 0 and on the last R block, zero elsewhere.
   const zero = () => matrix(b, b);
@@ -290,4 +303,3 @@ function unitColumns(A: Matrix): Matrix {
   }
   return A;
 }
-

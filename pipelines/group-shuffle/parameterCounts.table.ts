@@ -1,9 +1,7 @@
 // Tables of E1: the paper's Tables 1–3 with exact recounted parameters, and the dense layouts of the n = 1024 example.
-import type {Row} from "../../src/dataset.js";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, Row, TableModule} from "../../src/contract/index.js";
 import type {Column, Table, TableRow} from "../../src/tables/table.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /** Columns shared by the three tables: the exact count, the printed value, the exact one rounded alike, the flag. */
 const parameterColumns: Column[] = [
@@ -38,7 +36,13 @@ export const glueParametersTable: TableModule = {
       columns: [
         {key: "method", label: "Method"},
         ...parameterColumns,
-        ...glueTasks.map(([key, label]): Column => ({key, label, published: true, align: "right", group: "GLUE dev (published)"})),
+        ...glueTasks.map(([key, label]): Column => ({
+          key,
+          label,
+          published: true,
+          align: "right",
+          group: "GLUE dev (published)"
+        })),
         {key: "all_published", label: "ALL printed", published: true, align: "right", group: "ALL"},
         {key: "all_recomputed", label: "ALL recomputed", format: {type: "fixed", decimals: 2}, group: "ALL"}
       ],
@@ -120,16 +124,14 @@ export const denseLayoutsTable: TableModule = {
         {key: "parameters", label: "parameters", format: {type: "integer"}},
         {key: "fraction", label: "fraction of n²", format: {type: "fixed", decimals: 4}}
       ],
-      rows: rows.map(
-        (row): TableRow => ({
-          structure: row.structure as string,
-          n: row.n as number,
-          block: row.block as number,
-          factors: row.factors as number,
-          parameters: row.parameters as number,
-          fraction: (row.parameters as number) / (row.n as number) ** 2
-        })
-      )
+      rows: rows.map((row): TableRow => ({
+        structure: row.structure as string,
+        n: row.n as number,
+        block: row.block as number,
+        factors: row.factors as number,
+        parameters: row.parameters as number,
+        fraction: (row.parameters as number) / (row.n as number) ** 2
+      }))
     };
   }
 };

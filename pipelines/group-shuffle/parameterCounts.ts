@@ -1,12 +1,10 @@
 // E1 of the Group-and-Shuffle paper: exact parameter counts of Tables 1–3, the n = 1024 example and Monarch.
-import type {Row} from "../../src/dataset.js";
-import {integer} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import {integer, pipeline} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {boftParameters, gsoftParameters, oftParameters, totalParameters} from "./adapters.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {gsDenseFactors} from "./density.js";
 import {monarchShape} from "./monarch.js";
-import type {ParameterRow} from "./parameterTables.js";
 import {
   dreamBoothTable,
   glueTable,
@@ -18,6 +16,7 @@ import {
   roundsToPublished,
   stableDiffusionAttentionLinears
 } from "./parameterTables.js";
+import type {ParameterRow} from "./parameterTables.js";
 
 /**
  * Spec E1: Tables 1–3 recomputed as exact integers from the architectures (RoBERTa-base linears, the SD-2 UNet
@@ -27,7 +26,8 @@ import {
  */
 export const parameterCounts = pipeline({
   id: "group-shuffle/parameter-counts",
-  description: "Exact parameter counts of Tables 1–3, the n = 1024 density example and Monarch, against the printed values.",
+  description:
+    "Exact parameter counts of Tables 1–3, the n = 1024 density example and Monarch, against the printed values.",
   source: import.meta.url,
   params: {
     n: integer(1024, "matrix size of the worked example", {min: 4, max: 1 << 20}),
@@ -52,7 +52,10 @@ export const parameterCounts = pipeline({
     keyed("glue", glue);
     keyed("sd", dreamBooth);
     lipConv.forEach((row) => (scalars[`lip_${slug(row.label + row.groups)}`] = row.exact));
-    scalars.glue_gsoft_without_pooler = totalParameters({method: "gsoft", layout: {block: 8}}, robertaBaseLinears(false));
+    scalars.glue_gsoft_without_pooler = totalParameters(
+      {method: "gsoft", layout: {block: 8}},
+      robertaBaseLinears(false)
+    );
 
     const flags = (rows: ParameterRow[]) => rows.filter((row) => !roundsToPublished(row)).length;
     scalars.table1_rounding_flags = flags(glue);

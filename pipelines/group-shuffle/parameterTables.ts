@@ -1,6 +1,6 @@
 // The parameter tables of the paper (GLUE/RoBERTa-base, DreamBooth/SD-2, LipConvNet-15) recomputed from architectures.
-import type {Adapter, LinearLayer} from "./adapters.js";
 import {totalParameters} from "./adapters.js";
+import type {Adapter, LinearLayer} from "./adapters.js";
 
 /** One row of a recomputed parameter table. */
 export interface ParameterRow {
@@ -95,8 +95,16 @@ export function robertaBaseParameters(): number {
  */
 export function glueTable(): GlueRow[] {
   const encoder = robertaBaseLinears(false);
-  const count = (adapter: Adapter, pooler = false) => totalParameters(adapter, pooler ? robertaBaseLinears(true) : encoder);
-  const row = (label: string, exact: number, published: number, decimals: number, scores: number[], all: number): GlueRow => ({
+  const count = (adapter: Adapter, pooler = false) =>
+    totalParameters(adapter, pooler ? robertaBaseLinears(true) : encoder);
+  const row = (
+    label: string,
+    exact: number,
+    published: number,
+    decimals: number,
+    scores: number[],
+    all: number
+  ): GlueRow => ({
     label,
     exact,
     published,
@@ -168,7 +176,14 @@ export function dreamBoothTable(): DreamBoothRow[] {
   const layers = stableDiffusionAttentionLinears();
   const full = layers.reduce((sum, layer) => sum + layer.nIn * layer.nOut + (layer.bias ? layer.nOut : 0), 0);
   const count = (adapter: Adapter) => totalParameters(adapter, layers);
-  const row = (label: string, exact: number, published: number, hours: number, clipI: number, clipT: number): DreamBoothRow => ({
+  const row = (
+    label: string,
+    exact: number,
+    published: number,
+    hours: number,
+    clipI: number,
+    clipT: number
+  ): DreamBoothRow => ({
     label,
     exact,
     published,
@@ -235,7 +250,8 @@ export function socParameters({cIn, cOut, stride, kernel}: ConvLayer, groups = 1
  * channels with `groups2` groups.
  */
 export function gsSocParameters(layer: ConvLayer, groups1: number, groups2: number | null): number {
-  const second = groups2 === null ? 0 : socParameters({cIn: layer.cOut, cOut: layer.cOut, stride: 1, kernel: 1}, groups2);
+  const second =
+    groups2 === null ? 0 : socParameters({cIn: layer.cOut, cOut: layer.cOut, stride: 1, kernel: 1}, groups2);
   return socParameters(layer, groups1) + second;
 }
 

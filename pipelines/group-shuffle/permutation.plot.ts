@@ -1,10 +1,9 @@
 // Figure of E2: the shuffle permutation matrices P_(k,n) of the paper's Fig. 3, drawn as grids with their ones.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
-import {firstRunTable} from "./seedSummaries.js";
+import type {FigureContext} from "../../src/render/theme.js";
+import {firstRunTable} from "./resultRows.js";
 
 /**
  * One panel per k (in the order computed): the n×n matrix of P_(k,n) with a filled cell at (σ(i), i), row σ(i)
@@ -13,7 +12,11 @@ import {firstRunTable} from "./seedSummaries.js";
 export const shufflePermutationPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
-    const ones = firstRunTable(result, "diagram").map((row) => ({k: row.k as number, i: row.i as number, sigma: row.sigma as number}));
+    const ones = firstRunTable(result, "diagram").map((row) => ({
+      k: row.k as number,
+      i: row.i as number,
+      sigma: row.sigma as number
+    }));
     const ks = [...new Set(ones.map((d) => d.k))];
     const n = Math.max(...ones.map((d) => d.i)) + 1;
     const indices = Array.from({length: n}, (_, i) => i);
@@ -36,7 +39,14 @@ export const shufflePermutationPlot: PlotModule = {
       marginLeft: 34,
       marginBottom: 28,
       x: {domain: [0, n], ticks, tickFormat: (v: number) => String(v - 0.5), label: "column i", line: false},
-      y: {domain: [0, n], reverse: true, ticks, tickFormat: (v: number) => String(v - 0.5), label: "row σ(i)", line: false},
+      y: {
+        domain: [0, n],
+        reverse: true,
+        ticks,
+        tickFormat: (v: number) => String(v - 0.5),
+        label: "row σ(i)",
+        line: false
+      },
       fx: {domain: ks, padding: 0.16, label: null, tickFormat: (k: number) => `k = ${k}`, axis: "top", tickSize: 0},
       marks: [
         Plot.rect(grid, {...cell("j", "i"), fill: "currentColor", fillOpacity: 0.07}),

@@ -1,15 +1,14 @@
 // E2 of the Group-and-Shuffle paper: the shuffle P_(k,n) (Fig. 3) and the fast GS apply against dense products.
-import type {Row} from "../../src/dataset.js";
+import {integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {multiply, multiplyTransposeA} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal} from "./blockDiagonal.js";
 import {butterflyMultiply} from "./butterflyMultiply.js";
-import type {GsProduct} from "./gs.js";
 import {gs, gsApply, gsApplyBatch, gsApplyTranspose, gsApplyTransposeBatch, gsDense, gsoft} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import {inversePermutation, permutationMatrix, permutationsEqual, randomPermutation, shuffle} from "./shuffle.js";
 
 /** Rectangular GS(P_L, P, P_R) layouts checked besides the square ones: k_L blocks b_L¹×b_L², k_R blocks b_R¹×b_R². */
@@ -37,12 +36,16 @@ export const permutation = pipeline({
     block_sizes: reals([4, 5, 2, 8, 4, 7, 16, 16, 32], "block sizes b paired with `blocks`", {min: 1, max: 256}),
     vectors: integer(4, "random vectors per configuration for the single-vector apply", {min: 1, max: 64}),
     batch: integer(64, "columns of the batched apply", {min: 1, max: 1024}),
-    inverse_sizes: reals([12, 60, 64, 96, 1024], "sizes n whose every divisor k is checked for P_(k,n)ᵀ = P_(n/k,n)", {min: 1})
+    inverse_sizes: reals([12, 60, 64, 96, 1024], "sizes n whose every divisor k is checked for P_(k,n)ᵀ = P_(n/k,n)", {
+      min: 1
+    })
   },
   run(params, rng) {
     const {diagram_n: diagramN, diagram_k: diagramK, blocks, block_sizes: blockSizes, vectors, batch} = params;
     if (blocks.length !== blockSizes.length) {
-      throw new Error(`permutation: blocks (${blocks.length}) and block_sizes (${blockSizes.length}) must have equal lengths`);
+      throw new Error(
+        `permutation: blocks (${blocks.length}) and block_sizes (${blockSizes.length}) must have equal lengths`
+      );
     }
 
     // Fig. 3: P_(k,12) as edges i → σ(i) and as the rows of the 0/1 matrix (ones at (σ(i), i)).
@@ -53,7 +56,9 @@ export const permutation = pipeline({
       sigma.forEach((target, i) => diagram.push({k, i, sigma: target}));
       const P = permutationMatrix(sigma);
       for (let row = 0; row < diagramN; ++row) {
-        const pattern = Array.from(P.data.subarray(row * diagramN, (row + 1) * diagramN), (x) => (x === 1 ? "1" : "·")).join("");
+        const pattern = Array.from(P.data.subarray(row * diagramN, (row + 1) * diagramN), (x) =>
+          x === 1 ? "1" : "·"
+        ).join("");
         diagramRows.push({k, row, pattern});
       }
     }
@@ -117,7 +122,10 @@ export const permutation = pipeline({
       const A = gs(L, R, {pL, p, pR});
       const dense = multiply(
         permutationMatrix(pL),
-        multiply(blockDiagonalDense(L), multiply(permutationMatrix(p), multiply(blockDiagonalDense(R), permutationMatrix(pR))))
+        multiply(
+          blockDiagonalDense(L),
+          multiply(permutationMatrix(p), multiply(blockDiagonalDense(R), permutationMatrix(pR)))
+        )
       );
       const errors = compare(A, dense, stream, vectors, batch);
       rectangularError = Math.max(rectangularError, errors.fast, errors.batch, errors.transpose);

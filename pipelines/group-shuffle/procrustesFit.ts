@@ -1,13 +1,13 @@
 // Fitting a structured orthogonal product (OFT, BOFT, GS) to an orthogonal target by alternating block Procrustes.
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {identity, matrix, transpose} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {polar} from "../../src/linalg/polar.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal} from "./blockDiagonal.js";
-import type {GsProduct} from "./gs.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {conjugatedProduct, gsApplyBatch, gsApplyTransposeBatch, gsDense} from "./gs.js";
-import type {Permutation} from "./shuffle.js";
+import type {GsProduct} from "./gs.js";
 import {inversePermutation} from "./shuffle.js";
+import type {Permutation} from "./shuffle.js";
 
 /** One factor Πᵀ·diag(B_1, …, B_r)·Π of a structured orthogonal product: its grouping and its square block size. */
 export interface FactorStructure {
@@ -84,7 +84,8 @@ function bestBlocks(W: Matrix, b: number, inverse: Permutation | null): BlockDia
     const C = matrix(b, b);
     for (let a = 0; a < b; ++a) {
       const row = inverse === null ? k * b + a : inverse[k * b + a];
-      for (let c = 0; c < b; ++c) C.data[a * b + c] = W.data[row * n + (inverse === null ? k * b + c : inverse[k * b + c])];
+      for (let c = 0; c < b; ++c)
+        C.data[a * b + c] = W.data[row * n + (inverse === null ? k * b + c : inverse[k * b + c])];
     }
     blocks.push(polar(C).U);
   }

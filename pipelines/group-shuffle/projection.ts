@@ -1,14 +1,14 @@
 // Frobenius projection onto GS matrices (Algorithm 1), block ranks (Prop. 1) and orthogonal factors (Theorem 1).
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {polar} from "../../src/linalg/polar.js";
 import {svd} from "../../src/linalg/svd.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {blockDiagonal} from "./blockDiagonal.js";
-import type {GsProduct} from "./gs.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {gs} from "./gs.js";
-import type {Permutation} from "./shuffle.js";
+import type {GsProduct} from "./gs.js";
 import {inversePermutation, permuteColumns} from "./shuffle.js";
+import type {Permutation} from "./shuffle.js";
 
 /**
  * The shape of a GS(P_L, P, P_R) class: L has kL blocks of bL1×bL2, R has kR blocks of bR1×bR2, with
@@ -117,7 +117,10 @@ export function projectGs(A: Matrix, layout: GsLayout): GsProjection {
  * L_k(L_kᵀL_k)^{−1/2} and (R_kR_kᵀ)^{−1/2}R_k are the orthogonal polar factors of the blocks, so replacing every
  * block by its polar factor leaves the GS matrix unchanged (for any P_L, P_R) with orthogonal blocks.
  */
-export function orthonormalizeFactors(left: BlockDiagonal, right: BlockDiagonal): {left: BlockDiagonal; right: BlockDiagonal} {
+export function orthonormalizeFactors(
+  left: BlockDiagonal,
+  right: BlockDiagonal
+): {left: BlockDiagonal; right: BlockDiagonal} {
   const polarFactor = (B: Matrix) => {
     if (B.rows !== B.cols) throw new Error(`orthonormalizeFactors: blocks must be square, got ${B.rows}×${B.cols}`);
     return polar(B).U;

@@ -1,6 +1,6 @@
 // Permutations of the GS class: index-array permutations, the shuffle P_(k,n) of Def. 5.2 and the paired shuffle.
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
 
 /**
@@ -98,7 +98,8 @@ export function permutationMatrix(sigma: Permutation): Matrix {
 
 /** Px as a new vector: y[σ(i)] = x[i] (a scatter). */
 export function permuteVector(sigma: Permutation, x: Float64Array): Float64Array {
-  if (x.length !== sigma.length) throw new Error(`permuteVector: permutation of ${sigma.length} applied to ${x.length}`);
+  if (x.length !== sigma.length)
+    throw new Error(`permuteVector: permutation of ${sigma.length} applied to ${x.length}`);
   const y = new Float64Array(x.length);
   for (let i = 0; i < x.length; ++i) y[sigma[i]] = x[i];
   return y;

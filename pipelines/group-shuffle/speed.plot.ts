@@ -1,14 +1,13 @@
 // Figures of E8: multiply–adds of batched dense, GS and BOFT applies against n, and the speed-up of GS over dense.
 import type {Markish} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {FigureContext} from "../../src/render/figure.js";
+import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import type {LegendItem} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
-import type {PlotModule} from "../../src/registry.js";
+import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /** Colour of the legend entries that only explain a line style (solid GS, dashed BOFT); series colours give b. */
 const styleGrey = "#8C8C8C";
@@ -42,7 +41,9 @@ export const speedCostsPlot: PlotModule = {
     marks.push(
       theoryLine(dense, {x: "n", y: "value", stroke: t.ink, theme: t}),
       simulationPoints(
-        costs.filter((d) => d.structure === "dense" && d.b === blockSizes[0]).map((d) => ({n: d.n, value: d.multiplyAdds})),
+        costs
+          .filter((d) => d.structure === "dense" && d.b === blockSizes[0])
+          .map((d) => ({n: d.n, value: d.multiplyAdds})),
         {x: "n", y: "value", color: t.ink, theme: t}
       )
     );
@@ -50,17 +51,24 @@ export const speedCostsPlot: PlotModule = {
       const ns = sizes.filter((n) => costs.some((d) => d.n === n && d.b === b));
       const boftSizes = ns.filter((n) => Number.isInteger(Math.log2(n / b)));
       marks.push(
-        theoryLine(ns.map((n) => ({n, value: 2 * n * b * batch})), {x: "n", y: "value", stroke: color(b), theme: t}),
+        theoryLine(
+          ns.map((n) => ({n, value: 2 * n * b * batch})),
+          {x: "n", y: "value", stroke: color(b), theme: t}
+        ),
         theoryLine(
           boftSizes.map((n) => ({n, value: boftDenseFactors(n / b) * n * b * batch})),
           {x: "n", y: "value", stroke: color(b), strokeDasharray: "3,2", theme: t}
         ),
         simulationPoints(
-          costs.filter((d) => d.b === b && d.structure === "GS (2 factors)").map((d) => ({n: d.n, value: d.multiplyAdds})),
+          costs
+            .filter((d) => d.b === b && d.structure === "GS (2 factors)")
+            .map((d) => ({n: d.n, value: d.multiplyAdds})),
           {x: "n", y: "value", color: color(b), theme: t}
         ),
         simulationPoints(
-          costs.filter((d) => d.b === b && d.structure === "BOFT (dense)").map((d) => ({n: d.n, value: d.multiplyAdds})),
+          costs
+            .filter((d) => d.b === b && d.structure === "BOFT (dense)")
+            .map((d) => ({n: d.n, value: d.multiplyAdds})),
           {x: "n", y: "value", color: color(b), symbol: "square", theme: t}
         )
       );
@@ -80,7 +88,13 @@ export const speedCostsPlot: PlotModule = {
           [
             {label: "dense: n²", color: t.ink, kind: "line+point"},
             {label: "GS, 2 factors: 2nb", color: styleGrey, kind: "line+point"},
-            {label: "BOFT, dense: m·nb", color: styleGrey, kind: "line+point", strokeDasharray: "3,2", symbol: "square"},
+            {
+              label: "BOFT, dense: m·nb",
+              color: styleGrey,
+              kind: "line+point",
+              strokeDasharray: "3,2",
+              symbol: "square"
+            },
             ...blockSizes.map((b): LegendItem => ({label: `b = ${b}`, color: color(b), kind: "line"}))
           ],
           {anchor: "top-left", theme: t}
@@ -107,7 +121,10 @@ export const speedRatioPlot: PlotModule = {
       const ns = sizes.filter((n) => costs.some((d) => d.n === n && d.b === b));
       const boftSizes = ns.filter((n) => Number.isInteger(Math.log2(n / b)));
       marks.push(
-        theoryLine(ns.map((n) => ({n, ratio: n / (2 * b)})), {x: "n", y: "ratio", stroke: color(b), theme: t}),
+        theoryLine(
+          ns.map((n) => ({n, ratio: n / (2 * b)})),
+          {x: "n", y: "ratio", stroke: color(b), theme: t}
+        ),
         theoryLine(
           boftSizes.map((n) => ({n, ratio: n / (boftDenseFactors(n / b) * b)})),
           {x: "n", y: "ratio", stroke: color(b), strokeDasharray: "3,2", theme: t}
@@ -140,7 +157,13 @@ export const speedRatioPlot: PlotModule = {
         legend(
           [
             {label: "GS, 2 factors: n/2b", color: styleGrey, kind: "line+point"},
-            {label: "BOFT, dense: n/(m·b)", color: styleGrey, kind: "line+point", strokeDasharray: "3,2", symbol: "square"},
+            {
+              label: "BOFT, dense: n/(m·b)",
+              color: styleGrey,
+              kind: "line+point",
+              strokeDasharray: "3,2",
+              symbol: "square"
+            },
             ...blockSizes.map((b): LegendItem => ({label: `b = ${b}`, color: color(b), kind: "line"}))
           ],
           {anchor: "top-left", theme: t}

@@ -1,8 +1,7 @@
 // Table of E8: multiply–adds of the batched applies at the largest size, with speed-ups over dense.
-import type {ExperimentResult} from "../../src/experiment.js";
-import type {TableModule} from "../../src/registry.js";
+import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
-import {firstRunTable} from "./seedSummaries.js";
+import {firstRunTable} from "./resultRows.js";
 
 /**
  * The largest n of the sweep, the dense apply once, then per block size GS with two factors, the dense GS

@@ -1,15 +1,14 @@
 // E8 of the Group-and-Shuffle paper: multiply–add counts of batched dense, GS and BOFT applies (no clocks).
-import type {Row} from "../../src/dataset.js";
+import {flag, integer, pipeline, reals} from "../../src/contract/index.js";
+import type {Row} from "../../src/contract/index.js";
 import {multiply} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
-import {flag, integer, reals} from "../../src/params.js";
-import {pipeline} from "../../src/pipeline.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {randomBlockDiagonal} from "./blockDiagonal.js";
 import {boft, boftDenseFactors} from "./butterfly.js";
 import {gsDenseFactors} from "./density.js";
-import type {GsProduct} from "./gs.js";
 import {gsApplyBatch, gsChain, gsDense, gsMultiplyAdds, gsoft} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 
 /**
  * Spec E8 without clocks: for sizes n and blocks b, the multiply–adds of applying to `batch` vectors a dense n×n
@@ -19,7 +18,8 @@ import {gsApplyBatch, gsChain, gsDense, gsMultiplyAdds, gsoft} from "./gs.js";
  */
 export const speed = pipeline({
   id: "group-shuffle/speed",
-  description: "Multiply–add counts of batched dense, GS and BOFT applies, with the fast products checked against dense.",
+  description:
+    "Multiply–add counts of batched dense, GS and BOFT applies, with the fast products checked against dense.",
   source: import.meta.url,
   params: {
     sizes: reals([64, 128, 256, 512, 1024], "sizes n", {min: 2, max: 8192}),
@@ -78,7 +78,10 @@ export const speed = pipeline({
         if (butterfly !== null) scalars[`ratio_gs_boft_n${n}_b${b}`] = boftCount / gsDenseCount;
       }
     }
-    return {scalars: {...scalars, max_apply_error: applyError, gs_more_than_boft: gsMoreThanBoft}, tables: {costs: rows}};
+    return {
+      scalars: {...scalars, max_apply_error: applyError, gs_more_than_boft: gsMoreThanBoft},
+      tables: {costs: rows}
+    };
   }
 });
 

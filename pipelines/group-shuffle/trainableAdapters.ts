@@ -1,13 +1,13 @@
 // One linear layer's adapters (OFT, BOFT, GSOFT, LoRA) as trainable merged weights with parameter gradients.
 import {multiply, multiplyTransposeA, multiplyTransposeB} from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Rng} from "../../src/random/rng.js";
-import type {BlockDiagonal} from "./blockDiagonal.js";
 import {zeroBlockDiagonal} from "./blockDiagonal.js";
+import type {BlockDiagonal} from "./blockDiagonal.js";
 import {boft} from "./butterfly.js";
-import type {GsProduct} from "./gs.js";
 import {gsDense, gsoft} from "./gs.js";
+import type {GsProduct} from "./gs.js";
 import {gsBlockGradient} from "./gsGradient.js";
 import {cayleyBlocksGradient, orthogonalBlocks} from "./orthogonalBlocks.js";
 
@@ -36,7 +36,12 @@ export interface TrainableAdapter {
  * with blocks of size `block`; `boft`: `factors` butterfly factors of block `block`; `gsoft`: Q = Pᵀ·L·P·R with
  * blocks of size `block`.
  */
-export function orthogonalAdapter(kind: "oft" | "boft" | "gsoft", W: Matrix, block: number, factors = 2): TrainableAdapter {
+export function orthogonalAdapter(
+  kind: "oft" | "boft" | "gsoft",
+  W: Matrix,
+  block: number,
+  factors = 2
+): TrainableAdapter {
   const n = W.cols;
   if (n % block !== 0) throw new Error(`orthogonalAdapter: block ${block} does not divide n_in = ${n}`);
   const r = n / block;
@@ -67,7 +72,11 @@ export function orthogonalAdapter(kind: "oft" | "boft" | "gsoft", W: Matrix, blo
 /** LoRA W′ = W + B·A of rank `rank`, with B = 0 and A ~ N(0, 1/n_in) at the start. */
 export function loraAdapter(W: Matrix, rank: number, rng: Rng): TrainableAdapter {
   const B = matrix(W.rows, rank);
-  const A = matrix(rank, W.cols, rng.normals(rank * W.cols).map((x) => x / Math.sqrt(W.cols)));
+  const A = matrix(
+    rank,
+    W.cols,
+    rng.normals(rank * W.cols).map((x) => x / Math.sqrt(W.cols))
+  );
   return {
     kind: "lora",
     parameters: [B.data, A.data],
@@ -75,7 +84,11 @@ export function loraAdapter(W: Matrix, rank: number, rng: Rng): TrainableAdapter
     evaluate() {
       const BA = multiply(B, A);
       return {
-        weight: matrix(W.rows, W.cols, W.data.map((x, q) => x + BA.data[q])),
+        weight: matrix(
+          W.rows,
+          W.cols,
+          W.data.map((x, q) => x + BA.data[q])
+        ),
         Q: null,
         backward(G: Matrix) {
           return [multiplyTransposeB(G, A).data, multiplyTransposeA(B, G).data]; // ∂/∂B = G·Aᵀ, ∂/∂A = Bᵀ·G

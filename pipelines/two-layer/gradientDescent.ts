@@ -91,7 +91,8 @@ export function gradientDescent(
     const Z = preActivations(net, features);
     const f = readout(Z, u, c, activation);
     const margins = f.map((fi, i) => labels[i] * fi);
-    for (const q of margins) if (!Number.isFinite(q)) throw new Error(`gradientDescent: non-finite output at step ${step}`);
+    for (const q of margins)
+      if (!Number.isFinite(q)) throw new Error(`gradientDescent: non-finite output at step ${step}`);
     options.observe?.(margins, step);
     const stopped = options.stop?.(margins, step) ?? false;
     if (stopped || step === maxSteps) {

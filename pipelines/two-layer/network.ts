@@ -58,4 +58,3 @@ export function addRowVector(A: Matrix, v: Float64Array): void {
   if (v.length !== cols) throw new Error(`addRowVector: ${cols} columns but a vector of length ${v.length}`);
   for (let i = 0; i < rows; ++i) for (let j = 0; j < cols; ++j) data[i * cols + j] += v[j];
 }
-

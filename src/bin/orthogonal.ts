@@ -2,7 +2,7 @@
 // lazily; one catch turns CliError into a one-line message and its exit code (stacks only with --debug).
 import {parseArgs} from "node:util";
 import type {ParseArgsConfig} from "node:util";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 const commonOptions = {
   root: {type: "string", default: ".", description: "project root holding content/ (default: current folder)"},
@@ -11,7 +11,10 @@ const commonOptions = {
   help: {type: "boolean", short: "h", default: false, description: "show this help"}
 } as const;
 
-type OptionsConfig = Record<string, {type: "string" | "boolean"; short?: string; multiple?: boolean; default?: string | boolean; description: string}>;
+type OptionsConfig = Record<
+  string,
+  {type: "string" | "boolean"; short?: string; multiple?: boolean; default?: string | boolean; description: string}
+>;
 
 const commands: Record<string, {usage: string; summary: string; options: OptionsConfig}> = {
   build: {
@@ -28,12 +31,20 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     usage: "orthogonal run EXPERIMENT [--set key=value ...] [--seed N] [--json]",
     summary: "Compute one parameter point of an experiment (or a pipeline id) and print its dataset.",
     options: {
-      set: {type: "string", multiple: true, description: "override a parameter, e.g. --set d=800 (lists: --set grid=1,2,4)"},
+      set: {
+        type: "string",
+        multiple: true,
+        description: "override a parameter, e.g. --set d=800 (lists: --set grid=1,2,4)"
+      },
       seed: {type: "string", description: "the seed (default: the experiment's first seed)"},
       json: {type: "boolean", default: false, description: "print the dataset as JSON on stdout"}
     }
   },
-  list: {usage: "orthogonal list", summary: "List papers, experiments, their pipelines, points, seeds, figures and tables.", options: {}},
+  list: {
+    usage: "orthogonal list",
+    summary: "List papers, experiments, their pipelines, points, seeds, figures and tables.",
+    options: {}
+  },
   check: {
     usage: "orthogonal check [--only PATTERN] [--jobs N]",
     summary: "Evaluate every claim (computing what the cache lacks); exit 5 if any fails.",
@@ -42,7 +53,11 @@ const commands: Record<string, {usage: string; summary: string; options: Options
       jobs: {type: "string", description: "number of worker threads"}
     }
   },
-  clean: {usage: "orthogonal clean", summary: "Delete the cache (.cache/) and the build outputs in figures/ and site/.", options: {}},
+  clean: {
+    usage: "orthogonal clean",
+    summary: "Delete the cache (.cache/) and the build outputs in figures/ and site/.",
+    options: {}
+  },
   serve: {
     usage: "orthogonal serve [--port N]",
     summary: "Preview site/ on localhost and rebuild what changed when content or pipelines are saved.",
@@ -79,12 +94,16 @@ const exitCodes = `Exit codes:
 
 function help(command?: string): string {
   if (!command) {
-    const list = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join("\n");
+    const list = Object.entries(commands)
+      .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+      .join("\n");
     return `orthogonal: experiments, figures, tables and a companion site from declared content.\n\nUsage: orthogonal <command> [options]\n\nCommands:\n${list}\n\nRun orthogonal <command> --help for a command's options.\n\n${exitCodes}\n`;
   }
   const spec = commands[command];
   const options = {...spec.options, ...commonOptions} as OptionsConfig;
-  const lines = Object.entries(options).map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}`.padEnd(22) + o.description);
+  const lines = Object.entries(options).map(
+    ([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}`.padEnd(22) + o.description
+  );
   return `${spec.usage}\n\n${spec.summary}\n\nOptions:\n${lines.join("\n")}\n\n${exitCodes}\n`;
 }
 
@@ -101,7 +120,10 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        Object.entries({...spec.options, ...commonOptions} as OptionsConfig).map(([name, {description: _, ...o}]) => [name, o])
+        Object.entries({...spec.options, ...commonOptions} as OptionsConfig).map(([name, {description: _, ...o}]) => [
+          name,
+          o
+        ])
       ) as ParseArgsConfig["options"],
       allowPositionals: command === "run" || command === "new",
       strict: true
@@ -122,27 +144,21 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "build":
     case "check": {
-      const {build} = await import("../build.js");
-      const {createProgress} = await import("../progress.js");
-      const {formatReport} = await import("../report.js");
-      const report = await build({
+      const options = {
         root,
         only: values.only as string | undefined,
         jobs,
         force: Boolean(values.force),
         profile,
-        progress: createProgress(),
-        publish: command === "build",
         out: values.out === undefined ? undefined : resolve(values.out as string)
-      });
-      process.stdout.write(formatReport(report));
-      if (report.failures.length > 0) return ExitCode.pipeline;
-      if (report.claims.some((claim) => !claim.passed)) return ExitCode.claims;
-      return ExitCode.ok;
+      };
+      if (command === "check") return (await import("../commands/check.js")).checkCommand(options);
+      return (await import("../commands/build.js")).buildCommand(options);
     }
     case "run": {
-      const {runCommand} = await import("../runCommand.js");
-      if (parsed.positionals.length !== 1) throw new CliError(`run takes one experiment or pipeline id\n${spec.usage}`, ExitCode.usage);
+      const {runCommand} = await import("../commands/run.js");
+      if (parsed.positionals.length !== 1)
+        throw new CliError(`run takes one experiment or pipeline id\n${spec.usage}`, ExitCode.usage);
       return runCommand({
         root,
         profile,
@@ -153,11 +169,11 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case "list": {
-      const {listCommand} = await import("../runCommand.js");
+      const {listCommand} = await import("../commands/list.js");
       return listCommand(root, profile);
     }
     case "clean": {
-      const {clean} = await import("../clean.js");
+      const {clean} = await import("../commands/clean.js");
       clean(root);
       return ExitCode.ok;
     }
@@ -182,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
       return ExitCode.ok;
     }
     case "serve": {
-      const {serve} = await import("../serve.js");
+      const {serve} = await import("../commands/serve.js");
       await serve({root, profile, port: positiveInteger("--port", values.port as string)});
       return ExitCode.ok;
     }
@@ -192,13 +208,15 @@ async function main(argv: string[]): Promise<number> {
 
 function positiveInteger(flag: string, text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${flag} expects a positive integer, got ${text}`, ExitCode.usage);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`${flag} expects a positive integer, got ${text}`, ExitCode.usage);
   return n;
 }
 
 function nonNegativeInteger(flag: string, text: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new CliError(`${flag} expects a non-negative integer, got ${text}`, ExitCode.usage);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new CliError(`${flag} expects a non-negative integer, got ${text}`, ExitCode.usage);
   return n;
 }
 
@@ -221,7 +239,9 @@ try {
     if (debug) process.stderr.write(`${error.stack}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(debug ? `${(error as Error).stack}\n` : `error: ${(error as Error).message} (rerun with --debug for the stack)\n`);
+    process.stderr.write(
+      debug ? `${(error as Error).stack}\n` : `error: ${(error as Error).message} (rerun with --debug for the stack)\n`
+    );
     process.exitCode = ExitCode.failure;
   }
 }

@@ -2,11 +2,11 @@
 // changed, figures and tables whose data or drawing code changed, and the experiments responsible (their parameters,
 // seeds or pipeline). A build's state is read from its figures/ folder; each `orthogonal build` also records its
 // state, keeping the one before the last change, so that `orthogonal diff` and `orthogonal serve` can say what moved.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {writeFileAtomic} from "../atomicWrite.js";
-import {sha256, stableStringify} from "../hash.js";
-import type {ParamValue} from "../params.js";
+import type {ParamValue} from "../contract/params.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
+import {sha256, stableStringify} from "./hash.js";
 
 /** What a build printed and computed, as far as a comparison needs. */
 export interface BuildState {
@@ -64,12 +64,12 @@ export interface Changes {
 export const emptyState: BuildState = {claims: {}, numbers: {}, items: {}, experiments: {}};
 
 /** Reads the state of the build whose outputs are in `figures` (a build's figures/ folder). */
-export function readBuildState(figures: string): BuildState {
+export function readBuildState(figures: string, effects: Effects = fileEffects): BuildState {
   const state: BuildState = {claims: {}, numbers: {}, items: {}, experiments: {}};
-  if (!existsSync(figures)) return state;
-  const manifestPath = join(figures, "manifest.json");
-  const manifest = existsSync(manifestPath)
-    ? (JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, {kind: "figure" | "table"; experiment: string; datasetHash: string; codeHash: string; pipelineHash?: string}>)
+  if (!effects.exists(figures)) return state;
+  const manifestText = readText(effects, join(figures, "manifest.json"));
+  const manifest = manifestText !== undefined
+    ? (JSON.parse(manifestText) as Record<string, {kind: "figure" | "table"; experiment: string; datasetHash: string; codeHash: string; pipelineHash?: string}>)
     : {};
   const pipelineHashes = new Map<string, string>();
   for (const id of Object.keys(manifest).sort()) {
@@ -77,21 +77,20 @@ export function readBuildState(figures: string): BuildState {
     state.items[id] = {kind: entry.kind, experiment: entry.experiment, data: entry.datasetHash, code: entry.codeHash};
     if (entry.pipelineHash) pipelineHashes.set(entry.experiment, entry.pipelineHash);
   }
-  for (const paper of readdirSync(figures, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    const numbersPath = join(figures, paper, "numbers.json");
-    if (existsSync(numbersPath)) {
-      const numbers = JSON.parse(readFileSync(numbersPath, "utf8")) as Record<string, {experiment: string; text: string}>;
+  for (const paper of effects.list(figures).filter((e) => e.folder).map((e) => e.name)) {
+    const numbersText = readText(effects, join(figures, paper, "numbers.json"));
+    if (numbersText !== undefined) {
+      const numbers = JSON.parse(numbersText) as Record<string, {experiment: string; text: string}>;
       for (const [name, n] of Object.entries(numbers)) state.numbers[name] = {experiment: n.experiment, text: n.text};
     }
     const data = join(figures, paper, "data");
-    if (!existsSync(data)) continue;
-    for (const file of readdirSync(data).sort()) {
+    for (const file of effects.list(data).filter((e) => !e.folder).map((e) => e.name)) {
       if (file.endsWith(".claims.json")) {
-        for (const claim of JSON.parse(readFileSync(join(data, file), "utf8")) as {experiment: string; claim: string; passed: boolean}[]) {
+        for (const claim of JSON.parse(readText(effects, join(data, file))!) as {experiment: string; claim: string; passed: boolean}[]) {
           state.claims[`${claim.experiment}: ${claim.claim}`] = {experiment: claim.experiment, claim: claim.claim, passed: claim.passed};
         }
       } else if (file.endsWith(".json")) {
-        const text = readFileSync(join(data, file), "utf8");
+        const text = readText(effects, join(data, file))!;
         const result = JSON.parse(text) as {id: string; points: {params: Record<string, ParamValue>; runs: {seed: number}[]}[]};
         state.experiments[result.id] = {
           paper,
@@ -174,21 +173,23 @@ export function statePaths(out: string): {last: string; previous: string} {
  * Records the state of the build in `out`: when it differs from the last recorded one, that one becomes the previous
  * state, which `orthogonal diff` compares with by default. Returns the changes since the last recorded state.
  */
-export function recordBuildState(out: string): Changes {
+export function recordBuildState(out: string, effects: Effects = fileEffects): Changes {
   const paths = statePaths(out);
-  const state = readBuildState(join(out, "figures"));
-  const last = readState(paths.last);
+  const state = readBuildState(join(out, "figures"), effects);
+  const last = readState(paths.last, effects);
   const text = `${stableStringify(state)}\n`;
   if (last !== undefined && `${stableStringify(last)}\n` === text) return compareBuilds(last, state);
-  if (last !== undefined) writeFileAtomic(paths.previous, `${stableStringify(last)}\n`);
-  writeFileAtomic(paths.last, text);
+  if (last !== undefined) effects.write(paths.previous, `${stableStringify(last)}\n`);
+  effects.write(paths.last, text);
   return compareBuilds(last ?? emptyState, state);
 }
 
 /** Reads a recorded state, or undefined when missing or unreadable. */
-export function readState(path: string): BuildState | undefined {
+export function readState(path: string, effects: Effects = fileEffects): BuildState | undefined {
   try {
-    const state = JSON.parse(readFileSync(path, "utf8")) as BuildState;
+    const text = readText(effects, path);
+    if (text === undefined) return undefined;
+    const state = JSON.parse(text) as BuildState;
     return state && typeof state.claims === "object" && typeof state.numbers === "object" ? state : undefined;
   } catch {
     return undefined;

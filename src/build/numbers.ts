@@ -4,12 +4,14 @@
 // ({{name}}), so the paper, the site and the figures print the same value.
 import type {Expression} from "jsep";
 import {z} from "zod";
-import {evaluateExpression, parseExpression} from "../claims.js";
-import {ContentError} from "../error.js";
-import type {PointResult} from "../experiment.js";
-import type {ParamValue} from "../params.js";
+import {ContentError} from "../contract/error.js";
+import type {NumberDeclaration, PrintedNumber} from "../contract/numbers.js";
+import type {PointResult} from "../contract/results.js";
 import {formatMeanSd, formatNumber, writeMeanSd, writeNumber} from "../tables/format.js";
 import type {NumberFormat} from "../tables/format.js";
+import {evaluateExpression, parseExpression} from "./claims.js";
+
+export type {NumberDeclaration, PrintedNumber} from "../contract/numbers.js";
 
 /** The front-matter form of one number (`numbers: {name: {value: …, where: …}}`). */
 export const numberSpec = z.strictObject({
@@ -26,43 +28,6 @@ export const numberSpec = z.strictObject({
 
 /** The front-matter form of an experiment's numbers. */
 export const numbersSpec = z.record(z.string(), numberSpec);
-
-/** A checked number declaration, with the build's profile applied. */
-export interface NumberDeclaration {
-  /** The LaTeX command name (letters only) and the name used inline in prose. */
-  name: string;
-  experiment: string;
-  paper: string;
-  /** The content file and the line of the declaration. */
-  path: string;
-  line?: number;
-  /** The value's expression as written, e.g. "mean(gamma)". */
-  value: string;
-  /** Optional filter over parameters; it must select exactly one point. */
-  where?: string;
-  /** Optional expression printed after ±, e.g. "se(gamma)". */
-  pm?: string;
-  /** How the value is printed: significant digits (default 3), fixed decimals, or an integer. */
-  format?: NumberFormat;
-  description?: string;
-  readonly expressions: {value: Expression; where?: Expression; pm?: Expression};
-}
-
-/** A number as printed, in numbers.json (value null: its experiment has not been built yet). */
-export interface PrintedNumber {
-  name: string;
-  experiment: string;
-  paper: string;
-  value: number | null;
-  pm: number | null;
-  /** Parameters of the point it was read at. */
-  params: Record<string, ParamValue> | null;
-  description: string | null;
-  /** As printed: Unicode text, HTML and LaTeX (math-mode body, without $). */
-  text: string;
-  html: string;
-  latex: string;
-}
 
 /** What a number whose experiment has not been built prints, like LaTeX's undefined references. */
 export const unbuilt = {text: "??", html: "??", latex: "\\textbf{??}"};

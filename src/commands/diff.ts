@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import type {BuildState} from "../build/changes.js";
 import {changesJson, compareBuilds, formatChanges, readBuildState, readState, statePaths} from "../build/changes.js";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 /** Options of `orthogonal diff`. */
 export interface DiffOptions {

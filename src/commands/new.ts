@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "n
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {latexNameProblem} from "../build/numbers.js";
-import {CliError, ExitCode} from "../error.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 /** Options of `orthogonal new paper`. */
 export interface NewPaperOptions {
@@ -171,8 +171,7 @@ $E|X| = \\sigma\\sqrt{2/\\pi}$. At $n = 1000$ the estimate is {{${o.number}}} (m
 function pipelineModule(name: string, id: string, engine: (module: string) => string): string {
   return `// ${id}: a Monte Carlo estimate of E|X| for X ~ N(0, σ²), with its closed form σ√(2/π). Replace run() with the
 // experiment's computation; keep it pure: parameters and the seeded random source in, named scalars and tables out.
-import {integer, real} from "${engine("params")}";
-import {pipeline} from "${engine("pipeline")}";
+import {integer, pipeline, real} from "${engine("contract/index")}";
 
 /** The mean of |X| over n draws of X ~ N(0, σ²), and its limit σ√(2/π). */
 export const ${name} = pipeline({
@@ -199,9 +198,7 @@ export const ${name} = pipeline({
 function plotModule(name: string, engine: (module: string) => string): string {
   return `// The estimate against the number of draws (mean ± sd over seeds), with the closed form as a line.
 import * as Plot from "@observablehq/plot";
-import type {ExperimentResult} from "${engine("experiment")}";
-import type {PlotModule} from "${engine("registry")}";
-import type {FigureContext} from "${engine("render/figure")}";
+import type {ExperimentResult, FigureContext, PlotModule} from "${engine("contract/index")}";
 import {paperPlot, seriesColor} from "${engine("render/theme")}";
 
 /** One point per n with an error bar, and the closed form. */
@@ -235,7 +232,7 @@ function paperRegistry(root: string, paper: string, registrations: Registration[
   const imports = registrations.flatMap((r) => [`import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`, `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`]);
   return `// The ${paper} paper's pipelines, plot modules and table modules by id, for the project registry
 // (pipelines/index.ts). \`orthogonal new experiment ${paper} …\` adds its entries to these lists.
-import type {Registry} from "${engineImport(root, `pipelines/${paper}/index.ts`, "registry")}";
+import type {Registry} from "${engineImport(root, `pipelines/${paper}/index.ts`, "contract/index")}";
 ${imports.join("\n")}
 
 export const ${name}: Registry = {
@@ -282,8 +279,8 @@ function projectRegistry(root: string, paper: string): Change {
       text: `// The project registry: every pipeline, plot module and table module, by id. Content files refer to these ids.
 // Each paper lists its own in pipelines/<paper>/index.ts; \`orthogonal new paper\` adds the import of a new paper's
 // list and its name to \`papers\` below.
-import type {Registry} from "${engine("registry")}";
-import {mergeRegistries} from "${engine("registry")}";
+import type {Registry} from "${engine("contract/index")}";
+import {mergeRegistries} from "${engine("contract/index")}";
 ${line}
 
 const papers: Registry[] = [${name}];
@@ -338,13 +335,11 @@ function experimentIds(root: string): Map<string, string> {
 }
 
 /**
- * The import specifier of an engine module ("params", "render/theme" …) from a file of the project: relative inside
- * this package, "orthogonal/src/….js" in a project that depends on it.
+ * The import specifier of an engine module ("contract/index", "render/theme") from a file of the project: relative
+ * inside this package, "orthogonal/src/….js" in a project that depends on it.
  */
 function engineImport(root: string, from: string, module: string): string {
-  const candidates = [`src/contract/${module}.ts`, `src/${module}.ts`];
-  const found = candidates.find((path) => existsSync(join(packageRoot, path))) ?? candidates[1];
-  const js = found.replace(/\.ts$/, ".js");
+  const js = `src/${module}.js`;
   if (resolve(root) !== resolve(packageRoot)) return `orthogonal/${js}`;
   const path = relative(dirname(join(root, from)), join(packageRoot, js)).split("\\").join("/");
   return path.startsWith(".") ? path : `./${path}`;

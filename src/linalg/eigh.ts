@@ -102,7 +102,11 @@ function shiftedTridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
   }
   if (bound === 0) return tridiagonalEigen(d, e, basis);
   const sigma = 2 ** Math.ceil(Math.log2(2 * bound));
-  const values = tridiagonalEigen(d.map((x) => x + sigma), e, basis);
+  const values = tridiagonalEigen(
+    d.map((x) => x + sigma),
+    e,
+    basis
+  );
   for (let i = 0; i < n; ++i) values[i] -= sigma;
   return values;
 }

@@ -2,8 +2,8 @@
 // References: N. J. Higham, Functions of Matrices (SIAM, 2008), §10.3 (scaling and squaring) and §1.2 (functions of
 // a symmetric matrix via its eigendecomposition); J. Gallier & D. Xu, "Computing exponentials of skew-symmetric
 // matrices and logarithms of orthogonal matrices", Int. J. Robotics and Automation 17 (2002) 10–20.
-import {gemmInto, gramTransposeA, multiply} from "./gemm.js";
 import {eigh} from "./eigh.js";
+import {gemmInto, gramTransposeA, multiply} from "./gemm.js";
 import {matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {assertSkew} from "./symmetry.js";
@@ -29,7 +29,11 @@ export function expmSkew(K: Matrix): Matrix {
   frobenius = Math.sqrt(frobenius);
   const s = frobenius > 1 ? Math.ceil(Math.log2(frobenius)) : 0;
   const scale = 2 ** -s;
-  const Ks = matrix(n, n, K.data.map((x) => x * scale));
+  const Ks = matrix(
+    n,
+    n,
+    K.data.map((x) => x * scale)
+  );
   const {values, vectors: V} = eigh(gramTransposeA(Ks)); // KᵀK = VΘ²Vᵀ
   const VC = matrix(n, n);
   const VS = matrix(n, n);

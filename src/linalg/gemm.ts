@@ -7,8 +7,8 @@
 import {gemmLoop} from "./gemmLoop.js";
 import type {GemmTask} from "./gemmTask.js";
 import {gemmWasm} from "./gemmWasm.js";
-import type {Matrix} from "./matrix.js";
 import {matrix} from "./matrix.js";
+import type {Matrix} from "./matrix.js";
 
 /** Options of gemmInto: C ← β·C + α·op(A)·op(B), where op(X) is X or Xᵀ. */
 export interface GemmOptions {
@@ -170,8 +170,6 @@ function run(t: GemmTask): void {
 
 function overlaps(x: Float64Array, y: Float64Array): boolean {
   return (
-    x.buffer === y.buffer &&
-    x.byteOffset < y.byteOffset + y.byteLength &&
-    y.byteOffset < x.byteOffset + x.byteLength
+    x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength
   );
 }

@@ -1,12 +1,11 @@
-// The WebAssembly SIMD matrix-product kernel: gemmKernel.as compiled on first use (the binary is cached under
-// .cache/wasm/), with the operands copied into its linear memory for each product.
-import {kernelInstantiator} from "./compileAssemblyScript.js";
+// The WebAssembly SIMD matrix-product kernel: gemmKernel.as as compiled and installed by the engine (see
+// kernels.ts), with the operands copied into its linear memory for each product.
 import type {GemmTask} from "./gemmTask.js";
-import type {WasmMemory} from "./webAssembly.js";
+import {kernelInstantiator} from "./kernels.js";
 import {wasmPageBytes} from "./webAssembly.js";
+import type {WasmMemory} from "./webAssembly.js";
 
-
-const instantiate = kernelInstantiator<KernelExports>(new URL("./gemmKernel.as", import.meta.url), "gemmKernel");
+const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
 
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;

@@ -3,6 +3,7 @@
 // (1966) 1–10; G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed. (2013), §6.4.1; for the rotation
 // constraint, W. Kabsch, "A discussion of the solution for the best rotation to relate two sets of vectors",
 // Acta Cryst. A34 (1978) 827–828.
+import {determinantSign} from "./determinant.js";
 import {multiplyTransposeB} from "./gemm.js";
 import {assertFiniteMatrix, matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
@@ -37,26 +38,4 @@ export function procrustes(A: Matrix, B: Matrix, {rotation = false}: ProcrustesO
     return multiplyTransposeB(F, V);
   }
   return R;
-}
-
-// The sign of det Q for an orthogonal Q, from an LU factorisation with partial pivoting (each row swap flips it).
-function determinantSign(Q: Matrix): number {
-  const n = Q.rows;
-  const a = Q.data.slice();
-  let sign = 1;
-  for (let c = 0; c < n; ++c) {
-    let p = c;
-    for (let i = c + 1; i < n; ++i) if (Math.abs(a[i * n + c]) > Math.abs(a[p * n + c])) p = i;
-    if (a[p * n + c] === 0) return 0;
-    if (p !== c) {
-      sign = -sign;
-      for (let j = 0; j < n; ++j) [a[c * n + j], a[p * n + j]] = [a[p * n + j], a[c * n + j]];
-    }
-    if (a[c * n + c] < 0) sign = -sign;
-    for (let i = c + 1; i < n; ++i) {
-      const f = a[i * n + c] / a[c * n + c];
-      for (let j = c + 1; j < n; ++j) a[i * n + j] -= f * a[c * n + j];
-    }
-  }
-  return sign;
 }

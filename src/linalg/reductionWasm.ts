@@ -1,12 +1,11 @@
-// The WebAssembly SIMD kernels of the dense decompositions: reductionKernel.as compiled on first use (the binary is
-// cached under .cache/wasm/), with operands copied into its linear memory for each call.
-import {kernelInstantiator} from "./compileAssemblyScript.js";
+// The WebAssembly SIMD kernels of the dense decompositions: reductionKernel.as as compiled and installed by
+// the engine (see kernels.ts), with operands copied into its linear memory for each call.
+import {kernelInstantiator} from "./kernels.js";
 import type {Matrix} from "./matrix.js";
-import type {WasmMemory} from "./webAssembly.js";
 import {wasmPageBytes} from "./webAssembly.js";
+import type {WasmMemory} from "./webAssembly.js";
 
-
-const instantiate = kernelInstantiator<KernelExports>(new URL("./reductionKernel.as", import.meta.url), "reductionKernel");
+const instantiate = kernelInstantiator<KernelExports>("reductionKernel");
 
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;

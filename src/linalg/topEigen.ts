@@ -4,7 +4,6 @@
 // "Thick-restart Lanczos method for large symmetric eigenvalue problems", SIAM J. Matrix Anal. Appl. 22 (2000)
 // 602–616; T. Fukaya, Y. Nakatsukasa, Y. Yanagisawa & Y. Yamamoto, "CholeskyQR2: a simple and communication-avoiding
 // algorithm for computing a tall-skinny QR factorization", ScalA 2014 (block orthonormalisation).
-import {createRng} from "../random/rng.js";
 import type {Rng} from "../random/rng.js";
 import {eigh, eighRows} from "./eigh.js";
 import {gemmInto, gram, multiply, multiplyTransposeA, multiplyTransposeB} from "./gemm.js";
@@ -30,8 +29,6 @@ export interface TopEigenOptions {
   maxBasis?: number;
   /** Most block products before giving up. Default 1000. */
   maxIterations?: number;
-  /** Seed of the random starting block; fixed by default, so results are deterministic. Default 1. */
-  seed?: number;
 }
 
 /** The top eigenpairs: A·vectors[:, j] ≈ values[j]·vectors[:, j]. */
@@ -58,18 +55,18 @@ export interface TopEigen {
  * thick-restarted with the best k + blockSize Ritz vectors. Convergence is declared only after the residuals
  * ‖Av − λv‖ of the returned vectors have been computed explicitly and are all at most tolerance·max|θ|
  * (all products use `gemm`); otherwise, after `maxIterations` block products, it throws
- * "topEigen: no convergence after N iterations (residual r)". The starting block is drawn from a seeded
- * generator, so the same input gives bit-identical output. Small problems (n ≤ maxBasis) are solved densely by
- * `eigh` (an operator is then applied to the identity).
+ * "topEigen: no convergence after N iterations (residual r)". The starting block (and any replacement
+ * direction) is drawn from `rng.fork("topEigen")`, so the same input and source give bit-identical output.
+ * Small problems (n ≤ maxBasis) are solved densely by `eigh` (an operator is then applied to the identity).
  *
  * Accepts a Matrix (checked square, finite and symmetric to a relative 1e-10) or a SymmetricOperator, whose
  * products are checked for shape and finiteness.
  */
-export function topEigen(A: Matrix | SymmetricOperator, k: number, options: TopEigenOptions = {}): TopEigen {
+export function topEigen(A: Matrix | SymmetricOperator, k: number, rng: Rng, options: TopEigenOptions = {}): TopEigen {
   const operator = toOperator(A);
   const n = operator.n;
   if (!Number.isInteger(k) || k < 0 || k > n) throw new Error(`topEigen: k must be an integer in [0, ${n}], got ${k}`);
-  const {tolerance = 1e-10, maxIterations = 1000, seed = 1} = options;
+  const {tolerance = 1e-10, maxIterations = 1000} = options;
   if (!(tolerance > 0)) throw new Error(`topEigen: tolerance must be positive, got ${tolerance}`);
   const blockSize = Math.min(n, options.blockSize ?? Math.max(k, 16));
   const maxBasis = Math.min(n, options.maxBasis ?? Math.max(20 * blockSize, 3 * k));
@@ -83,7 +80,7 @@ export function topEigen(A: Matrix | SymmetricOperator, k: number, options: TopE
     return {values: new Float64Array(0), vectors: matrix(n, 0), residuals: new Float64Array(0), iterations: 0};
   }
   if (n <= maxBasis) return dense(operator, k);
-  return blockLanczos(operator, k, blockSize, maxBasis, tolerance, maxIterations, createRng(seed).fork("topEigen"));
+  return blockLanczos(operator, k, blockSize, maxBasis, tolerance, maxIterations, rng.fork("topEigen"));
 }
 
 interface RowOperator {

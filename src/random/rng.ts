@@ -28,7 +28,8 @@ export interface Rng {
 
 /** Creates the root stream for an integer seed (0 ≤ seed < 2^53). */
 export function createRng(seed: number): Rng {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`createRng: seed must be a non-negative safe integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new Error(`createRng: seed must be a non-negative safe integer, got ${seed}`);
   return new StreamRng(seed, "");
 }
 
@@ -52,7 +53,8 @@ class StreamRng implements Rng {
   }
 
   integer(n: number): number {
-    if (!Number.isSafeInteger(n) || n <= 0 || n > 4294967296) throw new Error(`rng.integer: n must be in [1, 2^32], got ${n}`);
+    if (!Number.isSafeInteger(n) || n <= 0 || n > 4294967296)
+      throw new Error(`rng.integer: n must be in [1, 2^32], got ${n}`);
     // Lemire-style rejection on 32-bit draws: accept x < 2^32 − (2^32 mod n).
     const limit = 4294967296 - (4294967296 % n);
     for (;;) {

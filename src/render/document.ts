@@ -29,10 +29,3 @@ export function clearDocument(): void {
   document.body.replaceChildren();
   document.head.replaceChildren();
 }
-
-/** Closes the shared window (for example at the end of a worker); the next figure opens a new one. */
-export function closeDocument(): void {
-  dom?.window.close();
-  dom = undefined;
-  figures = 0;
-}

@@ -40,7 +40,8 @@ export function legend(items: readonly LegendItem[], options: LegendOptions = {}
   if (items.length === 0) return [];
   const t = options.theme ?? sharedTheme;
   const anchor = options.anchor ?? "top-right";
-  if (!["top-left", "top-right", "bottom-left", "bottom-right"].includes(anchor)) throw new Error(`invalid anchor: ${anchor}`);
+  if (!["top-left", "top-right", "bottom-left", "bottom-right"].includes(anchor))
+    throw new Error(`invalid anchor: ${anchor}`);
   const {inset, padding, lineHeight, swatchWidth, gap, backgroundOpacity} = t.legend;
   const labelWidth = Math.max(...items.map((item) => textWidth(item.label, t.fontSize)));
   const boxWidth = 2 * padding + swatchWidth + gap + labelWidth;

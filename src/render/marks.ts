@@ -79,7 +79,9 @@ export function simulationPoints<T>(data: Data, options: SimulationPointsOptions
     if (options.caps) {
       const cap = lineSymbol(t.capWidth);
       for (const end of [lower, upper]) {
-        marks.push(Plot.dot(data, {x: options.x, y: end, symbol: cap, fill: "none", stroke: color, strokeWidth: t.errorBarWidth}));
+        marks.push(
+          Plot.dot(data, {x: options.x, y: end, symbol: cap, fill: "none", stroke: color, strokeWidth: t.errorBarWidth})
+        );
       }
     }
   }

@@ -110,7 +110,9 @@ function writeElement(element: Element, depth: number, lines: string[], isRoot =
     attributes.push(`${qualified}="${escapeAttribute(value)}"`);
   }
   const open = `<${name}${attributes.length ? " " + attributes.join(" ") : ""}`;
-  const children = [...element.childNodes].filter((node) => node.nodeType === 1 || node.nodeType === 3 || node.nodeType === 4);
+  const children = [...element.childNodes].filter(
+    (node) => node.nodeType === 1 || node.nodeType === 3 || node.nodeType === 4
+  );
   if (children.length === 0) {
     lines.push(`${indent}${open}/>`);
   } else if (children.some((node) => node.nodeType !== 1)) {
@@ -130,7 +132,9 @@ function inline(node: Node): string {
     return ` ${attribute.name}="${escapeAttribute(value)}"`;
   });
   const content = [...element.childNodes].map(inline).join("");
-  return content === "" ? `<${element.localName}${attributes.join("")}/>` : `<${element.localName}${attributes.join("")}>${content}</${element.localName}>`;
+  return content === ""
+    ? `<${element.localName}${attributes.join("")}/>`
+    : `<${element.localName}${attributes.join("")}>${content}</${element.localName}>`;
 }
 
 function escapeText(text: string): string {
@@ -138,5 +142,10 @@ function escapeText(text: string): string {
 }
 
 function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;");
 }

@@ -4,8 +4,8 @@
 // so the PDF depends only on pinned npm packages; pdfkit embeds a subset of the TrueType font we ship (text stays
 // text, selectable and searchable, in the same face as the SVG and PNG), and svg-to-pdfkit covers what Plot emits
 // (paths, transforms, clip paths, text with em offsets and anchors, opacity). Sizes are in pt with 1 px = 1 pt, so the
-// page is the figure size in print. Bytes are deterministic: a constant creation date, a file ID hashed from the SVG, and
-// uncompressed streams (zlib output may differ between builds of zlib; figures are small anyway).
+// page is the figure size in print. Bytes are deterministic: a constant creation date, a file ID hashed from the SVG,
+// and uncompressed streams (zlib output may differ between builds of zlib; figures are small anyway).
 import {createHash} from "node:crypto";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";

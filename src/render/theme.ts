@@ -1,7 +1,15 @@
 // The one visual theme shared by the figures of all papers: bundled font, sizes, colour-blind-safe colours, axes.
 import {fileURLToPath} from "node:url";
 import type {ColorScheme, PlotOptions, ScaleOptions} from "@observablehq/plot";
-import type {FigureContext} from "./figure.js";
+
+/** What a plot module is told about the figure it draws: the shared theme and the size in px (1 px = 1 pt). */
+export interface FigureContext {
+  theme: Theme;
+  /** Width in px; at 72 px per inch, so also in pt. */
+  width: number;
+  /** Height in px. */
+  height: number;
+}
 
 /** Sizes, font and colours of a figure. Lengths are px, where 1 px is 1 pt in print (see figureSize). */
 export interface Theme {
@@ -115,7 +123,10 @@ export function categorical(domain: readonly unknown[], t: Theme = theme): Scale
 }
 
 /** Colour scale options for an ordered quantity: the theme's sequential scheme, optionally on a log scale. */
-export function sequential(options: {type?: "linear" | "log"; domain?: [number, number]} = {}, t: Theme = theme): ScaleOptions {
+export function sequential(
+  options: {type?: "linear" | "log"; domain?: [number, number]} = {},
+  t: Theme = theme
+): ScaleOptions {
   return {type: options.type ?? "linear", scheme: t.sequential, ...(options.domain ? {domain: options.domain} : {})};
 }
 

@@ -1,10 +1,10 @@
 // The layout of each paper page before any HTML is written: where every figure and table goes (at its
 // `::figure{id}` directive, or at the end of its experiment's section) and its number in page order.
 import type {MarkdownIt} from "markdown-it";
-import type {Content, Experiment, FigureDeclaration, Paper, TableDeclaration} from "../content.js";
-import {ContentError} from "../error.js";
-import type {Prose} from "./markdown.js";
+import type {Content, Experiment, FigureDeclaration, Paper, TableDeclaration} from "../contract/content.js";
+import {ContentError} from "../contract/error.js";
 import {directivesOf, parseProse} from "./markdown.js";
+import type {Prose} from "./markdown.js";
 
 /** A figure or table with its number on its paper's page. */
 export interface CatalogItem {

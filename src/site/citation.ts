@@ -1,8 +1,8 @@
 // Citations: reads the committed BibTeX file that prose cites with [@key], writes BibTeX entries for the papers
 // (from their front matter) and for the companion (from CITATION.cff), and formats references for readers.
 import {parse as parseYaml} from "yaml";
-import type {Paper} from "../content.js";
-import {ContentError} from "../error.js";
+import type {Paper} from "../contract/content.js";
+import {ContentError} from "../contract/error.js";
 import {escapeHtml} from "./html.js";
 
 /** One BibTeX entry; field names are lowercase and values keep their LaTeX. */

@@ -1,7 +1,7 @@
 // The claims of an experiment as readers see them: each statement with its status (✓ holds, ✗ fails), and at
 // every checked point the measured value, the expected value and the tolerance.
-import type {ClaimResult} from "../claims.js";
-import type {Experiment} from "../content.js";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Experiment} from "../contract/content.js";
 import {escapeHtml, formatNumber} from "./html.js";
 
 /** How many claims hold, of how many (undefined when the experiment's claims were never evaluated). */

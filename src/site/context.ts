@@ -1,8 +1,8 @@
 // The state of one page while its prose is rendered: unique heading ids, citations numbered in order of first
 // use (with the page's reference list), cross-references to numbered figures and tables, and links to content files.
-import type {BibEntry} from "./citation.js";
+import {ContentError} from "../contract/error.js";
 import {formatReference, referenceText} from "./citation.js";
-import {ContentError} from "../error.js";
+import type {BibEntry} from "./citation.js";
 import {escapeHtml} from "./html.js";
 import type {ProseContext, SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";

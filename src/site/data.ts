@@ -1,6 +1,6 @@
 // Downloadable data for the site: each dataset table of an experiment's results as one CSV over all sweep
 // points and seeds (swept parameters and seed first, then the table's columns).
-import type {ExperimentResult} from "../experiment.js";
+import type {ExperimentResult} from "../contract/results.js";
 
 /** One CSV per dataset table name, in first-seen order: name → CSV text. */
 export function datasetCsvs(result: ExperimentResult): Map<string, string> {

@@ -1,6 +1,7 @@
 // Figures and tables as they appear in pages: the built SVG made fit for inlining (ids made unique per page,
 // labelled for assistive technology, scaling with its column), the table HTML in its own scrolling box, and
 // the numbered captions that link to each item's own page.
+import type {FigureWidth} from "../contract/figure.js";
 import {theme} from "../render/theme.js";
 import {escapeHtml} from "./html.js";
 
@@ -13,8 +14,8 @@ export interface PlacedItem {
   caption: string;
   /** Relative link to the item's own page. */
   href: string;
-  /** "single" or "double" column width (figures). */
-  width?: "single" | "double";
+  /** The column width (figures). */
+  width?: FigureWidth;
   /** Alt text of a figure. */
   alt?: string;
   /** The built SVG (figures) or table HTML (tables); undefined when not built yet. */

@@ -1,25 +1,37 @@
 // Writes the whole site in memory from content and build outputs: home, citation page, one page per paper, one
 // page per figure and table, data downloads and assets; then checks every link before anything reaches disk.
-import type {ClaimResult} from "../claims.js";
-import {ContentError} from "../error.js";
-import type {ExperimentResult} from "../experiment.js";
-import type {PublishContext, Manifest} from "../publish.js";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Content} from "../contract/content.js";
+import {ContentError} from "../contract/error.js";
+import type {Manifest} from "../contract/manifest.js";
+import type {PrintedNumber} from "../contract/numbers.js";
+import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
 import {siteAssets} from "./assets.js";
 import {buildCatalog} from "./catalog.js";
-import type {BibEntry} from "./citation.js";
 import {companionEntry, paperEntry, parseBibtex, referencesPath} from "./citation.js";
+import type {BibEntry} from "./citation.js";
 import {citePageHtml} from "./citePage.js";
 import {PageContext} from "./context.js";
 import {datasetCsvs} from "./data.js";
 import {homePageHtml} from "./home.js";
 import {itemFormats, itemPageHtml} from "./item.js";
 import {checkLinks} from "./links.js";
-import type {SourceLink} from "./markdown.js";
 import {createMarkdown} from "./markdown.js";
+import type {SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {layout} from "./page.js";
 import {paperPageHtml} from "./paper.js";
 import {citePage, dataFile, homePage, itemFile, itemPage, paperPage} from "./paths.js";
+
+/** The checked content and what the build published, as the site's pages need them. */
+export interface SiteSource {
+  content: Content;
+  registry: Registry;
+  manifest: Manifest;
+  /** Every declared number, as printed ({{name}} in prose). */
+  numbers: readonly PrintedNumber[];
+}
 
 /** What the site is made from, read by the caller (which also hashes it to decide whether to rebuild). */
 export interface SiteInputs {
@@ -36,7 +48,7 @@ export interface SiteInputs {
 }
 
 /** Site path → content, for every file of the site. Throws a ContentError for broken links, references or citations. */
-export function generateSite(context: PublishContext & {manifest: Manifest}, inputs: SiteInputs): Map<string, string | Uint8Array> {
+export function generateSite(context: SiteSource, inputs: SiteInputs): Map<string, string | Uint8Array> {
   const {content, manifest, registry} = context;
   const md = createMarkdown();
   for (const paper of content.papers) {

@@ -1,11 +1,11 @@
 // The home page: the companion's title and introduction, then each paper with its authors, venue, the start of
 // its abstract and how many of its claims hold.
-import type {ClaimResult} from "../claims.js";
+import type {ClaimResult} from "../contract/claims.js";
 import {claimCounts} from "./claims.js";
 import {byline, PageContext, venueText} from "./context.js";
 import {escapeHtml} from "./html.js";
-import type {SourceLink} from "./markdown.js";
 import {parseProse, renderInline, renderProse} from "./markdown.js";
+import type {SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {homePage, paperPage, relativeHref} from "./paths.js";
 

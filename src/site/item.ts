@@ -1,10 +1,10 @@
 // The page of one figure or table (site/<paper>/<id>.html): the item itself, its downloads, the data behind it,
 // its provenance from the manifest (parameters, seeds, hashes) and the exact commands that reproduce it.
-import type {Experiment, FigureDeclaration} from "../content.js";
-import type {ManifestEntry} from "../publish.js";
+import type {Experiment, FigureDeclaration} from "../contract/content.js";
+import type {ManifestEntry} from "../contract/manifest.js";
 import type {CatalogItem} from "./catalog.js";
 import {claimSummary} from "./claims.js";
-import {buildCommand, runCommand} from "./commands.js";
+import {buildCommandLine, runCommandLine} from "./commandLines.js";
 import type {PageContext} from "./context.js";
 import {figureHtml, followPageColors, inlineSvg, tableHtml} from "./figure.js";
 import type {PlacedItem} from "./figure.js";
@@ -46,7 +46,7 @@ export function placeItem(model: SiteModel, item: CatalogItem, context: PageCont
     width: figure?.width,
     alt: figure?.alt,
     body: text === undefined ? undefined : figure ? inlineSvg(followPageColors(text), item.id, figure.alt) : text,
-    command: buildCommand(experiment)
+    command: buildCommandLine(experiment)
   };
 }
 
@@ -154,11 +154,11 @@ ${rows.join("\n")}
 }
 
 function reproduceHtml(experiment: Experiment, entry: ManifestEntry | undefined, id: string): string {
-  const build = codeBlock(`${id}-build`, buildCommand(experiment), "Build command");
+  const build = codeBlock(`${id}-build`, buildCommandLine(experiment), "Build command");
   const points = entry?.params ?? [];
   const seed = experiment.seeds[0];
   const others = experiment.seeds.length > 1 ? ` (other seeds: ${escapeHtml(experiment.seeds.slice(1).join(", "))})` : "";
-  const runs = points.map((params, i) => codeBlock(`${id}-run-${i + 1}`, runCommand(experiment, params, seed), `Run command ${i + 1}`));
+  const runs = points.map((params, i) => codeBlock(`${id}-run-${i + 1}`, runCommandLine(experiment, params, seed), `Run command ${i + 1}`));
   const runText =
     runs.length === 0
       ? ""

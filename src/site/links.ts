@@ -2,7 +2,7 @@
 // #fragment at an id on its page, no page may load anything from the network, and ids are unique per page.
 // Links written in prose fail as a ContentError naming the content file and line; the rest are internal errors.
 import {dirname, normalize} from "node:path/posix";
-import {ContentError} from "../error.js";
+import {ContentError} from "../contract/error.js";
 import type {SourceLink} from "./markdown.js";
 import {resolveHref} from "./paths.js";
 

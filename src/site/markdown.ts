@@ -5,7 +5,7 @@
 import {dirname, join, normalize} from "node:path/posix";
 import MarkdownItModule from "markdown-it";
 import type {MarkdownIt, StateBlock, StateInline, Token} from "markdown-it";
-import {ContentError} from "../error.js";
+import {ContentError} from "../contract/error.js";
 import {escapeHtml} from "./html.js";
 import {mathPlugin, typeset} from "./math.js";
 import {relativeHref} from "./paths.js";

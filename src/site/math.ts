@@ -13,9 +13,6 @@ export function typeset(tex: string, display: boolean, macros: Record<string, st
   return display ? `<span class="math-display">${html}</span>` : html;
 }
 
-/** The KaTeX version, part of the site's cache key. */
-export const katexVersion: string = katex.version;
-
 /**
  * Adds the math syntax: tokens `math_inline` and `math_block` whose `content` is the TeX; `meta.offset` records
  * where an inline formula starts in its block's source, for error lines.

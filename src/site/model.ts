@@ -1,12 +1,12 @@
 // What the page writers are given: the content with its layout, and everything the build wrote that the site
 // shows (manifest, results, claims, rendered figures and tables, the bibliography).
 import type {MarkdownIt} from "markdown-it";
-import type {PrintedNumber} from "../build/numbers.js";
-import type {ClaimResult} from "../claims.js";
-import type {Content} from "../content.js";
-import type {ExperimentResult} from "../experiment.js";
-import type {Manifest} from "../publish.js";
-import type {Registry} from "../registry.js";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Content} from "../contract/content.js";
+import type {Manifest} from "../contract/manifest.js";
+import type {PrintedNumber} from "../contract/numbers.js";
+import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
 import type {Catalog} from "./catalog.js";
 import type {BibEntry} from "./citation.js";
 

@@ -8,7 +8,8 @@ export type Section = "home" | "papers" | "cite";
 /** The site header: the site's name and links to home, the paper list and the citation page. */
 export function siteHeader(page: string, siteTitle: string, current: Section | undefined): string {
   const link = (section: Section, target: string, text: string) => {
-    // "page" when the link leads to this very page; "true" for the section a page belongs to (a paper's page is in Papers).
+    // "page" when the link leads to this very page; "true" for the section a page belongs to (a paper's page is in
+    // Papers).
     const here = section !== current ? "" : target === page ? ' aria-current="page"' : ' aria-current="true"';
     return `<li><a href="${escapeHtml(relativeHref(page, target))}"${here}>${text}</a></li>`;
   };

@@ -1,8 +1,8 @@
 // The page layout: document head (styles, KaTeX's stylesheet only where there is math, the copy script only
 // where there is something to copy), skip link, header, main content and footer.
 import {escapeHtml} from "./html.js";
-import type {Section} from "./nav.js";
 import {siteHeader} from "./nav.js";
+import type {Section} from "./nav.js";
 import {assets, relativeHref} from "./paths.js";
 
 /** One page of the site. */

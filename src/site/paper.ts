@@ -4,12 +4,12 @@
 import type {CatalogItem, PaperLayout, SectionLayout} from "./catalog.js";
 import {formatBibtex} from "./citation.js";
 import {claimsHtml, claimSummary} from "./claims.js";
-import {buildCommand} from "./commands.js";
+import {buildCommandLine} from "./commandLines.js";
 import {byline, PageContext, venueText} from "./context.js";
 import {codeBlock, escapeHtml} from "./html.js";
 import {itemHtml} from "./item.js";
-import type {SourceLink} from "./markdown.js";
 import {renderInline, renderProse} from "./markdown.js";
+import type {SourceLink} from "./markdown.js";
 import type {SiteModel} from "./model.js";
 import {breadcrumbs} from "./nav.js";
 import {citePage, dataFile, homePage, paperPage, relativeHref} from "./paths.js";
@@ -94,7 +94,7 @@ function sectionHtml(model: SiteModel, section: SectionLayout, context: PageCont
 ${body}</div>
 ${items}<div class="experiment-facts">
 <p>Pipeline <code>${escapeHtml(experiment.pipeline)}</code>, ${points} point${points > 1 ? "s" : ""} × ${experiment.seeds.length} seed${experiment.seeds.length > 1 ? "s" : ""}${experiment.claims.length ? `; ${escapeHtml(claimSummary(claims))}` : ""}.${data.length ? ` Data: ${data.join(", ")}.` : " Not built yet."}</p>
-<p>Rebuild: <code>${escapeHtml(buildCommand(experiment))}</code></p>
+<p>Rebuild: <code>${escapeHtml(buildCommandLine(experiment))}</code></p>
 </div>
 ${claimsHtml(experiment, claims, 3, experiment.id)}</section>`;
 }

@@ -11,8 +11,12 @@ import type {Table, TableCell} from "./table.js";
  */
 export function tableToCsv(table: Table): string {
   const {columns, rows} = normalizeTable(table);
-  const replicated = new Set(columns.filter((column) => rows.some((row) => isMeanSd(row[column.key]))).map((column) => column.key));
-  const header = columns.flatMap((column) => (replicated.has(column.key) ? [column.key, `${column.key}_sd`] : [column.key]));
+  const replicated = new Set(
+    columns.filter((column) => rows.some((row) => isMeanSd(row[column.key]))).map((column) => column.key)
+  );
+  const header = columns.flatMap((column) =>
+    replicated.has(column.key) ? [column.key, `${column.key}_sd`] : [column.key]
+  );
   const records = [header.map(quote)];
   for (const row of rows) {
     records.push(

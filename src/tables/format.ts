@@ -66,7 +66,8 @@ export function formatMeanSd(mean: number, sd: number, format: NumberFormat = de
   assertFinite(mean);
   assertFinite(sd);
   if (sd < 0) throw new Error(`negative standard deviation: ${sd}`);
-  if (format.type === "fixed") return {mean: fixed(mean, format.decimals), sd: fixed(sd, format.decimals), exponent: null};
+  if (format.type === "fixed")
+    return {mean: fixed(mean, format.decimals), sd: fixed(sd, format.decimals), exponent: null};
   if (format.type === "integer") {
     // Means of integers over seeds are fractional: one decimal unless both are whole numbers.
     const decimals = Number.isInteger(mean) && Number.isInteger(sd) ? 0 : 1;
@@ -75,7 +76,8 @@ export function formatMeanSd(mean: number, sd: number, format: NumberFormat = de
   const exponent = mean !== 0 && isScientific(exponentOf(mean, format.digits)) ? exponentOf(mean, format.digits) : null;
   const m = exponent === null ? mean : shift(mean, -exponent);
   const s = exponent === null ? sd : shift(sd, -exponent);
-  if (s === 0) return {mean: significant(m, format.digits), sd: {negative: false, digits: "0", exponent: null}, exponent};
+  if (s === 0)
+    return {mean: significant(m, format.digits), sd: {negative: false, digits: "0", exponent: null}, exponent};
   const meanDecimals = m === 0 ? Infinity : format.digits - 1 - exponentOf(m, format.digits);
   const sdDecimals = sdDigits - 1 - exponentOf(s, sdDigits);
   const decimals = Math.max(0, Math.min(meanDecimals, sdDecimals));

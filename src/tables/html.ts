@@ -20,14 +20,20 @@ export function tableToHtml(table: Table, options: HtmlTableOptions = {}): strin
   if (groups.length > 0) {
     const cells = groups.map(({group, span}) => {
       const colspan = span > 1 ? ` colspan="${span}"` : "";
-      return group === null ? `<th${colspan}></th>` : `<th${colspan} class="group" scope="colgroup">${escapeHtml(group)}</th>`;
+      return group === null
+        ? `<th${colspan}></th>`
+        : `<th${colspan} class="group" scope="colgroup">${escapeHtml(group)}</th>`;
     });
     lines.push(`    <tr>${cells.join("")}</tr>`);
   }
-  const headers = columns.map((column) => `<th${attributes(column, false)} scope="col">${escapeHtml(column.label)}</th>`);
+  const headers = columns.map(
+    (column) => `<th${attributes(column, false)} scope="col">${escapeHtml(column.label)}</th>`
+  );
   lines.push(`    <tr>${headers.join("")}</tr>`, "  </thead>", "  <tbody>");
   for (const row of rows) {
-    const cells = columns.map((column) => `<td${attributes(column, true)}>${formatCell(row[column.key], column, "html", escapeHtml)}</td>`);
+    const cells = columns.map(
+      (column) => `<td${attributes(column, true)}>${formatCell(row[column.key], column, "html", escapeHtml)}</td>`
+    );
     lines.push(`    <tr>${cells.join("")}</tr>`);
   }
   lines.push("  </tbody>", "</table>");
@@ -40,7 +46,10 @@ export function escapeHtml(text: string): string {
 }
 
 function attributes(column: {format: {type: string}; align: string; published?: boolean}, body: boolean): string {
-  const classes = [...(body && column.format.type !== "text" ? ["num"] : []), ...(column.published ? ["published"] : [])];
+  const classes = [
+    ...(body && column.format.type !== "text" ? ["num"] : []),
+    ...(column.published ? ["published"] : [])
+  ];
   const style = column.align === "left" ? "" : ` style="text-align: ${column.align}"`;
   return (classes.length > 0 ? ` class="${classes.join(" ")}"` : "") + style;
 }

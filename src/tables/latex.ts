@@ -32,14 +32,17 @@ export function tableToLatex(table: Table): string {
   }
   lines.push(`${columns.map((column) => column.latex ?? escapeLatex(column.label)).join(" & ")} \\\\`, "\\midrule");
   for (const row of rows) {
-    lines.push(`${columns.map((column) => formatCell(row[column.key], column, "latex", escapeLatex)).join(" & ")} \\\\`);
+    lines.push(
+      `${columns.map((column) => formatCell(row[column.key], column, "latex", escapeLatex)).join(" & ")} \\\\`
+    );
   }
   lines.push("\\bottomrule", "\\end{tabular}");
   return lines.join("\n") + "\n";
 }
 
 /**
- * Escapes text for LaTeX: the special characters \ { } $ & % # _ ~ ^ | < > become \textbackslash{}, \{ … \textgreater{},
+ * Escapes text for LaTeX: the special characters \ { } $ & % # _ ~ ^ | < > become \textbackslash{}, \{ …
+ * \textgreater{},
  * and common Unicode symbols become math (λ → $\lambda$, ± → $\pm$, ≤ → $\leq$, η̃ → $\tilde{\eta}$, 10⁻³ → 10$^{-3}$),
  * so the output compiles with pdfLaTeX. Other characters pass through.
  */
@@ -48,7 +51,8 @@ export function escapeLatex(text: string): string {
   const push = (math: boolean, piece: string) => {
     const last = pieces[pieces.length - 1];
     // "\lambda " keeps its space only before a letter: $\lambda x$ but $\lambda^{2}$.
-    if (last !== undefined && last.math === math) last.text = (math && !/^[A-Za-z]/.test(piece) ? last.text.trimEnd() : last.text) + piece;
+    if (last !== undefined && last.math === math)
+      last.text = (math && !/^[A-Za-z]/.test(piece) ? last.text.trimEnd() : last.text) + piece;
     else pieces.push({math, text: piece});
   };
   const chars = [...text.normalize("NFC")];
@@ -99,20 +103,105 @@ const textSpecials = new Map<string, string>([
 // Math-mode replacements; a trailing space separates a command from a following letter ($\lambda x$).
 const mathSymbols = new Map<string, string>([
   ...[
-    ["α", "alpha"], ["β", "beta"], ["γ", "gamma"], ["δ", "delta"], ["ε", "epsilon"], ["ϵ", "epsilon"], ["ζ", "zeta"],
-    ["η", "eta"], ["θ", "theta"], ["ϑ", "vartheta"], ["ι", "iota"], ["κ", "kappa"], ["λ", "lambda"], ["μ", "mu"],
-    ["ν", "nu"], ["ξ", "xi"], ["π", "pi"], ["ρ", "rho"], ["σ", "sigma"], ["τ", "tau"], ["υ", "upsilon"], ["φ", "phi"],
-    ["ϕ", "phi"], ["χ", "chi"], ["ψ", "psi"], ["ω", "omega"], ["Γ", "Gamma"], ["Δ", "Delta"], ["Θ", "Theta"],
-    ["Λ", "Lambda"], ["Ξ", "Xi"], ["Π", "Pi"], ["Σ", "Sigma"], ["Υ", "Upsilon"], ["Φ", "Phi"], ["Ψ", "Psi"], ["Ω", "Omega"],
-    ["±", "pm"], ["×", "times"], ["·", "cdot"], ["≤", "leq"], ["≥", "geq"], ["≠", "neq"], ["≈", "approx"], ["∞", "infty"],
-    ["‖", "|"], ["√", "surd"], ["∑", "sum"], ["∂", "partial"], ["∇", "nabla"], ["∈", "in"], ["→", "to"], ["⟨", "langle"],
-    ["⟩", "rangle"], ["∝", "propto"], ["⌈", "lceil"], ["⌉", "rceil"], ["⌊", "lfloor"], ["⌋", "rfloor"], ["∗", "ast"],
-    ["∘", "circ"], ["⊗", "otimes"], ["⊕", "oplus"], ["⊙", "odot"], ["⊤", "top"], ["⊥", "perp"], ["⟂", "perp"], ["∼", "sim"],
-    ["≃", "simeq"], ["≅", "cong"], ["≡", "equiv"], ["≪", "ll"], ["≫", "gg"], ["∀", "forall"], ["∃", "exists"],
-    ["∅", "emptyset"], ["⊂", "subset"], ["⊆", "subseteq"], ["⊃", "supset"], ["⊇", "supseteq"], ["∉", "notin"], ["∩", "cap"],
-    ["∪", "cup"], ["∖", "setminus"], ["←", "leftarrow"], ["↔", "leftrightarrow"], ["⇒", "Rightarrow"], ["⇔", "Leftrightarrow"],
-    ["↦", "mapsto"], ["∫", "int"], ["∏", "prod"], ["ℓ", "ell"], ["⋅", "cdot"], ["∓", "mp"], ["∣", "mid"],
-    ["∥", "parallel"], ["∠", "angle"], ["′", "prime"], ["ℏ", "hbar"]
+    ["α", "alpha"],
+    ["β", "beta"],
+    ["γ", "gamma"],
+    ["δ", "delta"],
+    ["ε", "epsilon"],
+    ["ϵ", "epsilon"],
+    ["ζ", "zeta"],
+    ["η", "eta"],
+    ["θ", "theta"],
+    ["ϑ", "vartheta"],
+    ["ι", "iota"],
+    ["κ", "kappa"],
+    ["λ", "lambda"],
+    ["μ", "mu"],
+    ["ν", "nu"],
+    ["ξ", "xi"],
+    ["π", "pi"],
+    ["ρ", "rho"],
+    ["σ", "sigma"],
+    ["τ", "tau"],
+    ["υ", "upsilon"],
+    ["φ", "phi"],
+    ["ϕ", "phi"],
+    ["χ", "chi"],
+    ["ψ", "psi"],
+    ["ω", "omega"],
+    ["Γ", "Gamma"],
+    ["Δ", "Delta"],
+    ["Θ", "Theta"],
+    ["Λ", "Lambda"],
+    ["Ξ", "Xi"],
+    ["Π", "Pi"],
+    ["Σ", "Sigma"],
+    ["Υ", "Upsilon"],
+    ["Φ", "Phi"],
+    ["Ψ", "Psi"],
+    ["Ω", "Omega"],
+    ["±", "pm"],
+    ["×", "times"],
+    ["·", "cdot"],
+    ["≤", "leq"],
+    ["≥", "geq"],
+    ["≠", "neq"],
+    ["≈", "approx"],
+    ["∞", "infty"],
+    ["‖", "|"],
+    ["√", "surd"],
+    ["∑", "sum"],
+    ["∂", "partial"],
+    ["∇", "nabla"],
+    ["∈", "in"],
+    ["→", "to"],
+    ["⟨", "langle"],
+    ["⟩", "rangle"],
+    ["∝", "propto"],
+    ["⌈", "lceil"],
+    ["⌉", "rceil"],
+    ["⌊", "lfloor"],
+    ["⌋", "rfloor"],
+    ["∗", "ast"],
+    ["∘", "circ"],
+    ["⊗", "otimes"],
+    ["⊕", "oplus"],
+    ["⊙", "odot"],
+    ["⊤", "top"],
+    ["⊥", "perp"],
+    ["⟂", "perp"],
+    ["∼", "sim"],
+    ["≃", "simeq"],
+    ["≅", "cong"],
+    ["≡", "equiv"],
+    ["≪", "ll"],
+    ["≫", "gg"],
+    ["∀", "forall"],
+    ["∃", "exists"],
+    ["∅", "emptyset"],
+    ["⊂", "subset"],
+    ["⊆", "subseteq"],
+    ["⊃", "supset"],
+    ["⊇", "supseteq"],
+    ["∉", "notin"],
+    ["∩", "cap"],
+    ["∪", "cup"],
+    ["∖", "setminus"],
+    ["←", "leftarrow"],
+    ["↔", "leftrightarrow"],
+    ["⇒", "Rightarrow"],
+    ["⇔", "Leftrightarrow"],
+    ["↦", "mapsto"],
+    ["∫", "int"],
+    ["∏", "prod"],
+    ["ℓ", "ell"],
+    ["⋅", "cdot"],
+    ["∓", "mp"],
+    ["∣", "mid"],
+    ["∥", "parallel"],
+    ["∠", "angle"],
+    ["′", "prime"],
+    ["ℏ", "hbar"]
   ].map(([char, command]): [string, string] => [char, `\\${command} `]),
   ["−", "-"]
 ]);

@@ -9,10 +9,15 @@ import type {Table} from "./table.js";
  */
 export function tableToMarkdown(table: Table): string {
   const {columns, rows} = normalizeTable(table);
-  const header = columns.map((column) => escapeMarkdown(column.group ? `${column.label} (${column.group})` : column.label));
-  const rule = columns.map((column) => (column.align === "right" ? "---:" : column.align === "center" ? ":---:" : "---"));
+  const header = columns.map((column) =>
+    escapeMarkdown(column.group ? `${column.label} (${column.group})` : column.label)
+  );
+  const rule = columns.map((column) =>
+    column.align === "right" ? "---:" : column.align === "center" ? ":---:" : "---"
+  );
   const lines = [line(header), line(rule)];
-  for (const row of rows) lines.push(line(columns.map((column) => formatCell(row[column.key], column, "text", escapeMarkdown))));
+  for (const row of rows)
+    lines.push(line(columns.map((column) => formatCell(row[column.key], column, "text", escapeMarkdown))));
   return lines.join("\n") + "\n";
 }
 

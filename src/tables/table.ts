@@ -1,5 +1,4 @@
 // The table model that table modules return, its validation, and cell formatting shared by the writers.
-import type {ExperimentResult, Summary} from "../experiment.js";
 import {defaultNumberFormat, formatMeanSd, formatNumber, writeMeanSd, writeNumber} from "./format.js";
 import type {NumberFormat, Target} from "./format.js";
 
@@ -45,9 +44,6 @@ export interface Table {
   rows: TableRow[];
 }
 
-/** A table module: maps an experiment's results to a table. Pure (no I/O). */
-export type TableFunction = (result: ExperimentResult) => Table;
-
 /** A column with its defaults filled in. */
 export interface NormalizedColumn extends Column {
   format: ColumnFormat;
@@ -69,7 +65,7 @@ export interface ColumnGroup {
 }
 
 /** The mean ± sd cell of a summary over seeds (see ExperimentResult's PointResult.summary). */
-export function meanSd(summary: Summary): MeanSd {
+export function meanSd(summary: {mean: number; sd: number}): MeanSd {
   return {mean: summary.mean, sd: summary.sd};
 }
 
@@ -119,7 +115,12 @@ export function normalizeTable(table: Table): NormalizedTable {
  * Writes one cell for a target. Numbers and mean ± sd follow the column's format (LaTeX in math mode when signed or
  * scientific); strings go through `escape` (the writer's escaping); booleans are yes/no; missing cells a dash.
  */
-export function formatCell(cell: TableCell, column: NormalizedColumn, target: Target, escape: (text: string) => string): string {
+export function formatCell(
+  cell: TableCell,
+  column: NormalizedColumn,
+  target: Target,
+  escape: (text: string) => string
+): string {
   if (cell === null) return target === "latex" ? "--" : "–";
   if (typeof cell === "string") return escape(cell);
   if (typeof cell === "boolean") return cell ? "yes" : "no";
@@ -146,7 +147,8 @@ function checkCell(cell: TableCell, where: string): void {
     if (!Number.isFinite(cell)) throw new Error(`${where}: ${cell}`);
   } else if (isMeanSd(cell)) {
     if (typeof cell.mean !== "number" || !Number.isFinite(cell.mean)) throw new Error(`${where}: mean is ${cell.mean}`);
-    if (typeof cell.sd !== "number" || !Number.isFinite(cell.sd) || cell.sd < 0) throw new Error(`${where}: sd is ${cell.sd}`);
+    if (typeof cell.sd !== "number" || !Number.isFinite(cell.sd) || cell.sd < 0)
+      throw new Error(`${where}: sd is ${cell.sd}`);
   } else if (cell !== null && typeof cell !== "string" && typeof cell !== "boolean") {
     throw new Error(`${where}: invalid cell ${String(cell)}`);
   }

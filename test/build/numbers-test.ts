@@ -6,8 +6,8 @@ import {join} from "node:path";
 import {test} from "node:test";
 import type {NumberDeclaration} from "../../src/build/numbers.js";
 import {evaluateNumber, latexNameProblem, normalizeNumbers, numbersJson, numbersTex} from "../../src/build/numbers.js";
-import {ContentError} from "../../src/error.js";
-import type {PointResult} from "../../src/experiment.js";
+import {ContentError} from "../../src/contract/error.js";
+import type {PointResult} from "../../src/contract/results.js";
 import {copyProject, orthogonal} from "../fixture.js";
 
 function point(params: Record<string, number>, gamma: number, sd = 0.01, n = 4): PointResult {

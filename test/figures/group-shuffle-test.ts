@@ -1,20 +1,20 @@
 // Snapshots of the Group-and-Shuffle figures from small runs, and the recomputed tables against the published values.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {ExperimentResult} from "../../src/experiment.js";
-import {checkParam, defaultParams} from "../../src/params.js";
-import type {ParamValue} from "../../src/params.js";
-import type {Pipeline} from "../../src/pipeline.js";
+import {groupShuffle} from "../../pipelines/group-shuffle/index.js";
+import {summarizeScalars} from "../../src/build/results.js";
+import {figureSize} from "../../src/contract/figure.js";
+import type {FigureWidth} from "../../src/contract/figure.js";
+import {checkParam, defaultParams} from "../../src/contract/params.js";
+import type {ParamValue} from "../../src/contract/params.js";
+import type {Pipeline} from "../../src/contract/pipeline.js";
+import type {PlotModule, TableModule} from "../../src/contract/registry.js";
+import type {ExperimentResult} from "../../src/contract/results.js";
 import {createRng} from "../../src/random/rng.js";
-import type {PlotModule, TableModule} from "../../src/registry.js";
-import {figureSize} from "../../src/render/figure.js";
-import type {FigureWidth} from "../../src/render/figure.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {theme} from "../../src/render/theme.js";
-import {summarizeScalars} from "../../src/summary.js";
 import {normalizeTable} from "../../src/tables/table.js";
 import type {Table, TableRow} from "../../src/tables/table.js";
-import {groupShuffle} from "../../pipelines/group-shuffle/index.js";
 import {assertFileSnapshot} from "../snapshot.js";
 
 // Small parameters per pipeline (the content's quick profiles), so that the whole file runs in a few seconds.
@@ -35,7 +35,7 @@ function result(id: string, seeds = 1): ExperimentResult {
   const key = `${id}×${seeds}`;
   const cached = results.get(key);
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+  // any: parameter types vary per pipeline
   const pipeline: Pipeline<any> = groupShuffle.pipelines[id];
   const params = {...defaultParams(pipeline.params), ...small[id]};
   for (const [name, value] of Object.entries(params)) checkParam(pipeline.params[name], value);
@@ -52,9 +52,7 @@ function result(id: string, seeds = 1): ExperimentResult {
 
 function render(plot: string, experiment: ExperimentResult, width: FigureWidth, aspect?: number): string {
   const module: PlotModule = groupShuffle.plots[plot];
-  const size = figureSize(width);
-  const height = aspect === undefined ? size.height : Math.round(size.width * aspect);
-  const context = {theme, width: size.width, height};
+  const context = {theme, ...figureSize(width, aspect)};
   return renderSvg(module.plot(experiment, context), context);
 }
 

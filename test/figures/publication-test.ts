@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
-import type {Manifest} from "../../src/publish.js";
+import type {Manifest} from "../../src/contract/manifest.js";
 import {comparePng, pngMatches} from "../../src/render/png.js";
 import {orthogonal} from "../fixture.js";
 import {assertFileSnapshot} from "../snapshot.js";

@@ -2,14 +2,22 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {cayley, cayleyGradient} from "../../src/linalg/cayley.js";
+import {determinant} from "../../src/linalg/determinant.js";
 import {identity, matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
-import {determinant, gaussian, maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
+import {gaussian, maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
 
 test("cayley(K) is orthogonal with determinant +1, and cayley(0) = I", () => {
   const rng = createRng(1).fork("cayley");
-  for (const [n, scale] of [[1, 1], [2, 0.3], [5, 1], [30, 0.2], [30, 5], [80, 1]]) {
+  for (const [n, scale] of [
+    [1, 1],
+    [2, 0.3],
+    [5, 1],
+    [30, 0.2],
+    [30, 5],
+    [80, 1]
+  ]) {
     const Q = cayley(randomSkew(rng, n, scale));
     assert.ok(orthonormalityError(Q) < 1e-14 * n * (1 + scale), `n = ${n}, scale = ${scale}`);
     assert.ok(Math.abs(determinant(Q) - 1) < 1e-12, `det n = ${n}`);
@@ -30,8 +38,16 @@ test("cayley is inverted by K = (Q − I)(Q + I)⁻¹", () => {
   const K = randomSkew(createRng(2).fork("inverse"), 6, 0.8);
   const Q = cayley(K);
   // (Q − I)(Q + I)⁻¹ = ((Q + I)⁻ᵀ(Q − I)ᵀ)ᵀ; with Q orthogonal and commuting factors, also (Q + I)⁻¹(Q − I).
-  const plus = matrix(6, 6, Q.data.map((x, q) => x + identity(6).data[q]));
-  const minus = matrix(6, 6, Q.data.map((x, q) => x - identity(6).data[q]));
+  const plus = matrix(
+    6,
+    6,
+    Q.data.map((x, q) => x + identity(6).data[q])
+  );
+  const minus = matrix(
+    6,
+    6,
+    Q.data.map((x, q) => x - identity(6).data[q])
+  );
   // Solve (Q + I)X = (Q − I) by Gauss–Jordan on a tiny system.
   const X = gaussJordan(plus, minus);
   assert.ok(maxDifference(X, K) < 1e-13);
@@ -54,15 +70,27 @@ test("cayleyGradient(K, G) matches central finite differences of f(Q) = ⟨W, Q�
   // ∂f/∂Q = W + 2(Qc)cᵀ.
   const Q = cayley(K);
   const Qc = naiveProduct(Q, c);
-  const G = matrix(n, n, W.data.map((w, q) => w + 2 * Qc.data[Math.floor(q / n)] * c.data[q % n]));
+  const G = matrix(
+    n,
+    n,
+    W.data.map((w, q) => w + 2 * Qc.data[Math.floor(q / n)] * c.data[q % n])
+  );
   const gradient = cayleyGradient(K, G);
   const negatedTranspose = gradient.data.map((_, q) => -gradient.data[(q % n) * n + Math.floor(q / n)]);
   assert.ok(maxDifference(gradient, matrix(n, n, negatedTranspose)) === 0, "skew");
   for (let t = 0; t < 5; ++t) {
     const E = randomSkew(rng, n, 1);
     const h = 1e-5;
-    const plus = matrix(n, n, K.data.map((x, q) => x + h * E.data[q]));
-    const minus = matrix(n, n, K.data.map((x, q) => x - h * E.data[q]));
+    const plus = matrix(
+      n,
+      n,
+      K.data.map((x, q) => x + h * E.data[q])
+    );
+    const minus = matrix(
+      n,
+      n,
+      K.data.map((x, q) => x - h * E.data[q])
+    );
     const fd = (f(plus) - f(minus)) / (2 * h);
     let analytic = 0;
     for (let q = 0; q < n * n; ++q) analytic += gradient.data[q] * E.data[q];

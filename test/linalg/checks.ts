@@ -86,28 +86,6 @@ export function orthonormalityError(Q: Matrix): number {
   return worst;
 }
 
-/** The determinant by Gaussian elimination with partial pivoting (plain loops). */
-export function determinant(A: Matrix): number {
-  const n = A.rows;
-  const a = A.data.slice();
-  let det = 1;
-  for (let c = 0; c < n; ++c) {
-    let p = c;
-    for (let i = c + 1; i < n; ++i) if (Math.abs(a[i * n + c]) > Math.abs(a[p * n + c])) p = i;
-    if (a[p * n + c] === 0) return 0;
-    if (p !== c) {
-      det = -det;
-      for (let j = 0; j < n; ++j) [a[c * n + j], a[p * n + j]] = [a[p * n + j], a[c * n + j]];
-    }
-    det *= a[c * n + c];
-    for (let i = c + 1; i < n; ++i) {
-      const f = a[i * n + c] / a[c * n + c];
-      for (let j = c; j < n; ++j) a[i * n + j] -= f * a[c * n + j];
-    }
-  }
-  return det;
-}
-
 /** |cos ∠(column a of A, column b of B)|. */
 export function columnAlignment(A: Matrix, a: number, B: Matrix, b: number): number {
   let dot = 0;

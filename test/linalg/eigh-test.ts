@@ -144,7 +144,13 @@ test("eigh(A, {vectors: false}) gives bit-identical eigenvalues, and repeated ca
 test("eigh scales exactly: eigh(2^k A) has eigenvalues 2^k λ", () => {
   const A = randomSymmetric(createRng(6).fork("scale"), 20);
   const values = eigh(A).values;
-  const scaled = eigh(matrix(20, 20, A.data.map((x) => x * 2 ** 40))).values;
+  const scaled = eigh(
+    matrix(
+      20,
+      20,
+      A.data.map((x) => x * 2 ** 40)
+    )
+  ).values;
   for (let j = 0; j < 20; ++j) assert.ok(Math.abs(scaled[j] / 2 ** 40 - values[j]) < 1e-13 * maxAbs(A));
 });
 

@@ -1,11 +1,12 @@
 // Exponential of skew-symmetric matrices: Taylor agreement, closed-form rotations, orthogonality, group identities.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {determinant} from "../../src/linalg/determinant.js";
 import {expmSkew} from "../../src/linalg/expm.js";
 import {identity, matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
-import {determinant, maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
+import {maxDifference, naiveProduct, orthonormalityError, randomSkew} from "./checks.js";
 
 // Σ_{j ≤ 25} K^j / j!, accurate to rounding for ‖K‖ ≤ 0.1.
 function taylor(K: Matrix): Matrix {
@@ -13,7 +14,11 @@ function taylor(K: Matrix): Matrix {
   let term = identity(n);
   const sum = identity(n);
   for (let j = 1; j <= 25; ++j) {
-    term = matrix(n, n, naiveProduct(term, K).data.map((x) => x / j));
+    term = matrix(
+      n,
+      n,
+      naiveProduct(term, K).data.map((x) => x / j)
+    );
     for (let q = 0; q < n * n; ++q) sum.data[q] += term.data[q];
   }
   return sum;
@@ -21,7 +26,12 @@ function taylor(K: Matrix): Matrix {
 
 test("expmSkew(K) matches the Taylor series for small K to 1e-15", () => {
   const rng = createRng(1).fork("taylor");
-  for (const [n, scale] of [[1, 0.1], [2, 0.05], [6, 0.02], [20, 0.01]]) {
+  for (const [n, scale] of [
+    [1, 0.1],
+    [2, 0.05],
+    [6, 0.02],
+    [20, 0.01]
+  ]) {
     const K = randomSkew(rng, n, scale);
     assert.ok(maxDifference(expmSkew(K), taylor(K)) < 1e-15 * Math.max(1, n / 4), `n = ${n}`);
   }
@@ -52,19 +62,36 @@ test("expmSkew of a 2×2 and a block-diagonal skew matrix gives the closed-form 
 
 test("expmSkew(K) is orthogonal with det +1 and exp(K)·exp(−K) = I, also for large ‖K‖", () => {
   const rng = createRng(2).fork("orthogonal");
-  for (const [n, scale] of [[3, 1], [10, 3], [40, 1], [40, 20]]) {
+  for (const [n, scale] of [
+    [3, 1],
+    [10, 3],
+    [40, 1],
+    [40, 20]
+  ]) {
     const K = randomSkew(rng, n, scale);
     const Q = expmSkew(K);
     assert.ok(orthonormalityError(Q) < 2e-15 * n, `orthogonality n = ${n}, scale = ${scale}`);
     assert.ok(Math.abs(determinant(Q) - 1) < 1e-12);
-    const back = expmSkew(matrix(n, n, K.data.map((x) => -x)));
+    const back = expmSkew(
+      matrix(
+        n,
+        n,
+        K.data.map((x) => -x)
+      )
+    );
     assert.ok(maxDifference(naiveProduct(Q, back), identity(n)) < 1e-13 * n * Math.max(1, scale));
   }
 });
 
 test("expmSkew(K) = expmSkew(K/2)² (scaling and squaring consistency)", () => {
   const K = randomSkew(createRng(3).fork("square"), 12, 2);
-  const half = expmSkew(matrix(12, 12, K.data.map((x) => x / 2)));
+  const half = expmSkew(
+    matrix(
+      12,
+      12,
+      K.data.map((x) => x / 2)
+    )
+  );
   assert.ok(maxDifference(expmSkew(K), naiveProduct(half, half)) < 1e-13);
 });
 

@@ -14,8 +14,8 @@ import {
   multiplyTransposeVector,
   multiplyVector
 } from "../../src/linalg/gemm.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 import {fromRows, identity, matrix, toMlMatrix, toRows, transpose} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {createRng} from "../../src/random/rng.js";
 
 // Shapes [m, k, n] for m×k · k×n: tiny ones (plain loops), and ones that cross the kernel's 4×4 tiles and its
@@ -103,7 +103,11 @@ test("multiply(A, B) of small integer matrices is exact", () => {
   // Integers below 2^53 throughout, so every rounding is exact and any summation order gives the same result.
   const rng = createRng(4);
   const integers = (rows: number, cols: number) =>
-    matrix(rows, cols, Float64Array.from({length: rows * cols}, () => rng.integer(17) - 8));
+    matrix(
+      rows,
+      cols,
+      Float64Array.from({length: rows * cols}, () => rng.integer(17) - 8)
+    );
   const A = integers(67, 300);
   const B = integers(300, 45);
   const expected = toMlMatrix(A).mmul(toMlMatrix(B));

@@ -2,15 +2,20 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {eigh} from "../../src/linalg/eigh.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {identity, matrix} from "../../src/linalg/matrix.js";
 import {polar} from "../../src/linalg/polar.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import {createRng} from "../../src/random/rng.js";
 import {gaussian, maxAbs, maxDifference, naiveProduct, naiveTranspose, orthonormalityError} from "./checks.js";
 
 test("polar(A) gives A = UP with UᵀU = I and P symmetric positive semidefinite, P² = AᵀA", () => {
   const rng = createRng(1).fork("polar");
-  for (const [m, n] of [[1, 1], [6, 6], [40, 40], [30, 12]]) {
+  for (const [m, n] of [
+    [1, 1],
+    [6, 6],
+    [40, 40],
+    [30, 12]
+  ]) {
     const A = gaussian(rng, m, n);
     const {U, P} = polar(A);
     assert.deepEqual([U.rows, U.cols, P.rows, P.cols], [m, n, n, n]);
@@ -25,9 +30,24 @@ test("polar(A) gives A = UP with UᵀU = I and P symmetric positive semidefinite
 
 test("polar of an orthogonal matrix is (Q, I); polar of a scaled rotation is (Q, cI)", () => {
   const Q = haarOrthogonal(8, createRng(2).fork("haar"));
-  const {U, P} = polar(matrix(8, 8, Q.data.map((x) => 3 * x)));
+  const {U, P} = polar(
+    matrix(
+      8,
+      8,
+      Q.data.map((x) => 3 * x)
+    )
+  );
   assert.ok(maxDifference(U, Q) < 1e-14);
-  assert.ok(maxDifference(P, matrix(8, 8, identity(8).data.map((x) => 3 * x))) < 1e-13);
+  assert.ok(
+    maxDifference(
+      P,
+      matrix(
+        8,
+        8,
+        identity(8).data.map((x) => 3 * x)
+      )
+    ) < 1e-13
+  );
 });
 
 test("polar of a rank-deficient matrix still gives an orthonormal U", () => {

@@ -1,12 +1,13 @@
 // Orthogonal Procrustes: recovery of a known rotation, optimality, and the proper-rotation constraint.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {determinant} from "../../src/linalg/determinant.js";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {procrustes} from "../../src/linalg/procrustes.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import {createRng} from "../../src/random/rng.js";
-import {determinant, gaussian, maxDifference, naiveProduct, orthonormalityError} from "./checks.js";
+import {gaussian, maxDifference, naiveProduct, orthonormalityError} from "./checks.js";
 
 function misfit(R: Matrix, A: Matrix, B: Matrix): number {
   const RA = naiveProduct(R, A);
@@ -31,7 +32,11 @@ test("procrustes minimises ‖RA − B‖_F: no random orthogonal matrix does be
   const R0 = haarOrthogonal(d, rng.fork("R0"));
   const A = gaussian(rng, d, 30);
   const noise = gaussian(rng, d, 30);
-  const B = matrix(d, 30, naiveProduct(R0, A).data.map((x, q) => x + 0.01 * noise.data[q]));
+  const B = matrix(
+    d,
+    30,
+    naiveProduct(R0, A).data.map((x, q) => x + 0.01 * noise.data[q])
+  );
   const R = procrustes(A, B);
   assert.ok(orthonormalityError(R) < 1e-14);
   assert.ok(maxDifference(R, R0) < 0.01);

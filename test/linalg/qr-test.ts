@@ -17,7 +17,15 @@ function assertUpperTriangular(R: Matrix): void {
 
 test("qr(A) gives A = QR with orthonormal Q (m×p) and upper-triangular R (p×n), R_ii ≥ 0", () => {
   const rng = createRng(1).fork("qr");
-  for (const [m, n] of [[1, 1], [4, 1], [1, 4], [5, 5], [30, 12], [12, 30], [100, 100]]) {
+  for (const [m, n] of [
+    [1, 1],
+    [4, 1],
+    [1, 4],
+    [5, 5],
+    [30, 12],
+    [12, 30],
+    [100, 100]
+  ]) {
     const A = gaussian(rng, m, n);
     const {Q, R} = qr(A);
     const p = Math.min(m, n);

@@ -40,7 +40,15 @@ test("tridiagonalizeWasm gives T = QᵀAQ with Qᵀ from its reflectors, across 
 
 test("bidiagonalizeWasm gives B = U_BᵀAV_B upper bidiagonal, and leaves its input unchanged", () => {
   const rng = createRng(2).fork("bidiagonal");
-  for (const [m, n] of [[1, 1], [2, 2], [3, 2], [5, 5], [8, 3], [9, 7], [40, 33]]) {
+  for (const [m, n] of [
+    [1, 1],
+    [2, 2],
+    [3, 2],
+    [5, 5],
+    [8, 3],
+    [9, 7],
+    [40, 33]
+  ]) {
     const A = gaussian(rng, m, n);
     const before = A.data.slice();
     const {d, e, leftVectors, leftTau, rightVectors, rightTau} = bidiagonalizeWasm(m, n, A.data);

@@ -15,7 +15,12 @@ function relativeResidual(A: Matrix, X: Matrix, B: Matrix): number {
 
 test("solve(A, B) has a small residual and agrees with ml-matrix", () => {
   const rng = createRng(1).fork("solve");
-  for (const [n, k] of [[1, 1], [3, 2], [50, 1], [120, 7]]) {
+  for (const [n, k] of [
+    [1, 1],
+    [3, 2],
+    [50, 1],
+    [120, 7]
+  ]) {
     const A = gaussian(rng, n, n);
     const B = gaussian(rng, n, k);
     const X = solve(A, B);
@@ -51,7 +56,11 @@ test("solve throws on singular matrices and bad shapes; inputs are not modified"
 
 test("solveSymmetricPositive(A, B) solves SPD systems via Cholesky", () => {
   const rng = createRng(4).fork("spd");
-  for (const [n, k] of [[1, 1], [10, 3], [80, 2]]) {
+  for (const [n, k] of [
+    [1, 1],
+    [10, 3],
+    [80, 2]
+  ]) {
     const X0 = gaussian(rng, n, n + 3);
     const A = naiveProduct(X0, naiveTranspose(X0));
     const B = gaussian(rng, n, k);
@@ -59,10 +68,9 @@ test("solveSymmetricPositive(A, B) solves SPD systems via Cholesky", () => {
     assert.ok(relativeResidual(A, X, B) < 1e-15, `n = ${n}`);
     assert.ok(maxDifference(X, solve(A, B)) < 1e-8 * maxAbs(X));
   }
-  assert.throws(
-    () => solveSymmetricPositive(matrix(2, 2, Float64Array.of(1, 2, 2, 1)), matrix(2, 1)),
-    {message: "cholesky: matrix is not positive definite"}
-  );
+  assert.throws(() => solveSymmetricPositive(matrix(2, 2, Float64Array.of(1, 2, 2, 1)), matrix(2, 1)), {
+    message: "cholesky: matrix is not positive definite"
+  });
   assert.throws(
     () => solveSymmetricPositive(matrix(2, 2), matrix(1, 1)),
     /solveSymmetricPositive: Matrix dimensions do not match/

@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {SingularValueDecomposition} from "ml-matrix";
+import {haarOrthogonal} from "../../src/linalg/haar.js";
 import {matrix, toMlMatrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import {svd} from "../../src/linalg/svd.js";
-import {haarOrthogonal} from "../../src/random/haar.js";
 import {createRng} from "../../src/random/rng.js";
 import {
   gaussian,
@@ -30,7 +30,17 @@ function assertDescending(s: Float64Array): void {
 
 test("svd(A) gives A = U diag(s) Vᵀ with orthonormal U (m×p) and V (n×p) for tall, wide and square A", () => {
   const rng = createRng(1).fork("svd");
-  for (const [m, n] of [[1, 1], [1, 5], [5, 1], [2, 2], [7, 3], [3, 7], [40, 40], [120, 80], [60, 130]]) {
+  for (const [m, n] of [
+    [1, 1],
+    [1, 5],
+    [5, 1],
+    [2, 2],
+    [7, 3],
+    [3, 7],
+    [40, 40],
+    [120, 80],
+    [60, 130]
+  ]) {
     const A = gaussian(rng, m, n);
     const {U, s, V} = svd(A);
     const p = Math.min(m, n);
@@ -55,7 +65,10 @@ test("svd recovers known singular values of a well-conditioned matrix to 1e-12 r
 
 test("svd agrees with ml-matrix SingularValueDecomposition on random matrices", () => {
   const rng = createRng(3).fork("ml");
-  for (const [m, n] of [[30, 30], [50, 20]]) {
+  for (const [m, n] of [
+    [30, 30],
+    [50, 20]
+  ]) {
     const A = gaussian(rng, m, n);
     const {s} = svd(A);
     const ml = new SingularValueDecomposition(toMlMatrix(A)).diagonal;
@@ -106,7 +119,13 @@ test("svd handles extreme scales exactly: svd(2^k A) = 2^k svd(A)", () => {
   const A = gaussian(createRng(6).fork("scale"), 12, 9);
   const {s} = svd(A);
   for (const k of [-600, 600]) {
-    const scaled = svd(matrix(12, 9, A.data.map((x) => x * 2 ** k))).s;
+    const scaled = svd(
+      matrix(
+        12,
+        9,
+        A.data.map((x) => x * 2 ** k)
+      )
+    ).s;
     for (let i = 0; i < 9; ++i) assert.equal(scaled[i], s[i] * 2 ** k);
   }
 });

@@ -20,13 +20,17 @@ import {
 function wishartGram(seed: number, n: number, d: number): Matrix {
   const X = gaussian(createRng(seed).fork("wishart"), n, d);
   const G = gram(X);
-  return matrix(n, n, G.data.map((x) => x / d));
+  return matrix(
+    n,
+    n,
+    G.data.map((x) => x / d)
+  );
 }
 
-test("topEigen(K, k) matches eigh's top eigenpairs of a Gram matrix (Lanczos path, with restarts)", () => {
+test("topEigen(K, k, rng) matches eigh's top eigenpairs of a Gram matrix (Lanczos path, with restarts)", () => {
   const K = wishartGram(1, 400, 200);
   const k = 6;
-  const result = topEigen(K, k, {blockSize: 4, maxBasis: 40});
+  const result = topEigen(K, k, createRng(1), {blockSize: 4, maxBasis: 40});
   assert.ok(result.iterations > 10, "Lanczos, not the dense path");
   const {values, vectors} = eigh(K);
   const n = K.rows;
@@ -50,14 +54,24 @@ test("topEigen of a large Wishart Gram: the top eigenvalue sits at the edge (1 +
   const n = 1500;
   const d = 300;
   const X = gaussian(createRng(2).fork("edge"), n, d);
-  const K = matrix(n, n, gram(X).data.map((x) => x / n));
-  const {values} = topEigen(K, 3);
+  const K = matrix(
+    n,
+    n,
+    gram(X).data.map((x) => x / n)
+  );
+  const {values} = topEigen(K, 3, createRng(1));
   const gamma = d / n;
   const upper = (1 + Math.sqrt(gamma)) ** 2;
   assert.ok(Math.abs(values[0] - upper) < 0.05 * upper, `top ${values[0]} vs edge ${upper}`);
   assert.ok(values[0] >= values[1] && values[1] >= values[2]);
   // The lower edge from the d×d side, by eigh.
-  const small = eigh(matrix(d, d, naiveProduct(naiveTranspose(X), X).data.map((x) => x / n))).values;
+  const small = eigh(
+    matrix(
+      d,
+      d,
+      naiveProduct(naiveTranspose(X), X).data.map((x) => x / n)
+    )
+  ).values;
   const lower = (1 - Math.sqrt(gamma)) ** 2;
   assert.ok(Math.abs(small[0] - lower) < 0.1 * lower, `bottom ${small[0]} vs edge ${lower}`);
   assert.ok(Math.abs(small[d - 1] - values[0]) < 1e-9 * values[0], "same top eigenvalue from both sides");
@@ -66,7 +80,7 @@ test("topEigen of a large Wishart Gram: the top eigenvalue sits at the edge (1 +
 test("topEigen accepts an operator {n, apply} and gives the same pairs as the matrix", () => {
   const K = wishartGram(3, 300, 100);
   const options = {blockSize: 5, maxBasis: 60};
-  const fromMatrix = topEigen(K, 4, options);
+  const fromMatrix = topEigen(K, 4, createRng(1), options);
   let calls = 0;
   const fromOperator = topEigen(
     {
@@ -77,6 +91,7 @@ test("topEigen accepts an operator {n, apply} and gives the same pairs as the ma
       }
     },
     4,
+    createRng(1),
     options
   );
   assert.equal(calls, fromOperator.iterations + 0);
@@ -88,8 +103,8 @@ test("topEigen accepts an operator {n, apply} and gives the same pairs as the ma
 
 test("topEigen is deterministic: the same input gives bit-identical output", () => {
   const K = wishartGram(4, 250, 80);
-  const a = topEigen(K, 5, {blockSize: 5, maxBasis: 50});
-  const b = topEigen(K, 5, {blockSize: 5, maxBasis: 50});
+  const a = topEigen(K, 5, createRng(1), {blockSize: 5, maxBasis: 50});
+  const b = topEigen(K, 5, createRng(1), {blockSize: 5, maxBasis: 50});
   assert.deepEqual(a.values, b.values);
   assert.deepEqual(a.vectors.data, b.vectors.data);
 });
@@ -97,12 +112,12 @@ test("topEigen is deterministic: the same input gives bit-identical output", () 
 test("topEigen solves small problems densely and handles k = 0 and k = n", () => {
   const A = randomSymmetric(createRng(5).fork("small"), 12);
   const {values} = eigh(A);
-  const all = topEigen(A, 12);
+  const all = topEigen(A, 12, createRng(1));
   assert.equal(all.iterations, 0);
   for (let j = 0; j < 12; ++j) {
     assert.ok(Math.abs(all.values[j] - values[11 - j]) < 1e-13 * Math.abs(values[11]) + 1e-13);
   }
-  const none = topEigen(A, 0);
+  const none = topEigen(A, 0, createRng(1));
   assert.equal(none.values.length, 0);
   assert.equal(none.vectors.rows, 12);
   assert.equal(none.vectors.cols, 0);
@@ -111,7 +126,7 @@ test("topEigen solves small problems densely and handles k = 0 and k = n", () =>
 test("topEigen finds an exactly low-rank spectrum (the Krylov space is exhausted early)", () => {
   const X = gaussian(createRng(6).fork("lowrank"), 500, 3);
   const K = gram(X);
-  const result = topEigen(K, 5, {blockSize: 4, maxBasis: 40});
+  const result = topEigen(K, 5, createRng(1), {blockSize: 4, maxBasis: 40});
   const exact = eigh(K).values;
   for (let j = 0; j < 5; ++j) assert.ok(Math.abs(result.values[j] - exact[499 - j]) < 1e-10 * exact[499], `value ${j}`);
   assert.ok(orthonormalityError(result.vectors) < 1e-12);
@@ -119,13 +134,19 @@ test("topEigen finds an exactly low-rank spectrum (the Krylov space is exhausted
 
 test("topEigen errors: bad k, asymmetric or non-finite input, operator shape, no convergence", () => {
   const K = wishartGram(7, 300, 300);
-  assert.throws(() => topEigen(K, 301), /topEigen: k must be an integer in \[0, 300\]/);
-  assert.throws(() => topEigen(matrix(2, 2, Float64Array.of(1, 2, 3, 1)), 1), /topEigen: matrix is not symmetric/);
-  assert.throws(() => topEigen(matrix(2, 2, Float64Array.of(1, NaN, NaN, 1)), 1), /topEigen: non-finite input/);
-  const badOperator = {n: 300, apply: () => matrix(3, 3)};
-  assert.throws(() => topEigen(badOperator, 2, {maxBasis: 40}), /topEigen: operator returned 3×3/);
+  assert.throws(() => topEigen(K, 301, createRng(1)), /topEigen: k must be an integer in \[0, 300\]/);
   assert.throws(
-    () => topEigen(K, 4, {maxIterations: 2, blockSize: 4, maxBasis: 40}),
+    () => topEigen(matrix(2, 2, Float64Array.of(1, 2, 3, 1)), 1, createRng(1)),
+    /topEigen: matrix is not symmetric/
+  );
+  assert.throws(
+    () => topEigen(matrix(2, 2, Float64Array.of(1, NaN, NaN, 1)), 1, createRng(1)),
+    /topEigen: non-finite input/
+  );
+  const badOperator = {n: 300, apply: () => matrix(3, 3)};
+  assert.throws(() => topEigen(badOperator, 2, createRng(1), {maxBasis: 40}), /topEigen: operator returned 3×3/);
+  assert.throws(
+    () => topEigen(K, 4, createRng(1), {maxIterations: 2, blockSize: 4, maxBasis: 40}),
     /^Error: topEigen: no convergence after 2 iterations \(residual \d/
   );
 });

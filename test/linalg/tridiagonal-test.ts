@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {identity, matrix} from "../../src/linalg/matrix.js";
+import type {Matrix} from "../../src/linalg/matrix.js";
 import {tridiagonalEigen} from "../../src/linalg/tridiagonal.js";
 import {createRng} from "../../src/random/rng.js";
-import type {Matrix} from "../../src/linalg/matrix.js";
 
 test("tridiagonalEigen(d, e) of the (2, −1) Toeplitz matrix gives 2 − 2cos(kπ/(n+1)) to 1e-12", () => {
   for (const n of [2, 3, 10, 50, 200]) {
@@ -67,7 +67,10 @@ test("tridiagonalEigen(d, e) handles repeated eigenvalues and split blocks (zero
   assert.deepEqual(Array.from(tridiagonalEigen(new Float64Array(4).fill(3), new Float64Array(3))), [3, 3, 3, 3]);
   assert.deepEqual(Array.from(tridiagonalEigen(new Float64Array(3), new Float64Array(2))), [0, 0, 0]);
   // Wilkinson's W21+ matrix has pairs of eigenvalues agreeing to ~1e-14 (largest 10.746194182903393).
-  const W = tridiagonalEigen(Float64Array.from({length: 21}, (_, i) => Math.abs(10 - i)), new Float64Array(20).fill(1));
+  const W = tridiagonalEigen(
+    Float64Array.from({length: 21}, (_, i) => Math.abs(10 - i)),
+    new Float64Array(20).fill(1)
+  );
   assert.ok(Math.abs(W[20] - 10.746194182903393) < 1e-13);
   assert.ok(Math.abs(W[19] - 10.746194182903322) < 1e-13);
 });
@@ -78,7 +81,10 @@ test("tridiagonalEigen(d, e) is exact under scaling by powers of two, including 
   const lambda = tridiagonalEigen(d, e);
   for (const k of [-1000, -500, 500, 1000]) {
     const s = 2 ** (k / 2) * 2 ** (k / 2);
-    const scaled = tridiagonalEigen(d.map((x) => x * s), e.map((x) => x * s));
+    const scaled = tridiagonalEigen(
+      d.map((x) => x * s),
+      e.map((x) => x * s)
+    );
     scaled.forEach((x, i) => assert.equal(x / s, lambda[i]));
   }
 });

@@ -1,12 +1,13 @@
 // A small synthetic figure for renderer tests: a theory curve, simulation means ± sd over seeds, an in-SVG legend and
 // a log axis, built from an ExperimentResult through a plot module like the papers' ones.
 import type {PlotOptions} from "@observablehq/plot";
-import type {ExperimentResult} from "../../src/experiment.js";
-import {figureSize} from "../../src/render/figure.js";
-import type {FigureContext, PlotFunction} from "../../src/render/figure.js";
+import {figureSize} from "../../src/contract/figure.js";
+import type {PlotFunction} from "../../src/contract/figure.js";
+import type {ExperimentResult} from "../../src/contract/results.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor, theme} from "../../src/render/theme.js";
+import type {FigureContext} from "../../src/render/theme.js";
 
 /** Sample sizes of the synthetic sweep. */
 export const samples = [10, 20, 50, 100, 200, 500, 1000];
@@ -33,7 +34,11 @@ export function syntheticResult(): ExperimentResult {
 
 /** The plot module under test. */
 export const plotSynthetic: PlotFunction = (result: ExperimentResult, context: FigureContext): PlotOptions => {
-  const simulation = result.points.map((point) => ({samples: point.params.n as number, mean: point.summary.error.mean, sd: point.summary.error.sd}));
+  const simulation = result.points.map((point) => ({
+    samples: point.params.n as number,
+    mean: point.summary.error.mean,
+    sd: point.summary.error.sd
+  }));
   const theory = Array.from({length: 61}, (_, k) => {
     const n = 10 * 100 ** (k / 60);
     return {n, error: 1 / Math.sqrt(n) + 0.02};
@@ -43,7 +48,13 @@ export const plotSynthetic: PlotFunction = (result: ExperimentResult, context: F
     y: {domain: [0, 0.4], label: "test error ‖ŵ − w*‖²"},
     marks: [
       theoryLine(theory, {x: "n", y: "error", stroke: seriesColor(0, context.theme), clip: true}),
-      simulationPoints(simulation, {x: "samples", y: "mean", ySd: "sd", color: seriesColor(1, context.theme), caps: true}),
+      simulationPoints(simulation, {
+        x: "samples",
+        y: "mean",
+        ySd: "sd",
+        color: seriesColor(1, context.theme),
+        caps: true
+      }),
       legend(
         [
           {label: "theory 1/√n + 0.02", color: seriesColor(0, context.theme), kind: "line"},

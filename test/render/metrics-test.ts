@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import PDFDocument from "pdfkit";
 import {advanceWidth, tabulatedCodePoints, textWidth, unitsPerEm} from "../../src/render/metrics.js";
 import {fontPath} from "../../src/render/theme.js";
@@ -11,7 +11,10 @@ test("advanceWidth(codePoint) matches the bundled font file for every tabulated 
   assert.ok(codePoints.length > 250);
   for (const code of codePoints) {
     const expected = doc.widthOfString(String.fromCodePoint(code));
-    assert.ok(Math.abs(advanceWidth(code)! - expected) < 1e-6, `U+${code.toString(16)}: ${advanceWidth(code)} ≠ ${expected}`);
+    assert.ok(
+      Math.abs(advanceWidth(code)! - expected) < 1e-6,
+      `U+${code.toString(16)}: ${advanceWidth(code)} ≠ ${expected}`
+    );
   }
 });
 

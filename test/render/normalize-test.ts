@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import {JSDOM} from "jsdom";
 import {formatFixed, renumberIds, roundNumbers, serializeSvg} from "../../src/render/normalize.js";
 

@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import {fixedCreationDate, prepareSvg, renderPdf} from "../../src/render/pdf.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {plotSynthetic, syntheticContext, syntheticResult} from "./fixture.js";
@@ -38,7 +38,9 @@ test("renderPdf(svg) is byte-identical across renders, with a fixed date and a c
   assert.equal(fixedCreationDate.getTime(), 0);
   assert.match(text, /\(D:19700101000000Z\)/);
   const id = /\/ID \[<([0-9a-f]+)>/.exec(text)?.[1];
-  const other = /\/ID \[<([0-9a-f]+)>/.exec((await renderPdf(svg.replace("theory", "Theory"), context)).toString("latin1"))?.[1];
+  const other = /\/ID \[<([0-9a-f]+)>/.exec(
+    (await renderPdf(svg.replace("theory", "Theory"), context)).toString("latin1")
+  )?.[1];
   assert.ok(id && other && id !== other);
 });
 

@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import {comparePng, pngMatches, pngPixelsHash, pngScale, pngSize, renderPng} from "../../src/render/png.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {theme} from "../../src/render/theme.js";
@@ -20,7 +20,9 @@ function textSvg(fontFamily: string): string {
 
 test("renderPng(svg) matches the snapshot by decoded pixels, within Plot's tolerances", async () => {
   const png = await renderPng(syntheticSvg());
-  await assertFileSnapshot("syntheticFigure", png, "png", async (expected, actual) => pngMatches(await comparePng(expected, actual)));
+  await assertFileSnapshot("syntheticFigure", png, "png", async (expected, actual) =>
+    pngMatches(await comparePng(expected, actual))
+  );
 });
 
 test("renderPng(svg) renders at twice the SVG's size", async () => {

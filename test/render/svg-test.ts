@@ -1,9 +1,9 @@
-import {spawnSync} from "node:child_process";
-import {fileURLToPath} from "node:url";
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {test} from "node:test";
+import {fileURLToPath} from "node:url";
 import * as Plot from "@observablehq/plot";
-import {figureSize} from "../../src/render/figure.js";
+import {figureSize} from "../../src/contract/figure.js";
 import {legend} from "../../src/render/legend.js";
 import {renderSvg} from "../../src/render/svg.js";
 import {theme} from "../../src/render/theme.js";
@@ -20,7 +20,12 @@ function renderSynthetic(options: {inline?: boolean; idPrefix?: string} = {}): s
 /** Renders an unrelated figure with a clip path, which advances Plot's process-wide id counters. */
 function renderOther(): string {
   return renderSvg(
-    {marks: [Plot.lineY([3, 1, 4, 1, 5], {clip: true}), Plot.dot([1, 2], {x: (d: number) => d, y: (d: number) => d, clip: true})]},
+    {
+      marks: [
+        Plot.lineY([3, 1, 4, 1, 5], {clip: true}),
+        Plot.dot([1, 2], {x: (d: number) => d, y: (d: number) => d, clip: true})
+      ]
+    },
     {width: 100, height: 80, theme}
   );
 }
@@ -36,7 +41,10 @@ test("renderSvg(plot) is byte-identical however many figures were rendered befor
 });
 
 test("renderSvg(plot) is byte-identical in a separate process", () => {
-  const child = spawnSync(process.execPath, ["--import", "tsx", "test/render/printFixture.ts"], {cwd: root, encoding: "utf8"});
+  const child = spawnSync(process.execPath, ["--import", "tsx", "test/render/printFixture.ts"], {
+    cwd: root,
+    encoding: "utf8"
+  });
   assert.equal(child.status, 0, child.stderr);
   renderOther();
   assert.equal(child.stdout, renderSynthetic());
@@ -95,12 +103,18 @@ test("legend(items) places its box inside the frame for every anchor", () => {
         marginRight: 10,
         marginTop: 10,
         marginBottom: 30,
-        marks: [Plot.frame(), legend([{label: "a long legend label", color: theme.palette[0], kind: "line+point"}], {anchor})]
+        marks: [
+          Plot.frame(),
+          legend([{label: "a long legend label", color: theme.palette[0], kind: "line+point"}], {anchor})
+        ]
       },
       {width, height, theme}
     );
     // The background box is a rect path translated to the anchor corner plus the group's offset.
-    const group = /<g aria-label="dot" fill="#FFFFFF" fill-opacity="0\.85" transform="translate\(([-\d.]+),([-\d.]+)\)">\s*<path transform="translate\(([-\d.]+),([-\d.]+)\)" d="M([-\d.]+),([-\d.]+)h([\d.]+)v([\d.]+)/.exec(svg);
+    const group =
+      /<g aria-label="dot" fill="#FFFFFF" fill-opacity="0\.85" transform="translate\(([-\d.]+),([-\d.]+)\)">\s*<path transform="translate\(([-\d.]+),([-\d.]+)\)" d="M([-\d.]+),([-\d.]+)h([\d.]+)v([\d.]+)/.exec(
+        svg
+      );
     assert.ok(group, `${anchor}: legend box not found`);
     const [dx, dy, x, y, left, top, w, h] = group.slice(1).map(Number);
     const x0 = x + dx + left;
@@ -114,7 +128,11 @@ test("renderSvg(plot) throws, naming legend(), when Plot returns a <figure>", ()
   const context = syntheticContext();
   assert.throws(() => renderSvg({title: "A title", marks: [Plot.dot([1, 2, 3])]}, context), /<figure>.*legend\(\)/s);
   assert.throws(
-    () => renderSvg({color: {legend: true}, marks: [Plot.dot(["a", "b"], {x: (d: string) => d, fill: (d: string) => d})]}, context),
+    () =>
+      renderSvg(
+        {color: {legend: true}, marks: [Plot.dot(["a", "b"], {x: (d: string) => d, fill: (d: string) => d})]},
+        context
+      ),
     /<figure>/
   );
 });

@@ -1,9 +1,18 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
-import {figureSize} from "../../src/render/figure.js";
-import type {FigureWidth} from "../../src/render/figure.js";
-import {categorical, fontPath, formatPowerOfTen, okabeIto, paperPlot, seriesColor, superscript, theme} from "../../src/render/theme.js";
+import {test} from "node:test";
+import {figureSize} from "../../src/contract/figure.js";
+import type {FigureWidth} from "../../src/contract/figure.js";
+import {
+  categorical,
+  fontPath,
+  formatPowerOfTen,
+  okabeIto,
+  paperPlot,
+  seriesColor,
+  superscript,
+  theme
+} from "../../src/render/theme.js";
 
 test("figureSize(width) gives single- and double-column sizes at 72 px per inch", () => {
   assert.deepEqual(figureSize("single"), {width: 240, height: 180});
@@ -20,11 +29,18 @@ test("theme uses the bundled font and the Okabe–Ito palette", () => {
   for (const color of theme.palette) assert.ok((Object.values(okabeIto) as string[]).includes(color));
   assert.equal(seriesColor(0), okabeIto.blue);
   assert.equal(seriesColor(8), seriesColor(0));
-  assert.deepEqual(categorical(["a", "b"]), {type: "ordinal", domain: ["a", "b"], range: [okabeIto.blue, okabeIto.vermillion]});
+  assert.deepEqual(categorical(["a", "b"]), {
+    type: "ordinal",
+    domain: ["a", "b"],
+    range: [okabeIto.blue, okabeIto.vermillion]
+  });
 });
 
 test("paperPlot(context, options) applies the theme's axes and the figure size, keeping the module's options", () => {
-  const options = paperPlot({theme, width: 240, height: 180}, {width: 1000, marginLeft: 60, y: {label: "error", tickSize: 5}});
+  const options = paperPlot(
+    {theme, width: 240, height: 180},
+    {width: 1000, marginLeft: 60, y: {label: "error", tickSize: 5}}
+  );
   assert.equal(options.width, 240);
   assert.equal(options.height, 180);
   assert.equal(options.marginLeft, 60);

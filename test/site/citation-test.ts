@@ -5,8 +5,8 @@ import {readFileSync} from "node:fs";
 import {test} from "node:test";
 import {parse as parseYaml} from "yaml";
 import {z} from "zod";
-import type {Paper} from "../../src/content.js";
-import {ContentError} from "../../src/error.js";
+import type {Paper} from "../../src/contract/content.js";
+import {ContentError} from "../../src/contract/error.js";
 import {companionEntry, formatBibtex, formatReference, latexToText, paperEntry, paperKey, parseBibtex} from "../../src/site/citation.js";
 
 const bib = `% a comment line citing [@key]

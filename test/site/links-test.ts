@@ -2,7 +2,7 @@
 // of the templates, resources from outside the site, missing CSS files and duplicate ids fail the build too.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {ContentError} from "../../src/error.js";
+import {ContentError} from "../../src/contract/error.js";
 import {checkLinks} from "../../src/site/links.js";
 import type {SourceLink} from "../../src/site/markdown.js";
 import {relativeHref, resolveHref} from "../../src/site/paths.js";

@@ -2,11 +2,11 @@
 // and ids, links between content files, and errors that name the content file and line.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {Content, Experiment, Paper} from "../../src/content.js";
-import {ContentError} from "../../src/error.js";
+import type {Content, Experiment, Paper} from "../../src/contract/content.js";
+import {ContentError} from "../../src/contract/error.js";
 import {buildCatalog} from "../../src/site/catalog.js";
-import type {ProseContext, SourceLink} from "../../src/site/markdown.js";
 import {createMarkdown, directivesOf, parseProse, renderInline, renderProse} from "../../src/site/markdown.js";
+import type {ProseContext, SourceLink} from "../../src/site/markdown.js";
 
 const md = createMarkdown();
 

@@ -5,8 +5,8 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {get, request} from "node:http";
 import {join} from "node:path";
 import {test} from "node:test";
-import {reloadPath, serve} from "../../src/serve.js";
-import type {BuildOutcome} from "../../src/serve.js";
+import {reloadPath, serve} from "../../src/commands/serve.js";
+import type {BuildOutcome} from "../../src/commands/serve.js";
 import {copyProject} from "../fixture.js";
 
 function raw(url: string, path: string): Promise<{status: number; body: string}> {

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import type {BuildOutcome} from "../../src/serve.js";
-import {serve} from "../../src/serve.js";
+import type {BuildOutcome} from "../../src/commands/serve.js";
+import {serve} from "../../src/commands/serve.js";
 import {copyProject} from "../fixture.js";
 
 test("serve prints the claims and numbers that a rebuild changed", async () => {

@@ -66,7 +66,8 @@ test("paper pages number figures and tables in page order, place them at their d
     assert.ok(i >= 0, `missing ${needle}`);
     return i;
   };
-  // ::figure{alpha-lambda} in the paper's prose, ::table{alpha-values} in the experiment's, alpha-bulk unreferenced there.
+  // ::figure{alpha-lambda} in the paper's prose, ::table{alpha-values} in the experiment's, alpha-bulk unreferenced
+  // there.
   assert.ok(position('<figure class="figure figure--double" id="alpha-lambda">') < position('<section class="experiment" id="alpha-spike"'));
   assert.ok(position('<figure class="table-figure" id="alpha-values">') < position('<figure class="figure figure--single" id="alpha-bulk">'));
   assert.ok(position('id="alpha-bulk"') < position('<section class="claims" aria-labelledby="alpha-spike-claims">'));

@@ -1,5 +1,5 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
+import {test} from "node:test";
 import {formatMeanSd, formatNumber, writeFull, writeMeanSd, writeNumber} from "../../src/tables/format.js";
 import type {NumberFormat, Target} from "../../src/tables/format.js";
 

@@ -8,8 +8,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
-import {build, loadProject} from "../../src/build.js";
-import {renderTable} from "../../src/publishOutputs.js";
+import {build} from "../../src/build/build.js";
+import {loadProject} from "../../src/build/project.js";
+import {renderTable} from "../../src/build/renderOutputs.js";
 import {escapeLatex, latexPackages, tableToLatex} from "../../src/tables/latex.js";
 
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));

@@ -1,12 +1,13 @@
-import {test} from "node:test";
 import assert from "node:assert/strict";
-import type {ExperimentResult} from "../../src/experiment.js";
+import {test} from "node:test";
+import type {ExperimentResult} from "../../src/contract/results.js";
+import type {TableFunction} from "../../src/contract/table.js";
 import {tableToCsv} from "../../src/tables/csv.js";
 import {escapeHtml, tableToHtml} from "../../src/tables/html.js";
 import {escapeLatex, tableToLatex} from "../../src/tables/latex.js";
 import {escapeMarkdown, tableToMarkdown} from "../../src/tables/markdown.js";
 import {columnGroups, meanSd, normalizeTable} from "../../src/tables/table.js";
-import type {Table, TableFunction} from "../../src/tables/table.js";
+import type {Table} from "../../src/tables/table.js";
 import {assertFileSnapshot} from "../snapshot.js";
 
 /** A table module over a synthetic result: reproduced values (mean ± sd over seeds) next to published ones. */
@@ -40,9 +41,21 @@ const result: ExperimentResult = {
   pipeline: "test/synthetic",
   sweep: ["model"],
   points: [
-    {params: {model: "ReLU, 50% width_1", lambda: 0.1, n: 100000, published: 0.51}, runs: [], summary: {error: summary(0.51234, 0.0131), gap: summary(1.2345e-7, 0)}},
-    {params: {model: 'leaky "ReLU" {α = 0.1}', lambda: -0, n: 12, published: "0.5 (Fig. 2)"}, runs: [], summary: {error: summary(-1.234e-5, 2.1e-7), gap: summary(123456789, 0)}},
-    {params: {model: "$5 ~ #3 ^ \\ | *x*", lambda: 1e-12, n: 7, published: "n/a"}, runs: [], summary: {error: summary(3, 0), gap: summary(-0.000999, 0)}}
+    {
+      params: {model: "ReLU, 50% width_1", lambda: 0.1, n: 100000, published: 0.51},
+      runs: [],
+      summary: {error: summary(0.51234, 0.0131), gap: summary(1.2345e-7, 0)}
+    },
+    {
+      params: {model: 'leaky "ReLU" {α = 0.1}', lambda: -0, n: 12, published: "0.5 (Fig. 2)"},
+      runs: [],
+      summary: {error: summary(-1.234e-5, 2.1e-7), gap: summary(123456789, 0)}
+    },
+    {
+      params: {model: "$5 ~ #3 ^ \\ | *x*", lambda: 1e-12, n: 7, published: "n/a"},
+      runs: [],
+      summary: {error: summary(3, 0), gap: summary(-0.000999, 0)}
+    }
   ]
 };
 
@@ -103,7 +116,13 @@ test("tableToMarkdown(table) escapes pipes and emphasis", () => {
 });
 
 test("normalizeTable(table) fills defaults and rejects invalid tables", () => {
-  const normalized = normalizeTable({columns: [{key: "a", label: "A"}, {key: "b", label: "B"}], rows: [{a: "x"}, {a: "y", b: 2}]});
+  const normalized = normalizeTable({
+    columns: [
+      {key: "a", label: "A"},
+      {key: "b", label: "B"}
+    ],
+    rows: [{a: "x"}, {a: "y", b: 2}]
+  });
   assert.deepEqual(normalized.columns[0].format, {type: "text"});
   assert.equal(normalized.columns[0].align, "left");
   assert.deepEqual(normalized.columns[1].format, {type: "significant", digits: 3});
@@ -112,8 +131,21 @@ test("normalizeTable(table) fills defaults and rejects invalid tables", () => {
   assert.throws(() => normalizeTable({columns: [{key: "a", label: "A"}], rows: [{a: NaN}]}), /row 0, column a: NaN/);
   assert.throws(() => normalizeTable({columns: [{key: "a", label: "A"}], rows: [{a: {mean: 1, sd: -1}}]}), /sd is -1/);
   assert.throws(() => normalizeTable({columns: [{key: "a", label: "A"}], rows: [{b: 1}]}), /unknown column b/);
-  assert.throws(() => normalizeTable({columns: [{key: "a", label: "A"}, {key: "a", label: "A"}], rows: []}), /duplicate/);
-  assert.throws(() => normalizeTable({columns: [{key: "a", label: "A", format: {type: "text"}}], rows: [{a: 1}]}), /text but holds numbers/);
+  assert.throws(
+    () =>
+      normalizeTable({
+        columns: [
+          {key: "a", label: "A"},
+          {key: "a", label: "A"}
+        ],
+        rows: []
+      }),
+    /duplicate/
+  );
+  assert.throws(
+    () => normalizeTable({columns: [{key: "a", label: "A", format: {type: "text"}}], rows: [{a: 1}]}),
+    /text but holds numbers/
+  );
   assert.throws(() => normalizeTable({columns: [], rows: []}), /at least one column/);
 });
 

@@ -1,8 +1,6 @@
 // Tests of the one-step model: the gradient against finite differences, the spike constants, and determinism.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {matrix} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {
   derivativeMoments,
   giantStep,
@@ -15,6 +13,8 @@ import {
   unitVector
 } from "../../../pipelines/feature-learning/model.js";
 import type {Activation} from "../../../pipelines/feature-learning/model.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 for (const activation of ["relu", "tanh", "erf"] as const satisfies readonly Activation[]) {
   test(`lossGradient(network, data, ${activation}) matches central finite differences of loss`, () => {
@@ -30,7 +30,8 @@ for (const activation of ["relu", "tanh", "erf"] as const satisfies readonly Act
       const minus = matrix(5, d, network.W.data.slice());
       plus.data[k] += h;
       minus.data[k] -= h;
-      const fd = (loss({...network, W: plus}, data, activation) - loss({...network, W: minus}, data, activation)) / (2 * h);
+      const fd =
+        (loss({...network, W: plus}, data, activation) - loss({...network, W: minus}, data, activation)) / (2 * h);
       assert.ok(Math.abs(fd - G.data[k]) < 1e-7, `entry ${k}: ${fd} vs ${G.data[k]}`);
     }
   });

@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {oracles} from "../../../pipelines/feature-learning/oracles.js";
-import {assertFinite} from "../../../src/dataset.js";
-import {defaultParams} from "../../../src/params.js";
-import type {ParamValues} from "../../../src/params.js";
+import {assertFinite} from "../../../src/contract/dataset.js";
+import {defaultParams} from "../../../src/contract/params.js";
+import type {ParamValues} from "../../../src/contract/params.js";
 import {createRng} from "../../../src/random/rng.js";
 
 type Params = ParamValues<typeof oracles.params>;

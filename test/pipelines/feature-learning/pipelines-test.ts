@@ -1,11 +1,11 @@
 // Every feature-learning pipeline at small parameters: finite output, and the same seed gives identical JSON.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {assertFinite} from "../../../src/dataset.js";
-import {defaultParams} from "../../../src/params.js";
-import type {ParamValue} from "../../../src/params.js";
-import {createRng} from "../../../src/random/rng.js";
 import {featureLearning} from "../../../pipelines/feature-learning/index.js";
+import {assertFinite} from "../../../src/contract/dataset.js";
+import {defaultParams} from "../../../src/contract/params.js";
+import type {ParamValue} from "../../../src/contract/params.js";
+import {createRng} from "../../../src/random/rng.js";
 
 const small: Record<string, Record<string, ParamValue>> = {
   "feature-learning/spike": {d: 60, alpha: 2, bins: 20},

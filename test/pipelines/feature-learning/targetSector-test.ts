@@ -1,11 +1,22 @@
 // Tests of the target sector: closed forms of M, Hermite matrix against Nyström, and the reference values.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {derivativeMoment, hermiteMatrix, nystrom, scaledCoefficients, sectorEigenvalues, sectorSpectrum} from "../../../pipelines/feature-learning/targetSector.js";
+import {
+  derivativeMoment,
+  hermiteMatrix,
+  nystrom,
+  scaledCoefficients,
+  sectorEigenvalues,
+  sectorSpectrum
+} from "../../../pipelines/feature-learning/targetSector.js";
 import {reluDerivativeMoment} from "../../../src/special/hermiteCoefficients.js";
 
 test("hermiteMatrix: M₀₀ = (s₀ + r²)/2π and M₀₂ = r²/(2√2π) for ReLU", () => {
-  for (const [s0, r] of [[1, 0.3], [1.3, 0.7], [2, 1.5]]) {
+  for (const [s0, r] of [
+    [1, 0.3],
+    [1.3, 0.7],
+    [2, 1.5]
+  ]) {
     const M = hermiteMatrix({activation: "relu", s0, r});
     assert.ok(Math.abs(M.data[0] - (s0 + r * r) / (2 * Math.PI)) < 1e-12);
     assert.ok(Math.abs(M.data[2] - (r * r) / (2 * Math.SQRT2 * Math.PI)) < 1e-12);
@@ -15,10 +26,19 @@ test("hermiteMatrix: M₀₀ = (s₀ + r²)/2π and M₀₂ = r²/(2√2π) for 
 
 test("sectorSpectrum and nystrom agree to 1e-5 on the top four eigenvalues for r ≤ 1 (ReLU, tanh, erf)", () => {
   for (const activation of ["relu", "tanh", "erf"] as const) {
-    for (const [s0, r] of [[1, 0.25], [1, 0.5], [1, 1], [2, 1]]) {
+    for (const [s0, r] of [
+      [1, 0.25],
+      [1, 0.5],
+      [1, 1],
+      [2, 1]
+    ]) {
       const hermite = sectorEigenvalues(sectorSpectrum({activation, s0, r}, 16));
       const ny = nystrom({activation, s0, r}, 80).values;
-      for (let i = 0; i < 4; ++i) assert.ok(Math.abs(hermite[i] - ny[i]) < 1e-5, `${activation} s0=${s0} r=${r} λ${i + 1}: ${hermite[i]} vs ${ny[i]}`);
+      for (let i = 0; i < 4; ++i)
+        assert.ok(
+          Math.abs(hermite[i] - ny[i]) < 1e-5,
+          `${activation} s0=${s0} r=${r} λ${i + 1}: ${hermite[i]} vs ${ny[i]}`
+        );
     }
   }
 });
@@ -59,7 +79,8 @@ test("tanh at s₀ = r = 1: top mode 0.980 He₁ − 0.185 He₃/√6 with λ = 
 
 test("scaledCoefficients and derivativeMoment: ReLU m_k(q) in closed form, erf against tanh-style quadrature", () => {
   for (const k of [0, 1, 2, 4, 6]) {
-    for (const q of [0.5, 1, 3]) assert.ok(Math.abs(derivativeMoment("relu", k, q) - reluDerivativeMoment(k, q)) < 1e-12);
+    for (const q of [0.5, 1, 3])
+      assert.ok(Math.abs(derivativeMoment("relu", k, q) - reluDerivativeMoment(k, q)) < 1e-12);
   }
   const h = scaledCoefficients("tanh", 2, 8);
   for (let k = 0; k <= 8; k += 2) assert.equal(h[k], 0);

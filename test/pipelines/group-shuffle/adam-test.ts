@@ -15,7 +15,11 @@ test("adamStep moves each coordinate by the learning rate on its first step", ()
 test("adamStep minimises a quadratic", () => {
   const theta = Float64Array.from([5, -3]);
   const state = adamState([theta]);
-  for (let t = 0; t < 2000; ++t) adamStep(state, [theta], [Float64Array.from([2 * theta[0], 4 * theta[1]])], {learningRate: 0.05});
+  for (let t = 0; t < 2000; ++t)
+    adamStep(state, [theta], [Float64Array.from([2 * theta[0], 4 * theta[1]])], {learningRate: 0.05});
   assert.ok(Math.abs(theta[0]) < 1e-3 && Math.abs(theta[1]) < 1e-3);
-  assert.throws(() => adamStep(state, [theta], [Float64Array.from([NaN, 0])], {learningRate: 0.1}), /non-finite gradient/);
+  assert.throws(
+    () => adamStep(state, [theta], [Float64Array.from([NaN, 0])], {learningRate: 0.1}),
+    /non-finite gradient/
+  );
 });

@@ -1,14 +1,19 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {createRng} from "../../../src/random/rng.js";
 import {randomBlockDiagonal, zeroBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, boftDenseFactors, butterflyPermutation} from "../../../pipelines/group-shuffle/butterfly.js";
 import {rowCounts, supportsByFactor} from "../../../pipelines/group-shuffle/density.js";
 import {gsDense} from "../../../pipelines/group-shuffle/gs.js";
 import {assertPermutation, isIdentityPermutation} from "../../../pipelines/group-shuffle/shuffle.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("butterflyPermutation(n, b, i) groups half-block h with h XOR 2^i, the one with bit i clear first", () => {
-  for (const [n, b] of [[32, 4], [64, 8], [48, 6], [16, 2]]) {
+  for (const [n, b] of [
+    [32, 4],
+    [64, 8],
+    [48, 6],
+    [16, 2]
+  ]) {
     const half = b / 2;
     const r = n / b;
     for (let i = 0; 2 ** i <= r && r % 2 ** i === 0; ++i) {
@@ -21,7 +26,7 @@ test("butterflyPermutation(n, b, i) groups half-block h with h XOR 2^i, the one 
         // Every index of the partner half-block lands in the same block, at the other half.
         const other = partner * half + (a % half);
         assert.equal(Math.floor(sigma[other] / b), block);
-        assert.equal(sigma[other] % b, (sigma[a] % b + half) % b);
+        assert.equal(sigma[other] % b, ((sigma[a] % b) + half) % b);
         assert.equal(sigma[a] % b < half, (h & (2 ** i)) === 0);
       }
     }
@@ -45,7 +50,16 @@ test("boft factors couple exactly the XOR partners: a factor-i block is supporte
 });
 
 test("m butterfly factors reach min(n, 2^{m−1}·b) entries per row; density needs 1 + ⌈log₂ r⌉", () => {
-  for (const [r, b] of [[4, 4], [8, 4], [16, 4], [32, 4], [8, 8], [32, 8], [16, 16], [32, 32]]) {
+  for (const [r, b] of [
+    [4, 4],
+    [8, 4],
+    [16, 4],
+    [32, 4],
+    [8, 8],
+    [32, 8],
+    [16, 16],
+    [32, 32]
+  ]) {
     const n = r * b;
     const m = boftDenseFactors(r);
     const supports = supportsByFactor(boft(Array.from({length: m}, () => zeroBlockDiagonal(r, b, b))));

@@ -1,15 +1,26 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {multiply} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {identity} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
-import {blockDiagonalDense, randomBlockDiagonal, zeroBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
+import {
+  blockDiagonalDense,
+  randomBlockDiagonal,
+  zeroBlockDiagonal
+} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, boftDenseFactors} from "../../../pipelines/group-shuffle/butterfly.js";
-import {gsDenseFactors, gsRowCountBound, isFull, rowCounts, supportHas, supportsByFactor} from "../../../pipelines/group-shuffle/density.js";
+import {
+  gsDenseFactors,
+  gsRowCountBound,
+  isFull,
+  rowCounts,
+  supportHas,
+  supportsByFactor
+} from "../../../pipelines/group-shuffle/density.js";
 import {specTable} from "../../../pipelines/group-shuffle/densityFactors.js";
 import {gsChain, gsDense} from "../../../pipelines/group-shuffle/gs.js";
 import {permutationMatrix, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {multiply} from "../../../src/linalg/gemm.js";
+import {identity} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 // Brute force, independent of density.ts: multiply boolean 0/1 matrices densely and count nonzeros.
 function bruteForceFactors(r: number, b: number, structure: "gs" | "boft", maxFactors: number): number {
@@ -22,7 +33,10 @@ function bruteForceFactors(r: number, b: number, structure: "gs" | "boft", maxFa
   for (let m = 1; m <= maxFactors; ++m) {
     const factors = Array.from({length: m}, () => ones(zeroBlockDiagonal(r, b, b)));
     if (structure === "boft" && r % 2 ** (m - 1) !== 0) return 0;
-    const A = structure === "gs" ? gsChain(factors, {pL: randomPermutation(n, rng), pR: randomPermutation(n, rng)}) : boft(factors);
+    const A =
+      structure === "gs"
+        ? gsChain(factors, {pL: randomPermutation(n, rng), pR: randomPermutation(n, rng)})
+        : boft(factors);
     // The product of nonnegative matrices: an entry is nonzero exactly when the support has it.
     const D = gsDense(A);
     if (D.data.every((x) => x > 0)) return m;
@@ -45,17 +59,33 @@ test("support propagation gives 1 + ⌈log_b r⌉ GS factors and 1 + ⌈log₂ r
 });
 
 test("GS row counts after m factors are min(n, b^m), also for r not a power of b", () => {
-  for (const [r, b] of [[5, 4], [6, 4], [12, 3], [7, 2], [27, 3], [64, 4]]) {
+  for (const [r, b] of [
+    [5, 4],
+    [6, 4],
+    [12, 3],
+    [7, 2],
+    [27, 3],
+    [64, 4]
+  ]) {
     const n = r * b;
     const m = gsDenseFactors(r, b);
     const supports = supportsByFactor(gsChain(Array.from({length: m}, () => zeroBlockDiagonal(r, b, b))));
-    supports.forEach((S, i) => assert.ok(rowCounts(S).every((c) => c === gsRowCountBound(n, b, i + 1)), `r=${r} b=${b} m=${i + 1}`));
+    supports.forEach((S, i) =>
+      assert.ok(
+        rowCounts(S).every((c) => c === gsRowCountBound(n, b, i + 1)),
+        `r=${r} b=${b} m=${i + 1}`
+      )
+    );
   }
 });
 
 test("the support equals the nonzero pattern of random-valued products", () => {
   const rng = createRng(31);
-  for (const [r, b] of [[8, 4], [9, 3], [6, 5]]) {
+  for (const [r, b] of [
+    [8, 4],
+    [9, 3],
+    [6, 5]
+  ]) {
     const n = r * b;
     const m = gsDenseFactors(r, b);
     const factors = Array.from({length: m}, () => randomBlockDiagonal(r, b, b, rng));
@@ -65,9 +95,13 @@ test("the support equals the nonzero pattern of random-valued products", () => {
     // Dense partial products with explicit permutation matrices.
     let D: Matrix = multiply(permutationMatrix(pR), identity(n));
     factors.forEach((B, i) => {
-      D = multiply(i === m - 1 ? permutationMatrix(pL) : permutationMatrix(shuffle(r, n)), multiply(blockDiagonalDense(B), D));
+      D = multiply(
+        i === m - 1 ? permutationMatrix(pL) : permutationMatrix(shuffle(r, n)),
+        multiply(blockDiagonalDense(B), D)
+      );
       for (let row = 0; row < n; ++row) {
-        for (let col = 0; col < n; ++col) assert.equal(Math.abs(D.data[row * n + col]) > 1e-14, supportHas(supports[i], row, col));
+        for (let col = 0; col < n; ++col)
+          assert.equal(Math.abs(D.data[row * n + col]) > 1e-14, supportHas(supports[i], row, col));
       }
     });
   }

@@ -1,9 +1,5 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {identity, matrix} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonalDense, randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {butterflyMultiply} from "../../../pipelines/group-shuffle/butterflyMultiply.js";
 import {
@@ -18,7 +14,16 @@ import {
   gsMultiplyAdds,
   gsoft
 } from "../../../pipelines/group-shuffle/gs.js";
-import {inversePermutation, permutationMatrix, randomPermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {
+  inversePermutation,
+  permutationMatrix,
+  randomPermutation,
+  shuffle
+} from "../../../pipelines/group-shuffle/shuffle.js";
+import {multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
+import {identity, matrix} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 const pairs = [
   [4, 4],
@@ -91,7 +96,10 @@ test("gs(L, R, {pL, p, pR}) with rectangular blocks and random outer permutation
     const A = gs(L, R, {pL, p, pR});
     const D = multiply(
       permutationMatrix(pL),
-      multiply(blockDiagonalDense(L), multiply(permutationMatrix(p), multiply(blockDiagonalDense(R), permutationMatrix(pR))))
+      multiply(
+        blockDiagonalDense(L),
+        multiply(permutationMatrix(p), multiply(blockDiagonalDense(R), permutationMatrix(pR)))
+      )
     );
     assert.equal(A.rows, kL * bL1);
     assert.equal(A.cols, kR * bR2);
@@ -110,7 +118,13 @@ test("gsoft matches the official BlockdiagButterflyMultiply, and P_(b,n) in plac
     const L = randomBlockDiagonal(r, b, b, rng);
     const R = randomBlockDiagonal(r, b, b, rng);
     const x = rng.normals(n);
-    const official = butterflyMultiply(x, R.blocks.map((B) => B.data), {q: b, p: b}, L.blocks.map((B) => B.data), {s: b, r: b});
+    const official = butterflyMultiply(
+      x,
+      R.blocks.map((B) => B.data),
+      {q: b, p: b},
+      L.blocks.map((B) => B.data),
+      {s: b, r: b}
+    );
     assert.ok(maxAbs(official, gsApply(gsoft(L, R), x)) < 1e-12);
     const Pb = shuffle(b, n);
     const swapped = gsDense(gs(L, R, {pL: inversePermutation(Pb), p: Pb}));
@@ -128,13 +142,27 @@ test("conjugatedProduct([(I, R), (P, L)]) is gsoft(L, R); gsChain with two facto
   const R = randomBlockDiagonal(r, b, b, rng);
   const P = shuffle(r, r * b);
   const expected = gsDense(gsoft(L, R)).data;
-  assert.deepEqual(Array.from(gsDense(conjugatedProduct([{permutation: null, factor: R}, {permutation: P, factor: L}])).data), Array.from(expected));
+  assert.deepEqual(
+    Array.from(
+      gsDense(
+        conjugatedProduct([
+          {permutation: null, factor: R},
+          {permutation: P, factor: L}
+        ])
+      ).data
+    ),
+    Array.from(expected)
+  );
   assert.deepEqual(Array.from(gsDense(gsChain([R, L], {pL: inversePermutation(P)})).data), Array.from(expected));
 });
 
 test("higher-order products apply factor by factor (Def. 5.1)", () => {
   const rng = createRng(6);
-  const factors = [randomBlockDiagonal(4, 3, 3, rng), randomBlockDiagonal(4, 3, 3, rng), randomBlockDiagonal(4, 3, 3, rng)];
+  const factors = [
+    randomBlockDiagonal(4, 3, 3, rng),
+    randomBlockDiagonal(4, 3, 3, rng),
+    randomBlockDiagonal(4, 3, 3, rng)
+  ];
   const pR = randomPermutation(12, rng);
   const pL = randomPermutation(12, rng);
   const A = gsChain(factors, {pL, pR});
@@ -154,5 +182,8 @@ test("gs products check their shapes", () => {
   const L = randomBlockDiagonal(3, 4, 4, rng);
   const R = randomBlockDiagonal(2, 4, 4, rng);
   assert.throws(() => gs(L, R, {p: shuffle(3, 12)}), /has 8 rows but factor 2 has 12 columns/);
-  assert.throws(() => gsApply(gsoft(L, randomBlockDiagonal(3, 4, 4, rng)), new Float64Array(5)), /Matrix dimensions do not match/);
+  assert.throws(
+    () => gsApply(gsoft(L, randomBlockDiagonal(3, 4, 4, rng)), new Float64Array(5)),
+    /Matrix dimensions do not match/
+  );
 });

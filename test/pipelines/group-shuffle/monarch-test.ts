@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {createRng} from "../../../src/random/rng.js";
 import {randomBlockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {gsDense, gsoft} from "../../../pipelines/group-shuffle/gs.js";
 import {monarch, monarchShape} from "../../../pipelines/group-shuffle/monarch.js";
 import {blockRanks} from "../../../pipelines/group-shuffle/projection.js";
 import {inversePermutation, shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("monarchShape(1024, k_R) gives the App. C layouts and counts", () => {
   assert.deepEqual(monarchShape(1024, 32), {n: 1024, kR: 32, bR: 32, kL: 32, bL: 32, parameters: 65536});
@@ -20,15 +20,36 @@ test("Monarch with b = r = √n is exactly GSOFT", () => {
 });
 
 test("every block of a Monarch matrix has rank 1 (Prop. 1 counts)", () => {
-  for (const [n, kR] of [[16, 4], [32, 4], [32, 8], [64, 8]]) {
+  for (const [n, kR] of [
+    [16, 4],
+    [32, 4],
+    [32, 8],
+    [64, 8]
+  ]) {
     const shape = monarchShape(n, kR);
     const p = shuffle(shape.kL, n);
-    const ranks = blockRanks({kL: shape.kL, bL1: shape.bL, bL2: shape.bL, kR: shape.kR, bR1: shape.bR, bR2: shape.bR, pL: inversePermutation(p), p, pR: null});
-    assert.ok(ranks.every((rank) => rank === 1), `n=${n} k_R=${kR}`);
+    const ranks = blockRanks({
+      kL: shape.kL,
+      bL1: shape.bL,
+      bL2: shape.bL,
+      kR: shape.kR,
+      bR1: shape.bR,
+      bR2: shape.bR,
+      pL: inversePermutation(p),
+      p,
+      pR: null
+    });
+    assert.ok(
+      ranks.every((rank) => rank === 1),
+      `n=${n} k_R=${kR}`
+    );
   }
 });
 
 test("monarch rejects an L that does not match R", () => {
   const rng = createRng(42);
-  assert.throws(() => monarch(randomBlockDiagonal(4, 8, 8, rng), randomBlockDiagonal(4, 8, 8, rng)), /needs L with 8 blocks of 4×4/);
+  assert.throws(
+    () => monarch(randomBlockDiagonal(4, 8, 8, rng), randomBlockDiagonal(4, 8, 8, rng)),
+    /needs L with 8 blocks of 4×4/
+  );
 });

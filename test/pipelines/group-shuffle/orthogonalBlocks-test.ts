@@ -1,24 +1,34 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import {
+  cayleyParameterGradient,
+  orthogonalBlock,
+  skewDegreesOfFreedom,
+  skewPart
+} from "../../../pipelines/group-shuffle/orthogonalBlocks.js";
+import {determinant} from "../../../src/linalg/determinant.js";
 import {gramTransposeA, multiply, multiplyTransposeA} from "../../../src/linalg/gemm.js";
-import type {Matrix} from "../../../src/linalg/matrix.js";
 import {identity, matrix, transpose} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
 import {solve} from "../../../src/linalg/solve.js";
 import {createRng} from "../../../src/random/rng.js";
-import {determinant} from "../../../pipelines/group-shuffle/determinant.js";
-import {cayleyParameterGradient, orthogonalBlock, skewDegreesOfFreedom, skewPart} from "../../../pipelines/group-shuffle/orthogonalBlocks.js";
 
 function orthogonalityError(Q: Matrix): number {
   const G = gramTransposeA(Q);
   let sum = 0;
-  for (let i = 0; i < G.rows; ++i) for (let j = 0; j < G.cols; ++j) sum += (G.data[i * G.cols + j] - (i === j ? 1 : 0)) ** 2;
+  for (let i = 0; i < G.rows; ++i)
+    for (let j = 0; j < G.cols; ++j) sum += (G.data[i * G.cols + j] - (i === j ? 1 : 0)) ** 2;
   return Math.sqrt(sum);
 }
 
 function randomBlock(b: number, scale: number, seed: number): Matrix {
   const data = createRng(seed).normals(b * b);
   const norm = Math.sqrt(data.reduce((s, x) => s + x * x, 0));
-  return matrix(b, b, data.map((x) => (x * scale) / norm));
+  return matrix(
+    b,
+    b,
+    data.map((x) => (x * scale) / norm)
+  );
 }
 
 test("orthogonalBlock(A) is orthogonal with det +1 for ‖A‖_F ∈ {1e-3, 1, 100}, with Cayley and exp", () => {
@@ -36,7 +46,8 @@ test("orthogonalBlock(A) is orthogonal with det +1 for ‖A‖_F ∈ {1e-3, 1, 1
 
 test("orthogonalBlock(0) is the identity exactly", () => {
   for (const b of [1, 2, 5, 16]) {
-    for (const map of ["cayley", "exp"] as const) assert.deepEqual(Array.from(orthogonalBlock(matrix(b, b), map).data), Array.from(identity(b).data));
+    for (const map of ["cayley", "exp"] as const)
+      assert.deepEqual(Array.from(orthogonalBlock(matrix(b, b), map).data), Array.from(identity(b).data));
   }
 });
 
@@ -82,7 +93,14 @@ test("cayleyParameterGradient matches ½(G_K − G_Kᵀ), G_K = (I + Q)ᵀ·G·M
     let worst = 0;
     let size = 0;
     for (let q = 0; q < b * b; ++q) {
-      const at = (t: number) => f(matrix(b, b, A.data.map((x, s) => (s === q ? x + t : x))));
+      const at = (t: number) =>
+        f(
+          matrix(
+            b,
+            b,
+            A.data.map((x, s) => (s === q ? x + t : x))
+          )
+        );
       const fd = (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
       worst = Math.max(worst, Math.abs(fd - analytic.data[q]));
       size = Math.max(size, Math.abs(analytic.data[q]));

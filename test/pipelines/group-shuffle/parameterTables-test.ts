@@ -41,7 +41,12 @@ test("Table 1 (GLUE, RoBERTa-base) matches the spec's recount", () => {
   });
   assert.equal(robertaBaseParameters(), 124645632);
   // Only BOFT misses its printed 1.42M (it rounds to 1.41M).
-  assert.deepEqual(glueTable().filter((row) => !roundsToPublished(row)).map((row) => row.label), ["BOFT b=8, m=2"]);
+  assert.deepEqual(
+    glueTable()
+      .filter((row) => !roundsToPublished(row))
+      .map((row) => row.label),
+    ["BOFT b=8, m=2"]
+  );
 });
 
 test("Table 2 (DreamBooth, SD-2) matches the spec's recount", () => {
@@ -61,7 +66,10 @@ test("Table 2 (DreamBooth, SD-2) matches the spec's recount", () => {
     "DGSOFT 16": 25977344
   });
   const off = dreamBoothTable().filter((row) => !roundsToPublished(row));
-  assert.deepEqual(off.map((row) => row.label), ["BOFT 32,6", "DGSOFT 64", "DGSOFT 16"]);
+  assert.deepEqual(
+    off.map((row) => row.label),
+    ["BOFT 32,6", "DGSOFT 64", "DGSOFT 16"]
+  );
   for (const row of dreamBoothTable()) assert.ok(Math.abs(row.exact / 1e6 - row.published) <= 0.1, row.label);
 });
 

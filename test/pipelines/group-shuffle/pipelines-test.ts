@@ -1,11 +1,5 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {assertFinite} from "../../../src/dataset.js";
-import type {Dataset} from "../../../src/dataset.js";
-import {checkParam, defaultParams} from "../../../src/params.js";
-import type {ParamValue} from "../../../src/params.js";
-import type {Pipeline} from "../../../src/pipeline.js";
-import {createRng} from "../../../src/random/rng.js";
 import {densityFactors} from "../../../pipelines/group-shuffle/densityFactors.js";
 import {expressivity} from "../../../pipelines/group-shuffle/expressivity.js";
 import {finetuning} from "../../../pipelines/group-shuffle/finetuning.js";
@@ -14,15 +8,24 @@ import {orthogonality} from "../../../pipelines/group-shuffle/orthogonality.js";
 import {parameterCounts} from "../../../pipelines/group-shuffle/parameterCounts.js";
 import {permutation} from "../../../pipelines/group-shuffle/permutation.js";
 import {speed} from "../../../pipelines/group-shuffle/speed.js";
+import {assertFinite} from "../../../src/contract/dataset.js";
+import type {Dataset} from "../../../src/contract/dataset.js";
+import {checkParam, defaultParams} from "../../../src/contract/params.js";
+import type {ParamValue} from "../../../src/contract/params.js";
+import type {Pipeline} from "../../../src/contract/pipeline.js";
+import {createRng} from "../../../src/random/rng.js";
 
 // Small parameters for each pipeline (checked against the declarations), so that every run takes well under a second.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
+// any: parameter types vary per pipeline
 const quick: [Pipeline<any>, Record<string, ParamValue>][] = [
   [parameterCounts, {}],
   [permutation, {blocks: [4, 3, 8], block_sizes: [4, 5, 2], inverse_sizes: [12, 60], batch: 8}],
   [densityFactors, {block_sizes: [2, 3, 4], ranks: [2, 4, 8, 9], max_n: 64}],
   [orthogonality, {block_sizes: [4, 8], sizes: [16, 32], dense_check_max_n: 32, theorem1_sizes: [16]}],
-  [frobeniusProjection, {blocks: [4, 3], block_sizes: [4, 5], monarch_sizes: [16], monarch_blocks: [4], perturbations: 10}],
+  [
+    frobeniusProjection,
+    {blocks: [4, 3], block_sizes: [4, 5], monarch_sizes: [16], monarch_blocks: [4], perturbations: 10}
+  ],
   [expressivity, {sizes: [32], budgets: [4], sweeps: 30}],
   [finetuning, {width: 16, outputs: 4, block: 4, train: 64, test: 64, steps: 60}],
   [speed, {sizes: [64, 128], block_sizes: [8, 16], batch: 8}]
@@ -41,7 +44,10 @@ test("every group-shuffle pipeline is byte-identical on two runs with the same s
   quick.forEach(([pipeline], i) => {
     assert.equal(JSON.stringify(run(i, 7)), JSON.stringify(run(i, 7)), pipeline.id);
     assert.ok(pipeline.id.startsWith("group-shuffle/"));
-    assert.ok(Object.keys(run(i, 7).scalars).every((name) => /^[a-z0-9_]+$/.test(name)), pipeline.id);
+    assert.ok(
+      Object.keys(run(i, 7).scalars).every((name) => /^[a-z0-9_]+$/.test(name)),
+      pipeline.id
+    );
   });
   assert.equal(new Set(quick.map(([p]) => p.id)).size, quick.length);
 });

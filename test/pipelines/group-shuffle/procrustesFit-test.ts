@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {haarOrthogonal} from "../../../src/random/haar.js";
-import {createRng} from "../../../src/random/rng.js";
 import {blockDiagonal} from "../../../pipelines/group-shuffle/blockDiagonal.js";
 import {boft, butterflyPermutation} from "../../../pipelines/group-shuffle/butterfly.js";
 import {gsDense, gsoft} from "../../../pipelines/group-shuffle/gs.js";
 import {fitOrthogonalProduct} from "../../../pipelines/group-shuffle/procrustesFit.js";
 import {shuffle} from "../../../pipelines/group-shuffle/shuffle.js";
+import {haarOrthogonal} from "../../../src/linalg/haar.js";
+import {createRng} from "../../../src/random/rng.js";
 
 const n = 32;
 const c = 4;
@@ -35,7 +35,10 @@ test("the error never increases across sweeps and the fitted product is orthogon
   const T = haarOrthogonal(n, createRng(62));
   const fit = fitOrthogonalProduct(gsStructure, T, 30);
   for (let t = 1; t < fit.errors.length; ++t) assert.ok(fit.errors[t] <= fit.errors[t - 1] * (1 + 1e-12));
-  assert.ok(Math.abs(fit.errors[0] - Math.sqrt(2 - (2 * T.data.reduce((s, x, q) => s + (q % (n + 1) === 0 ? x : 0), 0)) / n)) < 1e-12);
+  assert.ok(
+    Math.abs(fit.errors[0] - Math.sqrt(2 - (2 * T.data.reduce((s, x, q) => s + (q % (n + 1) === 0 ? x : 0), 0)) / n)) <
+      1e-12
+  );
   const Q = gsDense(fit.product);
   for (let i = 0; i < n; ++i) {
     for (let j = 0; j < n; ++j) {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {createRng} from "../../../src/random/rng.js";
 import {
   assertPermutation,
   composePermutations,
@@ -15,8 +14,9 @@ import {
   randomPermutation,
   shuffle
 } from "../../../pipelines/group-shuffle/shuffle.js";
-import {matrix} from "../../../src/linalg/matrix.js";
 import {multiply} from "../../../src/linalg/gemm.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 test("shuffle(3, 12) is σ(i) = (i mod 3)·4 + ⌊i/3⌋ (Fig. 3)", () => {
   assert.deepEqual(Array.from(shuffle(3, 12)), [0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11]);
@@ -26,7 +26,13 @@ test("shuffle(3, 12) is σ(i) = (i mod 3)·4 + ⌊i/3⌋ (Fig. 3)", () => {
 });
 
 test("shuffle(k, n) is the b×r → r×b reshape-transpose (einops '(b r) -> (r b)')", () => {
-  for (const [r, b] of [[4, 3], [3, 5], [8, 2], [2, 8], [6, 4]]) {
+  for (const [r, b] of [
+    [4, 3],
+    [3, 5],
+    [8, 2],
+    [2, 8],
+    [6, 4]
+  ]) {
     const n = r * b;
     const x = Float64Array.from({length: n}, (_, i) => i);
     // x as a b×r row-major matrix, transposed to r×b and flattened.
@@ -81,7 +87,12 @@ test("composePermutations(a, b) is the matrix product P_a·P_b", () => {
 });
 
 test("pairedShuffle keeps channel pairs together and is a permutation", () => {
-  for (const [k, n] of [[2, 8], [4, 16], [4, 32], [3, 12]]) {
+  for (const [k, n] of [
+    [2, 8],
+    [4, 16],
+    [4, 32],
+    [3, 12]
+  ]) {
     const sigma = pairedShuffle(k, n);
     assertPermutation(sigma, "test");
     for (let i = 0; i < n; i += 2) assert.equal(sigma[i + 1], sigma[i] + 1);

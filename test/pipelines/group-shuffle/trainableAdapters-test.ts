@@ -1,17 +1,22 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {Matrix} from "../../../src/linalg/matrix.js";
-import {matrix} from "../../../src/linalg/matrix.js";
-import {createRng} from "../../../src/random/rng.js";
 import {loraAdapter, orthogonalAdapter} from "../../../pipelines/group-shuffle/trainableAdapters.js";
 import type {TrainableAdapter} from "../../../pipelines/group-shuffle/trainableAdapters.js";
+import {matrix} from "../../../src/linalg/matrix.js";
+import type {Matrix} from "../../../src/linalg/matrix.js";
+import {createRng} from "../../../src/random/rng.js";
 
 function inner(A: Matrix, B: Matrix): number {
   return A.data.reduce((s, x, q) => s + x * B.data[q], 0);
 }
 
 function adapters(W: Matrix): TrainableAdapter[] {
-  return [orthogonalAdapter("gsoft", W, 4), orthogonalAdapter("oft", W, 8), orthogonalAdapter("boft", W, 4, 2), loraAdapter(W, 4, createRng(72))];
+  return [
+    orthogonalAdapter("gsoft", W, 4),
+    orthogonalAdapter("oft", W, 8),
+    orthogonalAdapter("boft", W, 4, 2),
+    loraAdapter(W, 4, createRng(72))
+  ];
 }
 
 test("every adapter starts at the pretrained weight exactly and has the equal budget 2·d·b", () => {
@@ -19,7 +24,10 @@ test("every adapter starts at the pretrained weight exactly and has the equal bu
   for (const adapter of adapters(W)) {
     assert.deepEqual(Array.from(adapter.evaluate().weight.data), Array.from(W.data), adapter.kind);
   }
-  assert.deepEqual(adapters(W).map((a) => a.parameterCount), [128, 128, 128, 4 * (6 + 16)]);
+  assert.deepEqual(
+    adapters(W).map((a) => a.parameterCount),
+    [128, 128, 128, 4 * (6 + 16)]
+  );
 });
 
 test("adapter gradients match central differences of ⟨G, W′⟩ away from the start", () => {

@@ -37,7 +37,11 @@ function subspaceData(n: number, d: number, k: number, seed: number): {X: Matrix
 
 function network(m: number, d: number, seed: number, biases: boolean): TwoLayerNetwork {
   const W = gaussian(m, d, 1 / Math.sqrt(d), seed);
-  const b = biases ? createRng(seed + 7).normals(m).map((x) => 0.1 * x) : null;
+  const b = biases
+    ? createRng(seed + 7)
+        .normals(m)
+        .map((x) => 0.1 * x)
+    : null;
   const u = Float64Array.from({length: m}, (_, j) => (j % 2 === 0 ? 1 : -1) / Math.sqrt(m));
   return {W, b, u, c: 0.05};
 }

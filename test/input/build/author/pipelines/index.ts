@@ -1,6 +1,6 @@
 // Registry of a project with no paper yet: `orthogonal new paper` adds each paper's list to `papers`.
-import type {Registry} from "orthogonal/src/registry.js";
-import {mergeRegistries} from "orthogonal/src/registry.js";
+import type {Registry} from "orthogonal/src/contract/index.js";
+import {mergeRegistries} from "orthogonal/src/contract/index.js";
 
 const papers: Registry[] = [];
 

@@ -1,7 +1,6 @@
 // Registry of the small test project: two tiny pipelines exercising sweeps, seeds, claims and failures.
-import {integer, flag, real} from "orthogonal/src/params.js";
-import {pipeline} from "orthogonal/src/pipeline.js";
-import type {Registry} from "orthogonal/src/registry.js";
+import {flag, integer, pipeline, real} from "orthogonal/src/contract/index.js";
+import type {Registry} from "orthogonal/src/contract/index.js";
 
 /** The sample mean and variance of n Gaussian draws with mean mu: a check of the seeded normal source. */
 export const gaussianMean = pipeline({

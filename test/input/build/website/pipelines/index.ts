@@ -1,8 +1,7 @@
 // Registry of the site test project: its pipeline (spike.ts), two plot modules and a table module, so that the
 // site has figures, tables, claims and data downloads.
 import * as Plot from "@observablehq/plot";
-import type {Registry} from "orthogonal/src/registry.js";
-import type {ExperimentResult} from "orthogonal/src/experiment.js";
+import type {ExperimentResult, Registry} from "orthogonal/src/contract/index.js";
 import {spike} from "./spike.js";
 
 const points = (result: ExperimentResult) =>

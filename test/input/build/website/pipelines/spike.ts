@@ -1,7 +1,6 @@
 // The site test project's pipeline: a toy spiked model, kept in its own file like the project's pipelines so that
 // editing the plot modules in index.ts recomputes nothing.
-import {integer, real} from "orthogonal/src/params.js";
-import {pipeline} from "orthogonal/src/pipeline.js";
+import {integer, pipeline, real} from "orthogonal/src/contract/index.js";
 
 /** The top eigenvalue of a spiked model next to its closed form (1 + √γ)², with a little seeded noise. */
 export const spike = pipeline({

@@ -1,0 +1,103 @@
+// The publishing stage of a build: figures and tables from experiment results (re-rendered only when their
+// inputs change), the figure manifest, and the static site.
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {ClaimResult} from "../contract/claims.js";
+import type {Content} from "../contract/content.js";
+import type {Manifest} from "../contract/manifest.js";
+import type {PrintedNumber} from "../contract/numbers.js";
+import type {Registry} from "../contract/registry.js";
+import type {ExperimentResult} from "../contract/results.js";
+import {fileEffects, readText} from "./effects.js";
+import type {Effects} from "./effects.js";
+import {sha256, stableStringify} from "./hash.js";
+import {resultHash, ResultsStore} from "./results.js";
+import type {SourceGraph} from "./sourceGraph.js";
+
+/** Everything the publishing stage needs from the build. */
+export interface PublishContext {
+  root: string;
+  out: string;
+  registry: Registry;
+  content: Content;
+  /** The results this build computed; other experiments' are read from an earlier build's files. */
+  results: Map<string, ExperimentResult>;
+  claims: ClaimResult[];
+  /** Every declared number of the project, as printed. */
+  numbers: PrintedNumber[];
+  graph: SourceGraph;
+}
+
+const rendererSources = ["../render/svg.ts", "../render/png.ts", "../render/pdf.ts", "../render/theme.ts"];
+const tableSources = ["../tables/html.ts", "../tables/latex.ts", "../tables/csv.ts", "../tables/markdown.ts"];
+
+/** Renders what is out of date, writes the manifest and the site; returns the paths written (relative to out). */
+export async function publish(context: PublishContext, effects: Effects = fileEffects): Promise<string[]> {
+  const {out, content, registry, graph} = context;
+  const store = new ResultsStore(out, effects);
+  const written: string[] = [];
+  const write = (path: string, data: string | Uint8Array) => {
+    if (effects.write(join(out, path), data)) written.push(path);
+  };
+  const previousText = readText(effects, join(out, "figures", "manifest.json"));
+  const previous: Manifest = previousText === undefined ? {} : (JSON.parse(previousText) as Manifest);
+  const manifest: Manifest = {};
+  const codeHash = (module: string, extra: string[]) =>
+    sha256(
+      [
+        graph.hash(fileURLToPath(module)),
+        ...extra.map((s) => graph.hash(fileURLToPath(new URL(s, import.meta.url))))
+      ].join()
+    );
+
+  let renderers: typeof import("./renderOutputs.js") | undefined;
+  const load = async () => (renderers ??= await import("./renderOutputs.js"));
+
+  for (const experiment of content.experiments) {
+    const result = context.results.get(experiment.id) ?? store.read(experiment);
+    if (!result) continue; // never built: nothing to publish yet
+    const base = {
+      paper: experiment.paper,
+      experiment: experiment.id,
+      pipeline: experiment.pipeline,
+      params: result.points.map((p) => p.params),
+      seeds: experiment.seeds,
+      datasetHash: resultHash(result),
+      pipelineHash: graph.hash(fileURLToPath(registry.pipelines[experiment.pipeline].source))
+    };
+    for (const figure of experiment.figures) {
+      const code = codeHash(registry.plots[figure.plot].source, rendererSources);
+      const renderKey = sha256(
+        stableStringify({
+          code,
+          data: base.datasetHash,
+          width: figure.width,
+          aspect: figure.aspect ?? null,
+          alt: figure.alt
+        })
+      );
+      const files = ["svg", "png", "pdf"].map((ext) => `figures/${experiment.paper}/${figure.id}.${ext}`);
+      if (previous[figure.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
+        const rendered = await (await load()).renderFigure(registry.plots[figure.plot], figure, result);
+        write(files[0], rendered.svg);
+        write(files[1], rendered.png);
+        write(files[2], rendered.pdf);
+      }
+      manifest[figure.id] = {kind: "figure", ...base, files, codeHash: code, renderKey};
+    }
+    for (const table of experiment.tables) {
+      const code = codeHash(registry.tables[table.table].source, tableSources);
+      const renderKey = sha256(stableStringify({code, data: base.datasetHash}));
+      const files = ["html", "tex", "csv", "md"].map((ext) => `figures/${experiment.paper}/${table.id}.${ext}`);
+      if (previous[table.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
+        const rendered = (await load()).renderTable(registry.tables[table.table], result);
+        files.forEach((file, i) => write(file, rendered[i]));
+      }
+      manifest[table.id] = {kind: "table", ...base, files, codeHash: code, renderKey};
+    }
+  }
+  write("figures/manifest.json", `${JSON.stringify(manifest, null, 1)}\n`);
+  const {buildSite} = await import("./site.js");
+  written.push(...(await buildSite({...context, manifest}, effects)));
+  return written;
+}
