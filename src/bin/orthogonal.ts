@@ -67,17 +67,26 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     usage: "orthogonal diff [--against DIR|ARCHIVE] [--json]",
     summary: "Compare the built results with an earlier build: claims, numbers, figures and tables that changed.",
     options: {
-      against: {type: "string", description: "an earlier build folder (holding figures/) or a packed .tar.gz; default: the build before the last one that changed something"},
+      against: {
+        type: "string",
+        description:
+          "an earlier build folder (holding figures/) or a packed .tar.gz; default: the build before the last one that changed something"
+      },
       json: {type: "boolean", default: false, description: "print the changes as JSON"}
     }
   },
   new: {
-    usage: "orthogonal new paper SLUG --title TITLE [--author NAME ...] | orthogonal new experiment PAPER ID --pipeline NAME",
-    summary: "Start a paper or an experiment from a working skeleton (content, pipeline, plot, registry); never overwrites.",
+    usage:
+      "orthogonal new paper SLUG --title TITLE [--author NAME ...] | orthogonal new experiment PAPER ID --pipeline NAME",
+    summary:
+      "Start a paper or an experiment from a working skeleton (content, pipeline, plot, registry); never overwrites.",
     options: {
       title: {type: "string", description: "the new paper's title"},
       author: {type: "string", multiple: true, description: "an author of the new paper (repeat for several)"},
-      pipeline: {type: "string", description: "the new experiment's pipeline name, e.g. decay-rate (id PAPER/decay-rate)"}
+      pipeline: {
+        type: "string",
+        description: "the new experiment's pipeline name, e.g. decay-rate (id PAPER/decay-rate)"
+      }
     }
   }
 };
@@ -179,22 +188,30 @@ async function main(argv: string[]): Promise<number> {
     }
     case "diff": {
       const {diffCommand} = await import("../commands/diff.js");
-      return diffCommand({root, against: values.against === undefined ? undefined : resolve(values.against as string), json: Boolean(values.json)});
+      return diffCommand({
+        root,
+        against: values.against === undefined ? undefined : resolve(values.against as string),
+        json: Boolean(values.json)
+      });
     }
     case "new": {
       const {newExperiment, newPaper} = await import("../commands/new.js");
       const [kind, ...args] = parsed.positionals;
       let written: string[];
       if (kind === "paper" && args.length === 1) {
-        if (typeof values.title !== "string") throw new CliError(`new paper needs --title\n${spec.usage}`, ExitCode.usage);
+        if (typeof values.title !== "string")
+          throw new CliError(`new paper needs --title\n${spec.usage}`, ExitCode.usage);
         written = newPaper({root, slug: args[0], title: values.title, authors: values.author as string[] | undefined});
       } else if (kind === "experiment" && args.length === 2) {
-        if (typeof values.pipeline !== "string") throw new CliError(`new experiment needs --pipeline\n${spec.usage}`, ExitCode.usage);
+        if (typeof values.pipeline !== "string")
+          throw new CliError(`new experiment needs --pipeline\n${spec.usage}`, ExitCode.usage);
         written = newExperiment({root, paper: args[0], id: args[1], pipeline: values.pipeline});
       } else {
         throw new CliError(`expected new paper SLUG or new experiment PAPER ID\n${spec.usage}`, ExitCode.usage);
       }
-      process.stdout.write(`${written.map((path) => `wrote ${path}`).join("\n")}\nnext: orthogonal build --profile quick, then orthogonal serve to see the page\n`);
+      process.stdout.write(
+        `${written.map((path) => `wrote ${path}`).join("\n")}\nnext: orthogonal build --profile quick, then orthogonal serve to see the page\n`
+      );
       return ExitCode.ok;
     }
     case "serve": {

@@ -17,7 +17,10 @@ export interface BuildState {
   /** Figure or table id → its experiment, the hash of its data and of its drawing code. */
   items: Record<string, {kind: "figure" | "table"; experiment: string; data: string; code: string}>;
   /** Experiment id → hash of its results file, its points' parameters, seeds and pipeline source hash (when known). */
-  experiments: Record<string, {paper: string; results: string; params: Record<string, ParamValue>[]; seeds: number[]; pipelineHash?: string}>;
+  experiments: Record<
+    string,
+    {paper: string; results: string; params: Record<string, ParamValue>[]; seeds: number[]; pipelineHash?: string}
+  >;
 }
 
 /** A claim whose status changed ("absent": not declared or not evaluated in that build). */
@@ -68,30 +71,51 @@ export function readBuildState(figures: string, effects: Effects = fileEffects):
   const state: BuildState = {claims: {}, numbers: {}, items: {}, experiments: {}};
   if (!effects.exists(figures)) return state;
   const manifestText = readText(effects, join(figures, "manifest.json"));
-  const manifest = manifestText !== undefined
-    ? (JSON.parse(manifestText) as Record<string, {kind: "figure" | "table"; experiment: string; datasetHash: string; codeHash: string; pipelineHash?: string}>)
-    : {};
+  const manifest =
+    manifestText !== undefined
+      ? (JSON.parse(manifestText) as Record<
+          string,
+          {kind: "figure" | "table"; experiment: string; datasetHash: string; codeHash: string; pipelineHash?: string}
+        >)
+      : {};
   const pipelineHashes = new Map<string, string>();
   for (const id of Object.keys(manifest).sort()) {
     const entry = manifest[id];
     state.items[id] = {kind: entry.kind, experiment: entry.experiment, data: entry.datasetHash, code: entry.codeHash};
     if (entry.pipelineHash) pipelineHashes.set(entry.experiment, entry.pipelineHash);
   }
-  for (const paper of effects.list(figures).filter((e) => e.folder).map((e) => e.name)) {
+  for (const paper of effects
+    .list(figures)
+    .filter((e) => e.folder)
+    .map((e) => e.name)) {
     const numbersText = readText(effects, join(figures, paper, "numbers.json"));
     if (numbersText !== undefined) {
       const numbers = JSON.parse(numbersText) as Record<string, {experiment: string; text: string}>;
       for (const [name, n] of Object.entries(numbers)) state.numbers[name] = {experiment: n.experiment, text: n.text};
     }
     const data = join(figures, paper, "data");
-    for (const file of effects.list(data).filter((e) => !e.folder).map((e) => e.name)) {
+    for (const file of effects
+      .list(data)
+      .filter((e) => !e.folder)
+      .map((e) => e.name)) {
       if (file.endsWith(".claims.json")) {
-        for (const claim of JSON.parse(readText(effects, join(data, file))!) as {experiment: string; claim: string; passed: boolean}[]) {
-          state.claims[`${claim.experiment}: ${claim.claim}`] = {experiment: claim.experiment, claim: claim.claim, passed: claim.passed};
+        for (const claim of JSON.parse(readText(effects, join(data, file))!) as {
+          experiment: string;
+          claim: string;
+          passed: boolean;
+        }[]) {
+          state.claims[`${claim.experiment}: ${claim.claim}`] = {
+            experiment: claim.experiment,
+            claim: claim.claim,
+            passed: claim.passed
+          };
         }
       } else if (file.endsWith(".json")) {
         const text = readText(effects, join(data, file))!;
-        const result = JSON.parse(text) as {id: string; points: {params: Record<string, ParamValue>; runs: {seed: number}[]}[]};
+        const result = JSON.parse(text) as {
+          id: string;
+          points: {params: Record<string, ParamValue>; runs: {seed: number}[]}[];
+        };
         state.experiments[result.id] = {
           paper,
           results: sha256(text),
@@ -108,16 +132,19 @@ export function readBuildState(figures: string, effects: Effects = fileEffects):
 /** Compares two build states. */
 export function compareBuilds(before: BuildState, after: BuildState): Changes {
   const keys = (a: object, b: object) => [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  const status = (claim: {passed: boolean} | undefined) => (claim === undefined ? "absent" : claim.passed ? "passed" : "failed");
+  const status = (claim: {passed: boolean} | undefined) =>
+    claim === undefined ? "absent" : claim.passed ? "passed" : "failed";
   const claims: ClaimChange[] = [];
   for (const key of keys(before.claims, after.claims)) {
     const [a, b] = [before.claims[key], after.claims[key]];
-    if (status(a) !== status(b)) claims.push({experiment: (a ?? b).experiment, claim: (a ?? b).claim, before: status(a), after: status(b)});
+    if (status(a) !== status(b))
+      claims.push({experiment: (a ?? b).experiment, claim: (a ?? b).claim, before: status(a), after: status(b)});
   }
   const numbers: NumberChange[] = [];
   for (const name of keys(before.numbers, after.numbers)) {
     const [a, b] = [before.numbers[name], after.numbers[name]];
-    if (a?.text !== b?.text) numbers.push({name, experiment: (b ?? a).experiment, before: a?.text ?? null, after: b?.text ?? null});
+    if (a?.text !== b?.text)
+      numbers.push({name, experiment: (b ?? a).experiment, before: a?.text ?? null, after: b?.text ?? null});
   }
   const items: ItemChange[] = [];
   for (const id of keys(before.items, after.items)) {
@@ -129,7 +156,10 @@ export function compareBuilds(before: BuildState, after: BuildState): Changes {
   for (const id of keys(before.experiments, after.experiments)) {
     if (before.experiments[id]?.results !== after.experiments[id]?.results) involved.add(id);
   }
-  const experiments = [...involved].sort().map((experiment) => ({experiment, reasons: explain(before.experiments[experiment], after.experiments[experiment])}));
+  const experiments = [...involved].sort().map((experiment) => ({
+    experiment,
+    reasons: explain(before.experiments[experiment], after.experiments[experiment])
+  }));
   return {changed: claims.length + numbers.length + items.length > 0, claims, numbers, items, experiments};
 }
 
@@ -143,7 +173,8 @@ export function formatChanges(changes: Changes, options: {against?: string} = {}
   }
   if (changes.numbers.length) {
     lines.push("numbers:");
-    for (const n of changes.numbers) lines.push(`  ${n.name} (${n.experiment}): ${n.before ?? "absent"} → ${n.after ?? "absent"}`);
+    for (const n of changes.numbers)
+      lines.push(`  ${n.name} (${n.experiment}): ${n.before ?? "absent"} → ${n.after ?? "absent"}`);
   }
   if (changes.items.length) {
     lines.push("figures and tables:");
@@ -154,7 +185,8 @@ export function formatChanges(changes: Changes, options: {against?: string} = {}
     lines.push("experiments responsible:");
     for (const e of changes.experiments) lines.push(`  ${e.experiment}: ${e.reasons.join("; ")}`);
   }
-  if (!changes.changed) lines.push(`nothing printed in the paper changed${options.against ? ` since ${options.against}` : ""}`);
+  if (!changes.changed)
+    lines.push(`nothing printed in the paper changed${options.against ? ` since ${options.against}` : ""}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -196,14 +228,20 @@ export function readState(path: string, effects: Effects = fileEffects): BuildSt
   }
 }
 
-function explain(before: BuildState["experiments"][string] | undefined, after: BuildState["experiments"][string] | undefined): string[] {
+function explain(
+  before: BuildState["experiments"][string] | undefined,
+  after: BuildState["experiments"][string] | undefined
+): string[] {
   if (!before && !after) return ["declarations changed (no results in either build)"];
   if (!before) return ["new experiment"];
   if (!after) return ["removed, or not built"];
   const reasons: string[] = [];
-  const value = (v: ParamValue | undefined) => (v === undefined ? "—" : Array.isArray(v) ? `[${v.join(", ")}]` : String(v));
+  const value = (v: ParamValue | undefined) =>
+    v === undefined ? "—" : Array.isArray(v) ? `[${v.join(", ")}]` : String(v);
   if (before.params.length !== after.params.length) {
-    reasons.push(`sweep: ${before.params.length} point${before.params.length === 1 ? "" : "s"} → ${after.params.length}`);
+    reasons.push(
+      `sweep: ${before.params.length} point${before.params.length === 1 ? "" : "s"} → ${after.params.length}`
+    );
   }
   const moved = new Map<string, Set<string>>();
   const names = [...new Set([...before.params, ...after.params].flatMap((p) => Object.keys(p)))];
@@ -213,9 +251,16 @@ function explain(before: BuildState["experiments"][string] | undefined, after: B
     if (a.join("|") !== b.join("|")) moved.set(name, new Set([`${a.join(", ")} → ${b.join(", ")}`]));
   }
   for (const [name, change] of moved) reasons.push(`parameter ${name}: ${[...change].join("")}`);
-  if (before.seeds.join(",") !== after.seeds.join(",")) reasons.push(`seeds: ${before.seeds.join(", ")} → ${after.seeds.join(", ")}`);
-  if (before.pipelineHash && after.pipelineHash && before.pipelineHash !== after.pipelineHash) reasons.push("pipeline source changed");
-  if (reasons.length === 0) reasons.push(before.results === after.results ? "same results (declarations or drawing changed)" : "results changed with the same parameters and seeds");
+  if (before.seeds.join(",") !== after.seeds.join(","))
+    reasons.push(`seeds: ${before.seeds.join(", ")} → ${after.seeds.join(", ")}`);
+  if (before.pipelineHash && after.pipelineHash && before.pipelineHash !== after.pipelineHash)
+    reasons.push("pipeline source changed");
+  if (reasons.length === 0)
+    reasons.push(
+      before.results === after.results
+        ? "same results (declarations or drawing changed)"
+        : "results changed with the same parameters and seeds"
+    );
   return reasons;
 }
 
@@ -223,9 +268,13 @@ function explain(before: BuildState["experiments"][string] | undefined, after: B
 export function rebuildLines(changes: Changes): string[] {
   const lines: string[] = [];
   const mark = (s: string) => (s === "passed" ? "✓" : s === "failed" ? "✗" : "–");
-  for (const c of changes.claims) lines.push(`  claim ${mark(c.before)} → ${mark(c.after)} ${c.experiment}: ${c.claim}`);
+  for (const c of changes.claims)
+    lines.push(`  claim ${mark(c.before)} → ${mark(c.after)} ${c.experiment}: ${c.claim}`);
   for (const n of changes.numbers) lines.push(`  number ${n.name}: ${n.before ?? "absent"} → ${n.after ?? "absent"}`);
   const items = changes.items.length;
-  if (items > 0) lines.push(`  ${items} figure${items === 1 ? "" : "s"} and table${items === 1 ? "" : "s"} changed: ${changes.items.map((i) => i.id).join(", ")}`);
+  if (items > 0)
+    lines.push(
+      `  ${items} figure${items === 1 ? "" : "s"} and table${items === 1 ? "" : "s"} changed: ${changes.items.map((i) => i.id).join(", ")}`
+    );
   return lines;
 }

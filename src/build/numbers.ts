@@ -22,7 +22,14 @@ export const numberSpec = z.strictObject({
   decimals: z.number().int().min(0).max(15).optional(),
   description: z.string().optional(),
   profiles: z
-    .record(z.string(), z.strictObject({value: z.string().min(1).optional(), where: z.string().min(1).optional(), pm: z.string().min(1).optional()}))
+    .record(
+      z.string(),
+      z.strictObject({
+        value: z.string().min(1).optional(),
+        where: z.string().min(1).optional(),
+        pm: z.string().min(1).optional()
+      })
+    )
     .optional()
 });
 
@@ -39,25 +46,38 @@ export const unbuilt = {text: "??", html: "??", latex: "\\textbf{??}"};
  */
 export function normalizeNumbers(
   spec: z.infer<typeof numbersSpec> | undefined,
-  where: {path: string; experiment: string; paper: string; profile: string; lineOf: (field: (string | number)[]) => number | undefined},
+  where: {
+    path: string;
+    experiment: string;
+    paper: string;
+    profile: string;
+    lineOf: (field: (string | number)[]) => number | undefined;
+  },
   names: Map<string, string>
 ): NumberDeclaration[] {
   const declarations: NumberDeclaration[] = [];
   for (const [name, entry] of Object.entries(spec ?? {})) {
     const fail = (field: (string | number)[], detail: string): never => {
-      throw new ContentError(where.path, ["numbers", name, ...field].join("."), detail, where.lineOf(["numbers", name, ...field]));
+      throw new ContentError(
+        where.path,
+        ["numbers", name, ...field].join("."),
+        detail,
+        where.lineOf(["numbers", name, ...field])
+      );
     };
     const problem = latexNameProblem(name);
     if (problem) fail([], problem);
     const previous = names.get(name);
     if (previous) fail([], `duplicate number ${name} (already declared in ${previous})`);
     names.set(name, where.path);
-    if (entry.digits !== undefined && entry.decimals !== undefined) fail(["decimals"], "give either digits or decimals, not both");
+    if (entry.digits !== undefined && entry.decimals !== undefined)
+      fail(["decimals"], "give either digits or decimals, not both");
     const override = entry.profiles?.[where.profile] ?? {};
     const value = override.value ?? entry.value;
     const filter = override.where ?? entry.where;
     const pm = override.pm ?? entry.pm;
-    const field = (key: string) => (override[key as keyof typeof override] !== undefined ? ["profiles", where.profile, key] : [key]);
+    const field = (key: string) =>
+      override[key as keyof typeof override] !== undefined ? ["profiles", where.profile, key] : [key];
     const parse = (text: string, key: string): Expression => {
       try {
         return parseExpression(text);
@@ -66,7 +86,11 @@ export function normalizeNumbers(
       }
     };
     const format: NumberFormat | undefined =
-      entry.decimals !== undefined ? {type: "fixed", decimals: entry.decimals} : entry.digits !== undefined ? {type: "significant", digits: entry.digits} : undefined;
+      entry.decimals !== undefined
+        ? {type: "fixed", decimals: entry.decimals}
+        : entry.digits !== undefined
+          ? {type: "significant", digits: entry.digits}
+          : undefined;
     declarations.push({
       name,
       experiment: where.experiment,
@@ -78,7 +102,11 @@ export function normalizeNumbers(
       pm,
       format,
       description: entry.description,
-      expressions: {value: parse(value, "value"), where: filter === undefined ? undefined : parse(filter, "where"), pm: pm === undefined ? undefined : parse(pm, "pm")}
+      expressions: {
+        value: parse(value, "value"),
+        where: filter === undefined ? undefined : parse(filter, "where"),
+        pm: pm === undefined ? undefined : parse(pm, "pm")
+      }
     });
   }
   return declarations;
@@ -89,10 +117,14 @@ export function normalizeNumbers(
  * naming the file and line when `where` selects no point or several, or the expression uses an unknown name or
  * does not give a finite number.
  */
-export function evaluateNumber(declaration: NumberDeclaration, points: readonly PointResult[] | undefined): PrintedNumber {
+export function evaluateNumber(
+  declaration: NumberDeclaration,
+  points: readonly PointResult[] | undefined
+): PrintedNumber {
   const {name, experiment, paper} = declaration;
   const description = declaration.description ?? null;
-  if (points === undefined) return {name, experiment, paper, value: null, pm: null, params: null, description, ...unbuilt};
+  if (points === undefined)
+    return {name, experiment, paper, value: null, pm: null, params: null, description, ...unbuilt};
   const fail = (field: string, detail: string): never => {
     throw new ContentError(declaration.path, `numbers.${name}${field ? `.${field}` : ""}`, detail, declaration.line);
   };
@@ -111,7 +143,10 @@ export function evaluateNumber(declaration: NumberDeclaration, points: readonly 
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(" ");
   if (selected.length === 0) {
-    fail(expressions.where ? "where" : "", `${declaration.where ? `${declaration.where} selects` : "the experiment has"} no point of ${experiment} (${points.length} point${points.length === 1 ? "" : "s"}${points.length ? `, e.g. ${describe(points[0])}` : ""})`);
+    fail(
+      expressions.where ? "where" : "",
+      `${declaration.where ? `${declaration.where} selects` : "the experiment has"} no point of ${experiment} (${points.length} point${points.length === 1 ? "" : "s"}${points.length ? `, e.g. ${describe(points[0])}` : ""})`
+    );
   }
   if (selected.length > 1) {
     const shown = selected.slice(0, 3).map(describe).join("; ");
@@ -128,24 +163,54 @@ export function evaluateNumber(declaration: NumberDeclaration, points: readonly 
     } catch (error) {
       return fail(field, (error as Error).message);
     }
-    if (typeof value !== "number" || !Number.isFinite(value)) return fail(field, `expected a finite number, got ${String(value)}`);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      return fail(field, `expected a finite number, got ${String(value)}`);
     return value;
   };
   const value = number(expressions.value, "value");
   const pm = expressions.pm ? number(expressions.pm, "pm") : null;
   if (pm !== null && pm < 0) fail("pm", `expected a non-negative number after ±, got ${pm}`);
-  const format = declaration.format ?? (Number.isInteger(value) && (pm === null || Number.isInteger(pm)) ? {type: "integer"} : {type: "significant", digits: 3});
+  const format =
+    declaration.format ??
+    (Number.isInteger(value) && (pm === null || Number.isInteger(pm))
+      ? {type: "integer"}
+      : {type: "significant", digits: 3});
   const printed = (target: "text" | "html" | "latex") =>
-    pm === null ? writeNumber(formatNumber(value, format), target) : writeMeanSd(formatMeanSd(value, pm, format), target);
+    pm === null
+      ? writeNumber(formatNumber(value, format), target)
+      : writeMeanSd(formatMeanSd(value, pm, format), target);
   const latex = printed("latex").replace(/^\$(.*)\$$/, "$1");
-  return {name, experiment, paper, value, pm, params: point.params, description, text: printed("text"), html: printed("html"), latex};
+  return {
+    name,
+    experiment,
+    paper,
+    value,
+    pm,
+    params: point.params,
+    description,
+    text: printed("text"),
+    html: printed("html"),
+    latex
+  };
 }
 
 /** numbers.json of a paper: names in sorted order, byte-identical for identical results. */
 export function numbersJson(numbers: readonly PrintedNumber[]): string {
   const sorted = [...numbers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const object = Object.fromEntries(
-    sorted.map((n) => [n.name, {experiment: n.experiment, description: n.description, value: n.value, pm: n.pm, params: n.params, text: n.text, html: n.html, latex: n.latex}])
+    sorted.map((n) => [
+      n.name,
+      {
+        experiment: n.experiment,
+        description: n.description,
+        value: n.value,
+        pm: n.pm,
+        params: n.params,
+        text: n.text,
+        html: n.html,
+        latex: n.latex
+      }
+    ])
   );
   return `${JSON.stringify(object, null, 1)}\n`;
 }
@@ -154,7 +219,11 @@ export function numbersJson(numbers: readonly PrintedNumber[]): string {
  * numbers.tex of a paper: one \newcommand per number, in sorted order, each a math-safe value (\ensuremath), so
  * `\gammaAtTwo` works in text and in math. \newcommand stops with an error if a name is already defined.
  */
-export function numbersTex(paper: {slug: string; title: string}, numbers: readonly PrintedNumber[], declarations: readonly NumberDeclaration[]): string {
+export function numbersTex(
+  paper: {slug: string; title: string},
+  numbers: readonly PrintedNumber[],
+  declarations: readonly NumberDeclaration[]
+): string {
   const byName = new Map(declarations.map((d) => [d.name, d]));
   const ascii = (text: string) => text.replace(/±/g, "+-").replace(/[^\x20-\x7e]/g, "?");
   const lines = [
@@ -163,7 +232,9 @@ export function numbersTex(paper: {slug: string; title: string}, numbers: readon
   ];
   for (const n of [...numbers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const d = byName.get(n.name);
-    const origin = d ? `${n.experiment}: ${d.value}${d.pm ? ` +- ${d.pm}` : ""}${d.where ? ` where ${d.where}` : ""}` : n.experiment;
+    const origin = d
+      ? `${n.experiment}: ${d.value}${d.pm ? ` +- ${d.pm}` : ""}${d.where ? ` where ${d.where}` : ""}`
+      : n.experiment;
     const value = n.value === null ? n.latex : `\\ensuremath{${n.latex}}`;
     lines.push(`\\newcommand{\\${n.name}}{${value}} % ${ascii(origin).replace(/\s+/g, " ")}`);
   }
@@ -175,8 +246,10 @@ export function latexNameProblem(name: string): string | undefined {
   if (!/^[A-Za-z]+$/.test(name)) {
     return `number name ${name} is not a LaTeX command name: use letters only (camelCase, e.g. gammaAtTwo), since LaTeX ends a command name at the first digit, underscore or other non-letter`;
   }
-  if (name.length < 2) return `number name ${name} is a single letter, which LaTeX uses for accents and symbols: use a longer name`;
-  if (/^end/.test(name)) return `number name ${name} starts with "end", which \\newcommand refuses (LaTeX reserves \\end… for environments)`;
+  if (name.length < 2)
+    return `number name ${name} is a single letter, which LaTeX uses for accents and symbols: use a longer name`;
+  if (/^end/.test(name))
+    return `number name ${name} starts with "end", which \\newcommand refuses (LaTeX reserves \\end… for environments)`;
   if (latexCommands.has(name)) {
     return `number name ${name} is already a LaTeX command (\\${name}); choose another, e.g. with a prefix naming the paper or experiment`;
   }
@@ -261,13 +334,22 @@ export function collectNumbers(
 
 /** The numbers files of every paper (figures/<paper>/numbers.tex and numbers.json), by path relative to the output folder. */
 export function numberFiles(
-  content: {papers: readonly {slug: string; title: string; experiments: readonly {numbers: readonly NumberDeclaration[]}[]}[]},
+  content: {
+    papers: readonly {slug: string; title: string; experiments: readonly {numbers: readonly NumberDeclaration[]}[]}[];
+  },
   numbers: readonly PrintedNumber[]
 ): Map<string, string> {
   const files = new Map<string, string>();
   for (const paper of content.papers) {
     const own = numbers.filter((n) => n.paper === paper.slug);
-    files.set(`figures/${paper.slug}/numbers.tex`, numbersTex(paper, own, paper.experiments.flatMap((e) => e.numbers)));
+    files.set(
+      `figures/${paper.slug}/numbers.tex`,
+      numbersTex(
+        paper,
+        own,
+        paper.experiments.flatMap((e) => e.numbers)
+      )
+    );
     files.set(`figures/${paper.slug}/numbers.json`, numbersJson(own));
   }
   return files;

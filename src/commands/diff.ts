@@ -29,7 +29,10 @@ export async function diffCommand(options: DiffOptions): Promise<number> {
   if (against === undefined) {
     const previous = readState(statePaths(root).previous);
     if (!previous) {
-      throw new CliError("no earlier build is recorded yet (.cache/builds/): build, change something and build again, or give --against DIR|ARCHIVE", ExitCode.usage);
+      throw new CliError(
+        "no earlier build is recorded yet (.cache/builds/): build, change something and build again, or give --against DIR|ARCHIVE",
+        ExitCode.usage
+      );
     }
     before = previous;
   } else {
@@ -50,22 +53,31 @@ export async function diffCommand(options: DiffOptions): Promise<number> {
 export function locateFigures(path: string): {figures: string; cleanup?: () => void} {
   if (!existsSync(path)) throw new CliError(`--against ${path}: no such file or folder`, ExitCode.usage);
   if (statSync(path).isFile()) {
-    if (!/\.(tar\.gz|tgz)$/.test(path)) throw new CliError(`--against ${path}: expected a build folder or a .tar.gz archive`, ExitCode.usage);
+    if (!/\.(tar\.gz|tgz)$/.test(path))
+      throw new CliError(`--against ${path}: expected a build folder or a .tar.gz archive`, ExitCode.usage);
     const dir = mkdtempSync(join(tmpdir(), "orthogonal-diff-"));
     const cleanup = () => rmSync(dir, {recursive: true, force: true});
     const tar = spawnSync("tar", ["-xzf", path, "-C", dir, "--no-same-owner"], {encoding: "utf8"});
     if (tar.status !== 0) {
       cleanup();
-      throw new CliError(`--against ${path}: cannot extract the archive: ${(tar.stderr || tar.error?.message || "").trim()}`, ExitCode.usage);
+      throw new CliError(
+        `--against ${path}: cannot extract the archive: ${(tar.stderr || tar.error?.message || "").trim()}`,
+        ExitCode.usage
+      );
     }
     const figures = findFigures(dir, 3);
     if (!figures) {
       cleanup();
-      throw new CliError(`--against ${path}: the archive holds no figures/ folder with a manifest.json`, ExitCode.usage);
+      throw new CliError(
+        `--against ${path}: the archive holds no figures/ folder with a manifest.json`,
+        ExitCode.usage
+      );
     }
     return {figures, cleanup};
   }
-  const figures = findFigures(path, 0) ?? (basename(path) === "figures" || existsSync(join(path, "manifest.json")) ? path : undefined);
+  const figures =
+    findFigures(path, 0) ??
+    (basename(path) === "figures" || existsSync(join(path, "manifest.json")) ? path : undefined);
   if (!figures) throw new CliError(`--against ${path}: not a build folder (no figures/ folder in it)`, ExitCode.usage);
   return {figures};
 }
@@ -75,7 +87,9 @@ function findFigures(dir: string, depth: number): string | undefined {
   const candidate = join(dir, "figures");
   if (existsSync(join(candidate, "manifest.json"))) return candidate;
   if (depth === 0) return existsSync(candidate) && statSync(candidate).isDirectory() ? candidate : undefined;
-  for (const entry of readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of readdirSync(dir, {withFileTypes: true})
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const found = findFigures(join(dir, entry.name), depth - 1);
     if (found) return found;
   }

@@ -42,14 +42,21 @@ const slugPattern = /^[a-z][a-z0-9-]{0,47}$/;
 export function newPaper(options: NewPaperOptions): string[] {
   const root = resolve(options.root);
   const {slug, title} = options;
-  if (!slugPattern.test(slug) || slug.endsWith("-")) usage(`invalid paper slug ${slug}: use lowercase letters, digits and dashes, starting with a letter`);
+  if (!slugPattern.test(slug) || slug.endsWith("-"))
+    usage(`invalid paper slug ${slug}: use lowercase letters, digits and dashes, starting with a letter`);
   if (slug === "assets") usage("a paper cannot be named assets (the site keeps its styles there)");
   if (!title.trim()) usage("--title must not be empty");
   if (existsSync(join(root, "content", slug))) refuse(`content/${slug}`);
   if (existsSync(join(root, "pipelines", slug))) refuse(`pipelines/${slug}`);
   const authors = options.authors?.length ? options.authors : ["A. Author"];
   const id = `${slug}-example`.slice(0, 64).replace(/-+$/, "");
-  const experiment = experimentFiles(root, {paper: slug, id, pipeline: "example", file: "01-example.md", paperTitle: title});
+  const experiment = experimentFiles(root, {
+    paper: slug,
+    id,
+    pipeline: "example",
+    file: "01-example.md",
+    paperTitle: title
+  });
   const paperIndex = paperRegistry(root, slug, [experiment.registration]);
   const changes: Change[] = [
     {path: `content/${slug}/index.md`, text: paperPage(slug, title, authors, experiment.number), created: true},
@@ -57,7 +64,8 @@ export function newPaper(options: NewPaperOptions): string[] {
     {path: `pipelines/${slug}/index.ts`, text: paperIndex, created: true},
     projectRegistry(root, slug)
   ];
-  if (!existsSync(join(root, "content", "index.md"))) changes.push({path: "content/index.md", text: homePage(title), created: true});
+  if (!existsSync(join(root, "content", "index.md")))
+    changes.push({path: "content/index.md", text: homePage(title), created: true});
   return apply(root, changes);
 }
 
@@ -65,20 +73,34 @@ export function newPaper(options: NewPaperOptions): string[] {
 export function newExperiment(options: NewExperimentOptions): string[] {
   const root = resolve(options.root);
   const {paper, id, pipeline} = options;
-  if (!existsSync(join(root, "content", paper, "index.md"))) usage(`no paper ${paper}: content/${paper}/index.md does not exist (orthogonal new paper ${paper} --title … creates one)`);
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) usage(`invalid experiment id ${id}: use lowercase letters, digits and dashes (at most 64)`);
-  if (!slugPattern.test(pipeline) || pipeline.endsWith("-")) usage(`invalid pipeline name ${pipeline}: use lowercase letters, digits and dashes, starting with a letter`);
+  if (!existsSync(join(root, "content", paper, "index.md")))
+    usage(
+      `no paper ${paper}: content/${paper}/index.md does not exist (orthogonal new paper ${paper} --title … creates one)`
+    );
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
+    usage(`invalid experiment id ${id}: use lowercase letters, digits and dashes (at most 64)`);
+  if (!slugPattern.test(pipeline) || pipeline.endsWith("-"))
+    usage(`invalid pipeline name ${pipeline}: use lowercase letters, digits and dashes, starting with a letter`);
   const taken = experimentIds(root);
   if (taken.has(id)) usage(`experiment id ${id} is already declared in ${taken.get(id)}`);
-  const existing = readdirSync(join(root, "content", paper)).filter((name) => name.endsWith(".md") && name !== "index.md");
+  const existing = readdirSync(join(root, "content", paper)).filter(
+    (name) => name.endsWith(".md") && name !== "index.md"
+  );
   const prefix = String(existing.length + 1).padStart(2, "0");
   const experiment = experimentFiles(root, {paper, id, pipeline, file: `${prefix}-${id}.md`});
   const indexPath = join(root, "pipelines", paper, "index.ts");
   const changes: Change[] = [...experiment.files];
   if (existsSync(indexPath)) {
-    changes.push({path: `pipelines/${paper}/index.ts`, text: registerInPaper(readFileSync(indexPath, "utf8"), paper, experiment.registration), created: false});
+    changes.push({
+      path: `pipelines/${paper}/index.ts`,
+      text: registerInPaper(readFileSync(indexPath, "utf8"), paper, experiment.registration),
+      created: false
+    });
   } else {
-    changes.push({path: `pipelines/${paper}/index.ts`, text: paperRegistry(root, paper, [experiment.registration]), created: true}, projectRegistry(root, paper));
+    changes.push(
+      {path: `pipelines/${paper}/index.ts`, text: paperRegistry(root, paper, [experiment.registration]), created: true},
+      projectRegistry(root, paper)
+    );
   }
   return apply(root, changes);
 }
@@ -104,7 +126,11 @@ function experimentFiles(
   const number = `${camel(id).replace(/[^A-Za-z]/g, "")}Estimate`;
   const problem = latexNameProblem(number);
   if (problem) usage(`cannot name the example number: ${problem}`);
-  for (const path of [`content/${paper}/${file}`, `pipelines/${paper}/${module}.ts`, `pipelines/${paper}/${module}.plot.ts`]) {
+  for (const path of [
+    `content/${paper}/${file}`,
+    `pipelines/${paper}/${module}.ts`,
+    `pipelines/${paper}/${module}.plot.ts`
+  ]) {
     if (existsSync(join(root, path))) refuse(path);
   }
   const ids = experimentIds(root);
@@ -115,7 +141,11 @@ function experimentFiles(
     {path: `pipelines/${paper}/${module}.ts`, text: pipelineModule(pipelineExport, pipelineId, engine), created: true},
     {path: `pipelines/${paper}/${module}.plot.ts`, text: plotModule(`${pipelineExport}Plot`, engine), created: true}
   ];
-  return {files, registration: {pipelineExport, pipelineModule: module, plotExport: `${pipelineExport}Plot`, plotId}, number};
+  return {
+    files,
+    registration: {pipelineExport, pipelineModule: module, plotExport: `${pipelineExport}Plot`, plotId},
+    number
+  };
 }
 
 function paperPage(slug: string, title: string, authors: string[], number: string): string {
@@ -229,7 +259,10 @@ export const ${name}: PlotModule = {
 
 function paperRegistry(root: string, paper: string, registrations: Registration[]): string {
   const name = paperExport(paper);
-  const imports = registrations.flatMap((r) => [`import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`, `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`]);
+  const imports = registrations.flatMap((r) => [
+    `import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`,
+    `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`
+  ]);
   return `// The ${paper} paper's pipelines, plot modules and table modules by id, for the project registry
 // (pipelines/index.ts). \`orthogonal new experiment ${paper} …\` adds its entries to these lists.
 import type {Registry} from "${engineImport(root, `pipelines/${paper}/index.ts`, "contract/index")}";
@@ -261,7 +294,10 @@ function registerInPaper(text: string, paper: string, r: Registration): string {
       const rest = source.slice(source.search(pattern) + open.length);
       return `${open}${line}${/^\s*\}/.test(rest) ? "\n" : ",\n"}`;
     });
-  let edited = insertImports(text, [`import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`, `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`]);
+  let edited = insertImports(text, [
+    `import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`,
+    `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`
+  ]);
   edited = add(edited, pipelines, `    [${r.pipelineExport}.id]: ${r.pipelineExport}`);
   edited = add(edited, plots, `    "${r.plotId}": ${r.plotExport}`);
   return edited;
@@ -298,7 +334,10 @@ export const registry: Registry = mergeRegistries(papers);
       `pipelines/index.ts has no line "const papers: Registry[] = [...];" listing the papers' registries, so the new paper cannot be added to it; nothing was written. Add the line, spread papers into the registry (mergeRegistries([...papers])), and run the command again`
     );
   }
-  const names = match![2].split(",").map((s) => s.trim()).filter(Boolean);
+  const names = match![2]
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const edited = text.replace(list, `const papers${match![1] ?? ""} = [${[...names, name].join(", ")}];`);
   return {path: "pipelines/index.ts", text: insertImports(edited, [line]), created: false};
 }
@@ -328,7 +367,10 @@ function experimentIds(root: string): Map<string, string> {
   for (const paper of readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory())) {
     for (const name of readdirSync(join(dir, paper.name)).filter((n) => n.endsWith(".md"))) {
       const path = `content/${paper.name}/${name}`;
-      for (const match of readFileSync(join(root, path), "utf8").matchAll(/^\s*(?:- )?\{?\s*id:\s*"?([a-z0-9][a-z0-9-]*)"?/gm)) ids.set(match[1], path);
+      for (const match of readFileSync(join(root, path), "utf8").matchAll(
+        /^\s*(?:- )?\{?\s*id:\s*"?([a-z0-9][a-z0-9-]*)"?/gm
+      ))
+        ids.set(match[1], path);
     }
   }
   return ids;
@@ -341,7 +383,9 @@ function experimentIds(root: string): Map<string, string> {
 function engineImport(root: string, from: string, module: string): string {
   const js = `src/${module}.js`;
   if (resolve(root) !== resolve(packageRoot)) return `orthogonal/${js}`;
-  const path = relative(dirname(join(root, from)), join(packageRoot, js)).split("\\").join("/");
+  const path = relative(dirname(join(root, from)), join(packageRoot, js))
+    .split("\\")
+    .join("/");
   return path.startsWith(".") ? path : `./${path}`;
 }
 
@@ -373,9 +417,14 @@ function usage(message: string): never {
 }
 
 function refuse(path: string): never {
-  throw new CliError(`${path} already exists: orthogonal new never overwrites; choose another name or move it away`, ExitCode.usage);
+  throw new CliError(
+    `${path} already exists: orthogonal new never overwrites; choose another name or move it away`,
+    ExitCode.usage
+  );
 }
 
 const reserved = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await registry papers".split(" ")
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await registry papers".split(
+    " "
+  )
 );

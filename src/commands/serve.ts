@@ -115,7 +115,8 @@ export async function serve(options: ServeOptions): Promise<void> {
         initial = false;
         const before = readBuildState(join(root, "figures"));
         const outcome = await runBuild(first);
-        if (outcome.ok && !first) outcome.changes = rebuildLines(compareBuilds(before, readBuildState(join(root, "figures"))));
+        if (outcome.ok && !first)
+          outcome.changes = rebuildLines(compareBuilds(before, readBuildState(join(root, "figures"))));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (outcome.ok) {
           lastError = undefined;

@@ -30,7 +30,11 @@ export interface Registry {
  */
 export function mergeRegistries(parts: readonly Registry[]): Registry {
   // any: parameter types vary per pipeline
-  const merged = {pipelines: {} as Record<string, Pipeline<any>>, plots: {} as Record<string, PlotModule>, tables: {} as Record<string, TableModule>};
+  const merged = {
+    pipelines: {} as Record<string, Pipeline<any>>,
+    plots: {} as Record<string, PlotModule>,
+    tables: {} as Record<string, TableModule>
+  };
   for (const part of parts) {
     for (const kind of ["pipelines", "plots", "tables"] as const) {
       for (const [id, entry] of Object.entries(part[kind])) {

@@ -208,7 +208,9 @@ const mathSymbols = new Map<string, string>([
 
 const superscripts = new Map([..."⁰¹²³⁴⁵⁶⁷⁸⁹"].map((char, digit): [string, string] => [char, String(digit)]));
 superscripts.set("⁻", "-").set("⁺", "+").set("⁼", "=").set("⁽", "(").set("⁾", ")").set("ᵀ", "T");
-for (const [char, letter] of [..."ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"].map((c, i) => [c, "abcdefghijklmnoprstuvwxyz"[i]])) superscripts.set(char, letter);
+for (const [char, letter] of [..."ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"].map((c, i) => [c, "abcdefghijklmnoprstuvwxyz"[i]]))
+  superscripts.set(char, letter);
 const subscripts = new Map([..."₀₁₂₃₄₅₆₇₈₉"].map((char, digit): [string, string] => [char, String(digit)]));
 subscripts.set("₋", "-").set("₊", "+").set("₌", "=").set("₍", "(").set("₎", ")");
-for (const [char, letter] of [..."ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"].map((c, i) => [c, "aehijklmnoprstuvx"[i]])) subscripts.set(char, letter);
+for (const [char, letter] of [..."ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"].map((c, i) => [c, "aehijklmnoprstuvx"[i]]))
+  subscripts.set(char, letter);

@@ -10,9 +10,21 @@ const before: BuildState = {
     "f: b > 0": {experiment: "f", claim: "b > 0", passed: true}
   },
   numbers: {aValue: {experiment: "e", text: "0.512"}, bValue: {experiment: "f", text: "3"}},
-  items: {"e-fig": {kind: "figure", experiment: "e", data: "d1", code: "c1"}, "f-tbl": {kind: "table", experiment: "f", data: "d2", code: "c2"}},
+  items: {
+    "e-fig": {kind: "figure", experiment: "e", data: "d1", code: "c1"},
+    "f-tbl": {kind: "table", experiment: "f", data: "d2", code: "c2"}
+  },
   experiments: {
-    e: {paper: "p", results: "r1", params: [{d: 100, alpha: 1}, {d: 100, alpha: 2}], seeds: [0, 1], pipelineHash: "h1"},
+    e: {
+      paper: "p",
+      results: "r1",
+      params: [
+        {d: 100, alpha: 1},
+        {d: 100, alpha: 2}
+      ],
+      seeds: [0, 1],
+      pipelineHash: "h1"
+    },
     f: {paper: "p", results: "r2", params: [{n: 5}], seeds: [0]}
   }
 };
@@ -30,13 +42,26 @@ test("compareBuilds names claims whose status changed, moved numbers, redrawn fi
   after.numbers.aValue.text = "0.498";
   after.items["e-fig"].data = "d3";
   after.items["f-tbl"].code = "c3";
-  after.experiments.e = {...after.experiments.e, results: "r3", params: [{d: 200, alpha: 1}, {d: 200, alpha: 2}]};
+  after.experiments.e = {
+    ...after.experiments.e,
+    results: "r3",
+    params: [
+      {d: 200, alpha: 1},
+      {d: 200, alpha: 2}
+    ]
+  };
   after.experiments.f = {...after.experiments.f};
   const changes = compareBuilds(before, after);
   assert.equal(changes.changed, true);
   assert.deepEqual(changes.claims, [{experiment: "e", claim: "a < 1", before: "passed", after: "failed"}]);
   assert.deepEqual(changes.numbers, [{name: "aValue", experiment: "e", before: "0.512", after: "0.498"}]);
-  assert.deepEqual(changes.items.map((i) => [i.id, i.change]), [["e-fig", "data"], ["f-tbl", "code"]]);
+  assert.deepEqual(
+    changes.items.map((i) => [i.id, i.change]),
+    [
+      ["e-fig", "data"],
+      ["f-tbl", "code"]
+    ]
+  );
   assert.deepEqual(changes.experiments, [
     {experiment: "e", reasons: ["parameter d: 100 → 200"]},
     {experiment: "f", reasons: ["same results (declarations or drawing changed)"]}
@@ -50,5 +75,8 @@ test("compareBuilds against an empty build lists every claim, number and figure 
   assert.equal(changes.claims.length, 2);
   assert.ok(changes.numbers.every((n) => n.before === null));
   assert.ok(changes.items.every((i) => i.change === "added"));
-  assert.deepEqual(changes.experiments.map((e) => e.reasons), [["new experiment"], ["new experiment"]]);
+  assert.deepEqual(
+    changes.experiments.map((e) => e.reasons),
+    [["new experiment"], ["new experiment"]]
+  );
 });

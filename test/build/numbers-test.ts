@@ -17,7 +17,11 @@ function point(params: Record<string, number>, gamma: number, sd = 0.01, n = 4):
 const points = [point({alpha: 1, d: 800}, 0.6), point({alpha: 2, d: 800}, 0.7123), point({alpha: 2, d: 400}, 0.71)];
 
 function declare(spec: Record<string, unknown>, profile = "paper"): NumberDeclaration[] {
-  return normalizeNumbers(spec as never, {path: "content/p/x.md", experiment: "x", paper: "p", profile, lineOf: () => 7}, new Map());
+  return normalizeNumbers(
+    spec as never,
+    {path: "content/p/x.md", experiment: "x", paper: "p", profile, lineOf: () => 7},
+    new Map()
+  );
 }
 
 test("latexNameProblem(name) accepts letters-only names and says why others cannot be LaTeX commands", () => {
@@ -31,13 +35,19 @@ test("latexNameProblem(name) accepts letters-only names and says why others cann
 });
 
 test("normalizeNumbers applies a profile's where and rejects a malformed expression with its line", () => {
-  const [number] = declare({gammaAtTwo: {value: "mean(gamma)", where: "alpha == 2 && d == 800", profiles: {quick: {where: "alpha == 2"}}}}, "quick");
+  const [number] = declare(
+    {gammaAtTwo: {value: "mean(gamma)", where: "alpha == 2 && d == 800", profiles: {quick: {where: "alpha == 2"}}}},
+    "quick"
+  );
   assert.equal(number.where, "alpha == 2");
   assert.throws(
     () => declare({gammaAtTwo: {value: "mean(gamma", where: "alpha == 2"}}),
     (error: unknown) => error instanceof ContentError && error.line === 7 && error.field === "numbers.gammaAtTwo.value"
   );
-  assert.throws(() => declare({gamma2: {value: "gamma"}}), /content\/p\/x\.md:7: numbers\.gamma2: number name gamma2 is not a LaTeX command name/);
+  assert.throws(
+    () => declare({gamma2: {value: "gamma"}}),
+    /content\/p\/x\.md:7: numbers\.gamma2: number name gamma2 is not a LaTeX command name/
+  );
 });
 
 test("evaluateNumber(declaration, points) prints the one selected point, with ± where asked", () => {
@@ -61,19 +71,31 @@ test("evaluateNumber fails with the file and line when where selects no point or
     several: {value: "gamma", where: "alpha == 2"},
     unknown: {value: "mean(beta)", where: "alpha == 1"}
   });
-  assert.throws(() => evaluateNumber(none, points), /content\/p\/x\.md:7: numbers\.none\.where: alpha == 3 selects no point of x/);
-  assert.throws(() => evaluateNumber(several, points), /numbers\.several\.where: alpha == 2 selects 2 points of x \(alpha=2 d=800; alpha=2 d=400\); a number needs exactly one/);
+  assert.throws(
+    () => evaluateNumber(none, points),
+    /content\/p\/x\.md:7: numbers\.none\.where: alpha == 3 selects no point of x/
+  );
+  assert.throws(
+    () => evaluateNumber(several, points),
+    /numbers\.several\.where: alpha == 2 selects 2 points of x \(alpha=2 d=800; alpha=2 d=400\); a number needs exactly one/
+  );
   assert.throws(() => evaluateNumber(unknown, points), /numbers\.unknown\.value: unknown output scalar beta/);
 });
 
 test("numbersTex and numbersJson write names in sorted order, one \\newcommand each, in math-safe form", () => {
-  const declarations = declare({zetaAtOne: {value: "gamma", where: "alpha == 1"}, gammaAtTwo: {value: "gamma", pm: "sd(gamma)", where: "alpha == 2 && d == 800"}});
+  const declarations = declare({
+    zetaAtOne: {value: "gamma", where: "alpha == 1"},
+    gammaAtTwo: {value: "gamma", pm: "sd(gamma)", where: "alpha == 2 && d == 800"}
+  });
   const numbers = declarations.map((d) => evaluateNumber(d, points));
   const tex = numbersTex({slug: "p", title: "A paper"}, numbers, declarations);
-  assert.deepEqual(tex.split("\n").filter((line) => line.startsWith("\\newcommand")), [
-    "\\newcommand{\\gammaAtTwo}{\\ensuremath{0.712 \\pm 0.010}} % x: gamma +- sd(gamma) where alpha == 2 && d == 800",
-    "\\newcommand{\\zetaAtOne}{\\ensuremath{0.600}} % x: gamma where alpha == 1"
-  ]);
+  assert.deepEqual(
+    tex.split("\n").filter((line) => line.startsWith("\\newcommand")),
+    [
+      "\\newcommand{\\gammaAtTwo}{\\ensuremath{0.712 \\pm 0.010}} % x: gamma +- sd(gamma) where alpha == 2 && d == 800",
+      "\\newcommand{\\zetaAtOne}{\\ensuremath{0.600}} % x: gamma where alpha == 1"
+    ]
+  );
   assert.deepEqual(Object.keys(JSON.parse(numbersJson(numbers))), ["gammaAtTwo", "zetaAtOne"]);
   assert.equal(numbersJson([...numbers].reverse()), numbersJson(numbers));
 });
@@ -100,11 +122,31 @@ test("a number selecting several points, a bad name or an unknown {{name}} stops
   const file = join(root, "content/demo/mean.md");
   const original = readFileSync(file, "utf8");
   const cases: [string, (text: string) => string, RegExp][] = [
-    ["several points", (t) => t.replace("where: mu == 1.5}", "where: n > 0}"), /^error: content\/demo\/mean\.md:\d+: numbers\.drawsPerSeed\.where: n > 0 selects 2 points of demo-mean/m],
-    ["no point", (t) => t.replace("where: mu == 0,", "where: mu == 3,"), /^error: content\/demo\/mean\.md:\d+: numbers\.meanAtZero\.where: mu == 3 selects no point/m],
-    ["digit in a name", (t) => t.replace("meanAtZero: {", "mean0: {"), /^error: content\/demo\/mean\.md:\d+: numbers\.mean0: number name mean0 is not a LaTeX command name/m],
-    ["LaTeX command", (t) => t.replace("drawsPerSeed: {", "section: {"), /^error: content\/demo\/mean\.md:\d+: numbers\.section: number name section is already a LaTeX command/m],
-    ["unknown inline", (t) => t.replace("over {{drawsPerSeed}}", "over {{drawsPerSede}}"), /^error: content\/demo\/mean\.md:\d+: unknown number \{\{drawsPerSede\}\}/m]
+    [
+      "several points",
+      (t) => t.replace("where: mu == 1.5}", "where: n > 0}"),
+      /^error: content\/demo\/mean\.md:\d+: numbers\.drawsPerSeed\.where: n > 0 selects 2 points of demo-mean/m
+    ],
+    [
+      "no point",
+      (t) => t.replace("where: mu == 0,", "where: mu == 3,"),
+      /^error: content\/demo\/mean\.md:\d+: numbers\.meanAtZero\.where: mu == 3 selects no point/m
+    ],
+    [
+      "digit in a name",
+      (t) => t.replace("meanAtZero: {", "mean0: {"),
+      /^error: content\/demo\/mean\.md:\d+: numbers\.mean0: number name mean0 is not a LaTeX command name/m
+    ],
+    [
+      "LaTeX command",
+      (t) => t.replace("drawsPerSeed: {", "section: {"),
+      /^error: content\/demo\/mean\.md:\d+: numbers\.section: number name section is already a LaTeX command/m
+    ],
+    [
+      "unknown inline",
+      (t) => t.replace("over {{drawsPerSeed}}", "over {{drawsPerSede}}"),
+      /^error: content\/demo\/mean\.md:\d+: unknown number \{\{drawsPerSede\}\}/m
+    ]
   ];
   for (const [name, edit, expected] of cases) {
     writeFileSync(file, edit(original));

@@ -15,7 +15,10 @@ import {escapeLatex, latexPackages, tableToLatex} from "../../src/tables/latex.j
 
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 const pdflatex = spawnSync("pdflatex", ["--version"], {encoding: "utf8"}).status === 0;
-const skip = !pdflatex && process.env.CI !== "true" ? "pdflatex is not installed (apt-get install texlive-latex-base texlive-latex-recommended)" : false;
+const skip =
+  !pdflatex && process.env.CI !== "true"
+    ? "pdflatex is not installed (apt-get install texlive-latex-base texlive-latex-recommended)"
+    : false;
 
 /** Every special character escapeLatex handles, and the Unicode symbols captions use. */
 const specials = "Specials: \\ { } $ & % # _ ~ ^ | < > – — … λ ± × ≤ ≥ ‖w‖² 10⁻³ η̃ x₁ “quoted” café";
@@ -36,7 +39,8 @@ test("every generated LaTeX table and numbers.tex compiles with pdflatex in a sm
     copyFileSync(numbers, join(dir, `numbers-${paper.slug}.tex`));
     preamble.push(`\\input{numbers-${paper.slug}.tex}`);
   }
-  for (const number of report.numbers) body.push(`\\texttt{${number.name}}: \\${number.name} and $x = \\${number.name}$.\\par`);
+  for (const number of report.numbers)
+    body.push(`\\texttt{${number.name}}: \\${number.name} and $x = \\${number.name}$.\\par`);
   // Headers, groups and text cells with every special character, escaped by the writer.
   writeFileSync(
     join(dir, "specials.tex"),
@@ -52,7 +56,9 @@ test("every generated LaTeX table and numbers.tex compiles with pdflatex in a sm
       ]
     })
   );
-  body.push(`\\begin{table}[!ht]\n\\centering\n\\caption{${escapeLatex(specials)}}\n\\input{specials.tex}\n\\end{table}\n\\clearpage`);
+  body.push(
+    `\\begin{table}[!ht]\n\\centering\n\\caption{${escapeLatex(specials)}}\n\\input{specials.tex}\n\\end{table}\n\\clearpage`
+  );
   let tables = 0;
   for (const experiment of content.experiments) {
     const result = report.results.get(experiment.id);
@@ -60,7 +66,9 @@ test("every generated LaTeX table and numbers.tex compiles with pdflatex in a sm
     for (const table of experiment.tables) {
       const [, latex] = renderTable(registry.tables[table.table], result);
       writeFileSync(join(dir, `${table.id}.tex`), latex);
-      body.push(`\\begin{table}[!ht]\n\\centering\n\\caption{${escapeLatex(table.caption)}}\n\\label{tbl:${table.id}}\n\\input{${table.id}.tex}\n\\end{table}\n\\clearpage`);
+      body.push(
+        `\\begin{table}[!ht]\n\\centering\n\\caption{${escapeLatex(table.caption)}}\n\\label{tbl:${table.id}}\n\\input{${table.id}.tex}\n\\end{table}\n\\clearpage`
+      );
       ++tables;
     }
   }
@@ -77,11 +85,21 @@ test("every generated LaTeX table and numbers.tex compiles with pdflatex in a sm
   ].join("\n");
   writeFileSync(join(dir, "tables.tex"), document);
   const started = performance.now();
-  const run = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "tables.tex"], {cwd: dir, encoding: "utf8", timeout: 60_000});
+  const run = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "tables.tex"], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000
+  });
   const seconds = (performance.now() - started) / 1000;
   const log = existsSync(join(dir, "tables.log")) ? readFileSync(join(dir, "tables.log"), "utf8") : run.stdout;
-  const errors = log.split("\n").filter((line, i, lines) => line.startsWith("!") || (i > 0 && lines[i - 1].startsWith("!")));
-  assert.equal(run.status, 0, `pdflatex failed on ${join(dir, "tables.tex")}:\n${errors.join("\n") || log.slice(-2000)}`);
+  const errors = log
+    .split("\n")
+    .filter((line, i, lines) => line.startsWith("!") || (i > 0 && lines[i - 1].startsWith("!")));
+  assert.equal(
+    run.status,
+    0,
+    `pdflatex failed on ${join(dir, "tables.tex")}:\n${errors.join("\n") || log.slice(-2000)}`
+  );
   assert.ok(existsSync(join(dir, "tables.pdf")));
   assert.doesNotMatch(log, /Missing character/, "a character has no glyph in the font");
   assert.ok(seconds < 30, `pdflatex took ${seconds.toFixed(1)}s`);
