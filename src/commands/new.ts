@@ -201,7 +201,7 @@ $E|X| = \\sigma\\sqrt{2/\\pi}$. At $n = 1000$ the estimate is {{${o.number}}} (m
 function pipelineModule(name: string, id: string, engine: (module: string) => string): string {
   return `// ${id}: a Monte Carlo estimate of E|X| for X ~ N(0, σ²), with its closed form σ√(2/π). Replace run() with the
 // experiment's computation; keep it pure: parameters and the seeded random source in, named scalars and tables out.
-import {integer, pipeline, real} from "${engine("contract/index")}";
+${importStatement("{integer, pipeline, real}", engine("contract/index"))}
 
 /** The mean of |X| over n draws of X ~ N(0, σ²), and its limit σ√(2/π). */
 export const ${name} = pipeline({
@@ -227,9 +227,9 @@ export const ${name} = pipeline({
 
 function plotModule(name: string, engine: (module: string) => string): string {
   return `// The estimate against the number of draws (mean ± sd over seeds), with the closed form as a line.
-import * as Plot from "@observablehq/plot";
-import type {ExperimentResult, FigureContext, PlotModule} from "${engine("contract/index")}";
-import {paperPlot, seriesColor} from "${engine("render/theme")}";
+${importStatement("* as Plot", "@observablehq/plot")}
+${importStatement("type {ExperimentResult, FigureContext, PlotModule}", engine("contract/index"))}
+${importStatement("{paperPlot, seriesColor}", engine("render/theme"))}
 
 /** One point per n with an error bar, and the closed form. */
 export const ${name}: PlotModule = {
@@ -260,12 +260,12 @@ export const ${name}: PlotModule = {
 function paperRegistry(root: string, paper: string, registrations: Registration[]): string {
   const name = paperExport(paper);
   const imports = registrations.flatMap((r) => [
-    `import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`,
-    `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`
+    importStatement(`{${r.pipelineExport}}`, `./${r.pipelineModule}.js`),
+    importStatement(`{${r.plotExport}}`, `./${r.pipelineModule}.plot.js`)
   ]);
   return `// The ${paper} paper's pipelines, plot modules and table modules by id, for the project registry
 // (pipelines/index.ts). \`orthogonal new experiment ${paper} …\` adds its entries to these lists.
-import type {Registry} from "${engineImport(root, `pipelines/${paper}/index.ts`, "contract/index")}";
+${importStatement("type {Registry}", engineImport(root, `pipelines/${paper}/index.ts`, "contract/index"))}
 ${imports.join("\n")}
 
 export const ${name}: Registry = {
@@ -295,8 +295,8 @@ function registerInPaper(text: string, paper: string, r: Registration): string {
       return `${open}${line}${/^\s*\}/.test(rest) ? "\n" : ",\n"}`;
     });
   let edited = insertImports(text, [
-    `import {${r.pipelineExport}} from "./${r.pipelineModule}.js";`,
-    `import {${r.plotExport}} from "./${r.pipelineModule}.plot.js";`
+    importStatement(`{${r.pipelineExport}}`, `./${r.pipelineModule}.js`),
+    importStatement(`{${r.plotExport}}`, `./${r.pipelineModule}.plot.js`)
   ]);
   edited = add(edited, pipelines, `    [${r.pipelineExport}.id]: ${r.pipelineExport}`);
   edited = add(edited, plots, `    "${r.plotId}": ${r.plotExport}`);
@@ -307,7 +307,7 @@ function registerInPaper(text: string, paper: string, r: Registration): string {
 function projectRegistry(root: string, paper: string): Change {
   const path = join(root, "pipelines", "index.ts");
   const name = paperExport(paper);
-  const line = `import {${name}} from "./${paper}/index.js";`;
+  const line = importStatement(`{${name}}`, `./${paper}/index.js`);
   if (!existsSync(path)) {
     const engine = (module: string) => engineImport(root, "pipelines/index.ts", module);
     return {
@@ -315,8 +315,8 @@ function projectRegistry(root: string, paper: string): Change {
       text: `// The project registry: every pipeline, plot module and table module, by id. Content files refer to these ids.
 // Each paper lists its own in pipelines/<paper>/index.ts; \`orthogonal new paper\` adds the import of a new paper's
 // list and its name to \`papers\` below.
-import type {Registry} from "${engine("contract/index")}";
-import {mergeRegistries} from "${engine("contract/index")}";
+${importStatement("type {Registry}", engine("contract/index"))}
+${importStatement("{mergeRegistries}", engine("contract/index"))}
 ${line}
 
 const papers: Registry[] = [${name}];
@@ -349,6 +349,11 @@ description: The reproducible companion to ${yamlString(title).replace(/^"|"$/g,
 ---
 Experiments, figures, tables and claims, recomputed from the declarations in \`content/\`.
 `;
+}
+
+/** An import statement of generated code: `import NAMES from "SPECIFIER";`. */
+function importStatement(names: string, specifier: string): string {
+  return `import ${names} from ${JSON.stringify(specifier)};`;
 }
 
 /** Inserts import lines after the last import of a module. */
