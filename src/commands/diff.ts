@@ -8,6 +8,8 @@ import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import type {BuildState} from "../build/changes.js";
 import {changesJson, compareBuilds, formatChanges, readBuildState, readState, statePaths} from "../build/changes.js";
+import {fileEffects} from "../build/effects.js";
+import type {Effects} from "../build/effects.js";
 import {CliError, ExitCode} from "../contract/error.js";
 
 /** Options of `orthogonal diff`. */
@@ -16,18 +18,15 @@ export interface DiffOptions {
   /** An earlier build folder, figures/ folder or .tar.gz archive. */
   against?: string;
   json: boolean;
-  /** Where the report goes (default stdout). */
-  write?: (text: string) => void;
 }
 
 /** Compares the current build with an earlier one and prints the changes; returns the exit code. */
-export async function diffCommand(options: DiffOptions): Promise<number> {
+export async function diffCommand(options: DiffOptions, effects: Effects = fileEffects): Promise<number> {
   const {root, against, json} = options;
-  const write = options.write ?? ((text: string) => process.stdout.write(text));
   let before: BuildState;
   let cleanup: (() => void) | undefined;
   if (against === undefined) {
-    const previous = readState(statePaths(root).previous);
+    const previous = readState(statePaths(root).previous, effects);
     if (!previous) {
       throw new CliError(
         "no earlier build is recorded yet (.cache/builds/): build, change something and build again, or give --against DIR|ARCHIVE",
@@ -44,8 +43,10 @@ export async function diffCommand(options: DiffOptions): Promise<number> {
       cleanup?.();
     }
   }
-  const changes = compareBuilds(before, readBuildState(join(root, "figures")));
-  write(json ? changesJson(changes) : formatChanges(changes, {against: against ?? "the previous build"}));
+  const changes = compareBuilds(before, readBuildState(join(root, "figures"), effects));
+  effects.log(
+    (json ? changesJson(changes) : formatChanges(changes, {against: against ?? "the previous build"})).trimEnd()
+  );
   return changes.changed ? ExitCode.changed : ExitCode.ok;
 }
 
