@@ -2,9 +2,10 @@
 // skeleton (a paper page; an experiment with parameters, a quick profile, a claim, a number and a figure; a pipeline
 // module with its plot module) and register the code, so that the first `orthogonal build` passes. Nothing that
 // exists is overwritten: every target is checked, and the registries can be edited, before anything is written.
-import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {fileEffects, readText} from "../build/effects.js";
+import type {Effects} from "../build/effects.js";
 import {latexNameProblem} from "../build/numbers.js";
 import {CliError, ExitCode} from "../contract/error.js";
 
@@ -39,18 +40,18 @@ const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
 const slugPattern = /^[a-z][a-z0-9-]{0,47}$/;
 
 /** Writes a new paper: its page, a first experiment with its pipeline and plot, and the paper's registry. Returns the paths written. */
-export function newPaper(options: NewPaperOptions): string[] {
+export function newPaper(options: NewPaperOptions, effects: Effects = fileEffects): string[] {
   const root = resolve(options.root);
   const {slug, title} = options;
   if (!slugPattern.test(slug) || slug.endsWith("-"))
     usage(`invalid paper slug ${slug}: use lowercase letters, digits and dashes, starting with a letter`);
   if (slug === "assets") usage("a paper cannot be named assets (the site keeps its styles there)");
   if (!title.trim()) usage("--title must not be empty");
-  if (existsSync(join(root, "content", slug))) refuse(`content/${slug}`);
-  if (existsSync(join(root, "pipelines", slug))) refuse(`pipelines/${slug}`);
+  if (effects.exists(join(root, "content", slug))) refuse(`content/${slug}`);
+  if (effects.exists(join(root, "pipelines", slug))) refuse(`pipelines/${slug}`);
   const authors = options.authors?.length ? options.authors : ["A. Author"];
   const id = `${slug}-example`.slice(0, 64).replace(/-+$/, "");
-  const experiment = experimentFiles(root, {
+  const experiment = experimentFiles(effects, root, {
     paper: slug,
     id,
     pipeline: "example",
@@ -62,18 +63,18 @@ export function newPaper(options: NewPaperOptions): string[] {
     {path: `content/${slug}/index.md`, text: paperPage(slug, title, authors, experiment.number), created: true},
     ...experiment.files,
     {path: `pipelines/${slug}/index.ts`, text: paperIndex, created: true},
-    projectRegistry(root, slug)
+    projectRegistry(effects, root, slug)
   ];
-  if (!existsSync(join(root, "content", "index.md")))
+  if (!effects.exists(join(root, "content", "index.md")))
     changes.push({path: "content/index.md", text: homePage(title), created: true});
-  return apply(root, changes);
+  return apply(effects, root, changes);
 }
 
 /** Writes a new experiment of an existing paper, with a new pipeline and plot module, registered. Returns the paths written. */
-export function newExperiment(options: NewExperimentOptions): string[] {
+export function newExperiment(options: NewExperimentOptions, effects: Effects = fileEffects): string[] {
   const root = resolve(options.root);
   const {paper, id, pipeline} = options;
-  if (!existsSync(join(root, "content", paper, "index.md")))
+  if (!effects.exists(join(root, "content", paper, "index.md")))
     usage(
       `no paper ${paper}: content/${paper}/index.md does not exist (orthogonal new paper ${paper} --title … creates one)`
     );
@@ -81,28 +82,28 @@ export function newExperiment(options: NewExperimentOptions): string[] {
     usage(`invalid experiment id ${id}: use lowercase letters, digits and dashes (at most 64)`);
   if (!slugPattern.test(pipeline) || pipeline.endsWith("-"))
     usage(`invalid pipeline name ${pipeline}: use lowercase letters, digits and dashes, starting with a letter`);
-  const taken = experimentIds(root);
+  const taken = experimentIds(effects, root);
   if (taken.has(id)) usage(`experiment id ${id} is already declared in ${taken.get(id)}`);
-  const existing = readdirSync(join(root, "content", paper)).filter(
-    (name) => name.endsWith(".md") && name !== "index.md"
-  );
+  const existing = effects
+    .list(join(root, "content", paper))
+    .filter(({name, folder}) => !folder && name.endsWith(".md") && name !== "index.md");
   const prefix = String(existing.length + 1).padStart(2, "0");
-  const experiment = experimentFiles(root, {paper, id, pipeline, file: `${prefix}-${id}.md`});
+  const experiment = experimentFiles(effects, root, {paper, id, pipeline, file: `${prefix}-${id}.md`});
   const indexPath = join(root, "pipelines", paper, "index.ts");
   const changes: Change[] = [...experiment.files];
-  if (existsSync(indexPath)) {
+  if (effects.exists(indexPath)) {
     changes.push({
       path: `pipelines/${paper}/index.ts`,
-      text: registerInPaper(readFileSync(indexPath, "utf8"), paper, experiment.registration),
+      text: registerInPaper(readText(effects, indexPath)!, paper, experiment.registration),
       created: false
     });
   } else {
     changes.push(
       {path: `pipelines/${paper}/index.ts`, text: paperRegistry(root, paper, [experiment.registration]), created: true},
-      projectRegistry(root, paper)
+      projectRegistry(effects, root, paper)
     );
   }
-  return apply(root, changes);
+  return apply(effects, root, changes);
 }
 
 /** What a paper's registry needs to know about one scaffolded pipeline. */
@@ -114,6 +115,7 @@ interface Registration {
 }
 
 function experimentFiles(
+  effects: Effects,
   root: string,
   options: {paper: string; id: string; pipeline: string; file: string; paperTitle?: string}
 ): {files: Change[]; registration: Registration; number: string} {
@@ -131,9 +133,9 @@ function experimentFiles(
     `pipelines/${paper}/${module}.ts`,
     `pipelines/${paper}/${module}.plot.ts`
   ]) {
-    if (existsSync(join(root, path))) refuse(path);
+    if (effects.exists(join(root, path))) refuse(path);
   }
-  const ids = experimentIds(root);
+  const ids = experimentIds(effects, root);
   if (ids.has(figureId)) usage(`figure id ${figureId} is already declared in ${ids.get(figureId)}`);
   const engine = (name: string) => engineImport(root, `pipelines/${paper}/x.ts`, name);
   const files: Change[] = [
@@ -304,11 +306,11 @@ function registerInPaper(text: string, paper: string, r: Registration): string {
 }
 
 /** The project registry (pipelines/index.ts) with a paper's list added to `papers`, or a new registry file. */
-function projectRegistry(root: string, paper: string): Change {
+function projectRegistry(effects: Effects, root: string, paper: string): Change {
   const path = join(root, "pipelines", "index.ts");
   const name = paperExport(paper);
   const line = importStatement(`{${name}}`, `./${paper}/index.js`);
-  if (!existsSync(path)) {
+  if (!effects.exists(path)) {
     const engine = (module: string) => engineImport(root, "pipelines/index.ts", module);
     return {
       path: "pipelines/index.ts",
@@ -326,7 +328,7 @@ export const registry: Registry = mergeRegistries(papers);
       created: true
     };
   }
-  const text = readFileSync(path, "utf8");
+  const text = readText(effects, path)!;
   const list = /^const papers(: Registry\[\])? = \[([^\]]*)\];$/m;
   const match = list.exec(text);
   if (!match) {
@@ -365,14 +367,14 @@ function insertImports(text: string, lines: string[]): string {
 }
 
 /** Ids already declared in content (experiments, figures, tables), found by their YAML lines, with the file. */
-function experimentIds(root: string): Map<string, string> {
+function experimentIds(effects: Effects, root: string): Map<string, string> {
   const ids = new Map<string, string>();
   const dir = join(root, "content");
-  if (!existsSync(dir)) return ids;
-  for (const paper of readdirSync(dir, {withFileTypes: true}).filter((e) => e.isDirectory())) {
-    for (const name of readdirSync(join(dir, paper.name)).filter((n) => n.endsWith(".md"))) {
+  if (!effects.exists(dir)) return ids;
+  for (const paper of effects.list(dir).filter((e) => e.folder)) {
+    for (const {name} of effects.list(join(dir, paper.name)).filter((e) => !e.folder && e.name.endsWith(".md"))) {
       const path = `content/${paper.name}/${name}`;
-      for (const match of readFileSync(join(root, path), "utf8").matchAll(
+      for (const match of (readText(effects, join(root, path)) ?? "").matchAll(
         /^\s*(?:- )?\{?\s*id:\s*"?([a-z0-9][a-z0-9-]*)"?/gm
       ))
         ids.set(match[1], path);
@@ -394,12 +396,9 @@ function engineImport(root: string, from: string, module: string): string {
   return path.startsWith(".") ? path : `./${path}`;
 }
 
-function apply(root: string, changes: Change[]): string[] {
-  for (const change of changes) if (change.created && existsSync(join(root, change.path))) refuse(change.path);
-  for (const change of changes) {
-    mkdirSync(dirname(join(root, change.path)), {recursive: true});
-    writeFileSync(join(root, change.path), change.text, change.created ? {flag: "wx"} : {});
-  }
+function apply(effects: Effects, root: string, changes: Change[]): string[] {
+  for (const change of changes) if (change.created && effects.exists(join(root, change.path))) refuse(change.path);
+  for (const change of changes) effects.write(join(root, change.path), change.text);
   return changes.map((change) => change.path);
 }
 
