@@ -1,4 +1,5 @@
-// The orthogonal command line: build, run, params, list, check, pack, plan, slurm, cache, clean and serve. Each command loads its module
+// The orthogonal command line: build, run, params, list, check, pack, diff, new, plan, slurm, cache, clean and
+// serve. Each command loads its module
 // lazily; one catch turns CliError into a one-line message and its exit code (stacks only with --debug).
 import {parseArgs} from "node:util";
 import type {ParseArgsConfig} from "node:util";
@@ -118,6 +119,32 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     usage: "orthogonal serve [--port N]",
     summary: "Preview site/ on localhost and rebuild what changed when content or pipelines are saved.",
     options: {port: {type: "string", default: "3000", description: "port on 127.0.0.1 (default 3000)"}}
+  },
+  diff: {
+    usage: "orthogonal diff [--against DIR|ARCHIVE] [--json]",
+    summary: "Compare the built results with an earlier build: claims, numbers, figures and tables that changed.",
+    options: {
+      against: {
+        type: "string",
+        description:
+          "an earlier build folder (holding figures/) or a packed .tar.gz; default: the build before the last one that changed something"
+      },
+      json: {type: "boolean", default: false, description: "print the changes as JSON"}
+    }
+  },
+  new: {
+    usage:
+      "orthogonal new paper SLUG --title TITLE [--author NAME ...] | orthogonal new experiment PAPER ID --pipeline NAME",
+    summary:
+      "Start a paper or an experiment from a working skeleton (content, pipeline, plot, registry); never overwrites.",
+    options: {
+      title: {type: "string", description: "the new paper's title"},
+      author: {type: "string", multiple: true, description: "an author of the new paper (repeat for several)"},
+      pipeline: {
+        type: "string",
+        description: "the new experiment's pipeline name, e.g. decay-rate (id PAPER/decay-rate)"
+      }
+    }
   }
 };
 
@@ -129,12 +156,13 @@ const exitCodes = `Exit codes:
   4    a pipeline failed or produced NaN/Infinity
   5    a claim failed
   6    pack: uncommitted changes, absent or stale outputs, or an archive that fails verification
+  7    diff: something printed in the paper changed
   130  interrupted`;
 
 function help(command?: string): string {
   if (!command) {
     const list = Object.entries(commands)
-      .map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}`)
+      .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
       .join("\n");
     return `orthogonal: experiments, figures, tables and a companion site from declared content.\n\nUsage: orthogonal <command> [options]\n\nCommands:\n${list}\n\nRun orthogonal <command> --help for a command's options.\n\n${exitCodes}\n`;
   }
@@ -164,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
           o
         ])
       ) as ParseArgsConfig["options"],
-      allowPositionals: command === "run" || command === "params" || command === "cache",
+      allowPositionals: ["run", "params", "cache", "new"].includes(command),
       strict: true
     });
   } catch (error) {
@@ -286,6 +314,34 @@ async function main(argv: string[]): Promise<number> {
     case "clean": {
       const {clean} = await import("../commands/clean.js");
       clean(root);
+      return ExitCode.ok;
+    }
+    case "diff": {
+      const {diffCommand} = await import("../commands/diff.js");
+      return diffCommand({
+        root,
+        against: values.against === undefined ? undefined : resolve(values.against as string),
+        json: Boolean(values.json)
+      });
+    }
+    case "new": {
+      const {newExperiment, newPaper} = await import("../commands/new.js");
+      const [kind, ...args] = parsed.positionals;
+      let written: string[];
+      if (kind === "paper" && args.length === 1) {
+        if (typeof values.title !== "string")
+          throw new CliError(`new paper needs --title\n${spec.usage}`, ExitCode.usage);
+        written = newPaper({root, slug: args[0], title: values.title, authors: values.author as string[] | undefined});
+      } else if (kind === "experiment" && args.length === 2) {
+        if (typeof values.pipeline !== "string")
+          throw new CliError(`new experiment needs --pipeline\n${spec.usage}`, ExitCode.usage);
+        written = newExperiment({root, paper: args[0], id: args[1], pipeline: values.pipeline});
+      } else {
+        throw new CliError(`expected new paper SLUG or new experiment PAPER ID\n${spec.usage}`, ExitCode.usage);
+      }
+      process.stdout.write(
+        `${written.map((path) => `wrote ${path}`).join("\n")}\nnext: orthogonal build --profile quick, then orthogonal serve to see the page\n`
+      );
       return ExitCode.ok;
     }
     case "serve": {

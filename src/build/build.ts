@@ -19,6 +19,8 @@ import type {PlannedPoint, PlannedTask} from "./plan.js";
 import {defaultJobs, WorkerPool} from "./pool.js";
 import {silentProgress} from "./progress.js";
 import type {Progress} from "./progress.js";
+import type {PrintedNumber} from "./numbers.js";
+import {collectNumbers, numberFiles} from "./numbers.js";
 import {loadProject, packageRoot} from "./project.js";
 import {writeProvenance} from "./provenance.js";
 import {assemble, ResultsStore} from "./results.js";
@@ -63,6 +65,8 @@ export interface ComputeReport {
 export interface BuildReport extends ComputeReport {
   content: Content;
   claims: ClaimResult[];
+  /** Every declared number, as printed (figures/<paper>/numbers.tex and numbers.json). */
+  numbers: PrintedNumber[];
   /** Files written or replaced by the publishing stage, relative to the output folder. */
   published: string[];
   ms: number;
@@ -121,16 +125,39 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
     ...computeReport,
     content,
     claims: checkClaims(selected, computeReport.results, store),
+    numbers: [],
     published: [],
     ms: 0
   };
 
+  if (report.failures.length === 0) {
+    // Numbers of experiments outside --only come from the results an earlier build stored.
+    const byId = new Map(content.experiments.map((e) => [e.id, e]));
+    report.numbers = collectNumbers(content, (id) => (report.results.get(id) ?? store.read(byId.get(id)!))?.points);
+    for (const [path, text] of numberFiles(content, report.numbers)) {
+      if (effects.write(join(out, path), text)) report.published.push(path);
+    }
+  }
   if (options.publish !== false && report.failures.length === 0) {
     const {publish} = await import("./publish.js");
-    report.published = await publish(
-      {root, out, profile, registry, content, results: report.results, claims: report.claims, graph},
-      effects
+    report.published.push(
+      ...(await publish(
+        {
+          root,
+          out,
+          profile,
+          registry,
+          content,
+          results: report.results,
+          claims: report.claims,
+          numbers: report.numbers,
+          graph
+        },
+        effects
+      ))
     );
+    const {recordBuildState} = await import("./changes.js");
+    recordBuildState(out, effects);
   }
   report.ms = performance.now() - start;
   if (report.computed > 0 || report.published.length > 0) {

@@ -92,6 +92,16 @@ export function notApplicableText(result: ClaimResult): string {
 // Thrown while evaluating a claim that does not apply to the results at hand.
 class NotApplicable extends Error {}
 
+/** Parses an expression of the claim language (names, summaries, functions, comparisons); throws on a syntax error. */
+export function parseExpression(text: string): Expression {
+  return parse(text);
+}
+
+/** Evaluates a parsed expression at one point: a number, or a boolean for comparisons and filters. */
+export function evaluateExpression(node: Expression, point: PointResult): unknown {
+  return evaluate(node, point);
+}
+
 function parse(text: string): Expression {
   try {
     return jsep(text);

@@ -10,6 +10,7 @@ import {checkParam, defaultParams} from "../contract/params.js";
 import type {ParamValue} from "../contract/params.js";
 import type {Registry} from "../contract/registry.js";
 import {parseClaim} from "./claims.js";
+import {normalizeNumbers, numbersSpec} from "./numbers.js";
 import {fileEffects, readText} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {parseMarkdown} from "./frontMatter.js";
@@ -50,6 +51,7 @@ const experimentSpec = z.strictObject({
   sweep: sweepSpec.optional(),
   profiles: z.record(z.string(), profileSpec).optional(),
   claims: z.array(claimSpec).optional(),
+  numbers: numbersSpec.optional(),
   figures: z
     .array(
       z.strictObject({
@@ -130,6 +132,7 @@ export function loadContent(
 
   const papers: Paper[] = [];
   const ids = new Map<string, string>(); // experiment, figure and table ids → where first declared
+  const numberNames = new Map<string, string>(); // number names → where declared
   for (const slug of effects
     .list(dir)
     .filter((e) => e.folder)
@@ -150,7 +153,7 @@ export function loadContent(
       .list(join(dir, slug))
       .filter((e) => !e.folder && e.name.endsWith(".md") && e.name !== "index.md")
       .map((e) => e.name)
-      .map((name) => normalizeExperiment(read(`content/${slug}/${name}`), slug, registry, profile, ids));
+      .map((name) => normalizeExperiment(read(`content/${slug}/${name}`), slug, registry, profile, ids, numberNames));
     (spec.corrections ?? []).forEach((correction, i) => {
       if (correction.experiment !== undefined && !experiments.some((e) => e.id === correction.experiment)) {
         const field = ["corrections", i, "experiment"];
@@ -190,7 +193,8 @@ function normalizeExperiment(
   paper: string,
   registry: Registry,
   profileName: string,
-  ids: Map<string, string>
+  ids: Map<string, string>,
+  numberNames: Map<string, string>
 ): Experiment {
   const spec = validate(source, experimentSpec, []);
   const fail = (field: (string | number)[], detail: string): never => {
@@ -252,6 +256,12 @@ function normalizeExperiment(
     }
   });
 
+  const numbers = normalizeNumbers(
+    spec.numbers,
+    {path: source.path, experiment: spec.id, paper, profile: profileName, lineOf: source.lineOf},
+    numberNames
+  );
+
   const figures = (spec.figures ?? []).map((figure, i) => {
     claim(figure.id, ["figures", i, "id"]);
     if (!registry.plots[figure.plot]) {
@@ -290,6 +300,7 @@ function normalizeExperiment(
     seeds,
     sweep,
     claims,
+    numbers,
     figures,
     tables,
     body: source.body,

@@ -5,6 +5,7 @@ import {fileURLToPath} from "node:url";
 import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
 import type {Manifest} from "../contract/manifest.js";
+import type {PrintedNumber} from "../contract/numbers.js";
 import type {Registry} from "../contract/registry.js";
 import type {ExperimentResult} from "../contract/results.js";
 import {fileEffects, readText} from "./effects.js";
@@ -24,6 +25,8 @@ export interface PublishContext {
   /** The results this build computed; other experiments' are read from an earlier build's files. */
   results: Map<string, ExperimentResult>;
   claims: ClaimResult[];
+  /** Every declared number of the project, as printed. */
+  numbers: PrintedNumber[];
   graph: SourceGraph;
 }
 

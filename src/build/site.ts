@@ -135,7 +135,8 @@ export function siteKey(context: SiteContext, inputs: SiteInputs): string {
       release: inputs.release,
       archive: inputs.archive ? inputs.archive.record : null,
       profile: inputs.profile,
-      search: inputs.search
+      search: inputs.search,
+      numbers: context.numbers
     })
   );
 }

@@ -38,7 +38,8 @@ export async function listCommand(
       const points = e.sweep.reduce((n, s) => n * s.values.length, 1);
       effects.log(
         `  ${e.id.padEnd(28)} ${e.pipeline.padEnd(40)} ${points} point${points > 1 ? "s" : ""} × ${e.seeds.length} seed${e.seeds.length > 1 ? "s" : ""}, ` +
-          `${e.claims.length} claims, figures: ${e.figures.map((f) => f.id).join(" ") || "-"}, tables: ${e.tables.map((t) => t.id).join(" ") || "-"}`
+          `${e.claims.length} claims, figures: ${e.figures.map((f) => f.id).join(" ") || "-"}, tables: ${e.tables.map((t) => t.id).join(" ") || "-"}` +
+          `${e.numbers.length ? `, numbers: ${e.numbers.map((n) => n.name).join(" ")}` : ""}`
       );
     }
   }

@@ -8,6 +8,7 @@ import {createServer} from "node:http";
 import type {IncomingMessage, ServerResponse} from "node:http";
 import {extname, join, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
+import {compareBuilds, readBuildState, rebuildLines} from "../build/changes.js";
 
 /** Options of `orthogonal serve`. */
 export interface ServeOptions {
@@ -33,6 +34,8 @@ export interface BuildOutcome {
   message: string;
   /** Whether the site changed (pages are told to reload). */
   changed: boolean;
+  /** Claims and numbers that changed since the previous build, one line each (printed after "rebuilt"). */
+  changes?: string[];
 }
 
 /** The path of the live-reload event stream (not a file of the site). */
@@ -110,11 +113,15 @@ export async function serve(options: ServeOptions): Promise<void> {
         const started = performance.now();
         const first = initial;
         initial = false;
+        const before = readBuildState(join(root, "figures"));
         const outcome = await runBuild(first);
+        if (outcome.ok && !first)
+          outcome.changes = rebuildLines(compareBuilds(before, readBuildState(join(root, "figures"))));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (outcome.ok) {
           lastError = undefined;
           log(`${first ? "built" : "rebuilt"} in ${seconds}s${outcome.changed || first ? "" : " (nothing changed)"}`);
+          for (const line of outcome.changes ?? []) log(line);
           broadcast(outcome.changed ? "reload" : "ok", "");
         } else {
           lastError = outcome.message;

@@ -2,6 +2,7 @@
 // experiments with their parameters, seeds and sweep, and the figures, tables and claims they declare.
 import type {Claim} from "./claims.js";
 import type {FigureWidth} from "./figure.js";
+import type {NumberDeclaration} from "./numbers.js";
 import type {ParamValue} from "./params.js";
 
 /** A figure declared by an experiment. */
@@ -41,6 +42,8 @@ export interface Experiment {
   seeds: number[];
   sweep: {name: string; values: ParamValue[]}[];
   claims: Claim[];
+  /** Named numbers for the paper's text (numbers.tex, numbers.json, {{name}} in prose). */
+  numbers: NumberDeclaration[];
   figures: FigureDeclaration[];
   tables: TableDeclaration[];
   body: string;

@@ -51,6 +51,8 @@ export const ExitCode = {
   claims: 5,
   /** `pack`: the outputs are missing or older than the source, the tree has uncommitted changes, or an archive fails verification. */
   pack: 6,
+  /** `orthogonal diff`: something printed in the paper (a claim's status, a number, a figure or a table) changed. */
+  changed: 7,
   /** Interrupted (Ctrl-C or SIGTERM). */
   interrupted: 130
 } as const;

@@ -9,6 +9,7 @@ export {CliError, ContentError, ExitCode, PipelineError} from "./error.js";
 export {figureSize, figureWidths} from "./figure.js";
 export type {FigureContext, FigureSize, FigureWidth, PlotFunction, Theme} from "./figure.js";
 export type {Manifest, ManifestEntry} from "./manifest.js";
+export type {NumberDeclaration, PrintedNumber} from "./numbers.js";
 export {checkParam, choice, defaultParams, describeParam, flag, integer, parseParam, real, reals} from "./params.js";
 export type {
   BooleanParam,
@@ -23,6 +24,7 @@ export type {
 } from "./params.js";
 export {pipeline} from "./pipeline.js";
 export type {Pipeline, Rng} from "./pipeline.js";
+export {mergeRegistries} from "./registry.js";
 export type {PlotModule, Registry, TableModule} from "./registry.js";
 export type {ExperimentResult, PointResult, RunResult, Summary} from "./results.js";
 export type {Table, TableFunction} from "./table.js";

@@ -56,6 +56,10 @@ export class PageContext implements ProseContext {
     return undefined;
   }
 
+  number(name: string): {html: string; latex: string} | undefined {
+    return this.model.numbers.get(name);
+  }
+
   slug(text: string): string {
     const base =
       text

@@ -4,6 +4,7 @@ import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
 import {ContentError} from "../contract/error.js";
 import type {Manifest} from "../contract/manifest.js";
+import type {PrintedNumber} from "../contract/numbers.js";
 import type {Registry} from "../contract/registry.js";
 import type {PackRecord, Release} from "../contract/release.js";
 import type {ExperimentResult} from "../contract/results.js";
@@ -34,6 +35,8 @@ export interface SiteSource {
   content: Content;
   registry: Registry;
   manifest: Manifest;
+  /** Every declared number, as printed ({{name}} in prose). */
+  numbers: readonly PrintedNumber[];
 }
 
 /** What the site is made from, read by the caller (which also hashes it to decide whether to rebuild). */
@@ -105,7 +108,8 @@ export async function generateSite(context: SiteSource, inputs: SiteInputs): Pro
     release: inputs.release,
     archive: inputs.archive && {record: inputs.archive.record, path: `downloads/${inputs.archive.record.file}`},
     profile: inputs.profile,
-    search: inputs.search
+    search: inputs.search,
+    numbers: new Map(context.numbers.map((n) => [n.name, n]))
   };
 
   const site = new Map<string, string | Uint8Array>();

@@ -1,6 +1,6 @@
 // Prose in content: Markdown (markdown-it) with math, figure and table directives (`::figure{id}` on its own
-// line), cross-references (`@fig:id`, `@tbl:id`), citations (`[@key]`, `[@a; @b]`) and links between content
-// files. Parsing and rendering are separate steps so that a page's figures can be numbered before any of its
+// line), cross-references (`@fig:id`, `@tbl:id`), citations (`[@key]`, `[@a; @b]`), declared numbers (`{{name}}`,
+// also inside math) and links between content files. Parsing and rendering are separate steps so that a page's figures can be numbered before any of its
 // prose is written; every problem is a ContentError naming the content file and line.
 import {dirname, join, normalize} from "node:path/posix";
 import MarkdownItModule from "markdown-it";
@@ -60,6 +60,8 @@ export interface ProseContext {
   slug(text: string): string;
   /** The HTML of a figure or table placed by a directive at `file`:`line`. */
   place(kind: "figure" | "table", id: string, file: string, line: number): string;
+  /** A declared number as printed: HTML for prose and a LaTeX body for math; undefined when no experiment declares it. */
+  number(name: string): {html: string; latex: string} | undefined;
   /** KaTeX macros shared by the page. */
   macros: Record<string, string>;
   /** Collects the prose's relative links for the link checker. */
@@ -73,6 +75,7 @@ export function createMarkdown(): MarkdownIt {
   md.block.ruler.before("fence", "directive", directive, {alt: ["paragraph", "reference", "blockquote", "list"]});
   md.inline.ruler.after("math_inline", "xref", crossReference);
   md.inline.ruler.before("link", "citation", citation);
+  md.inline.ruler.before("link", "number", numberReference);
   // Record where each link starts, for error lines.
   const link = md.inline.ruler.__rules__.find((rule) => rule.name === "link")!.fn;
   md.inline.ruler.at("link", (state, silent) => {
@@ -85,6 +88,7 @@ export function createMarkdown(): MarkdownIt {
   md.renderer.rules.directive = (tokens, idx) => meta(tokens[idx]).html ?? "";
   md.renderer.rules.xref = (tokens, idx) => meta(tokens[idx]).html ?? "";
   md.renderer.rules.citation = (tokens, idx) => meta(tokens[idx]).html ?? "";
+  md.renderer.rules.number = (tokens, idx) => meta(tokens[idx]).html ?? "";
   return md;
 }
 
@@ -121,10 +125,10 @@ export function renderProse(md: MarkdownIt, prose: Prose, context: ProseContext)
         break;
       }
       case "math_block":
-        token.meta = {html: math(token.content, true, context.macros, fail)};
+        token.meta = {html: math(numbersInMath(token.content, context, fail), true, context.macros, fail)};
         break;
       case "fence":
-        if (token.info.trim() === "math") token.meta = {html: math(token.content, true, context.macros, fail)};
+        if (token.info.trim() === "math") token.meta = {html: math(numbersInMath(token.content, context, fail), true, context.macros, fail)};
         break;
       case "directive":
         meta(token).html = context.place(meta(token).kind as "figure" | "table", meta(token).id!, source.file, blockLine);
@@ -169,8 +173,15 @@ function resolveInline(token: Token, source: ProseSource, context: ProseContext,
     };
     switch (child.type) {
       case "math_inline":
-        meta(child).html = math(child.content, Boolean(meta(child).display), context.macros, fail);
+        meta(child).html = math(numbersInMath(child.content, context, fail), Boolean(meta(child).display), context.macros, fail);
         break;
+      case "number": {
+        const name = meta(child).id!;
+        const number = context.number(name);
+        if (!number) fail(unknownNumber(name));
+        meta(child).html = `<span class="number">${number!.html}</span>`;
+        break;
+      }
       case "xref": {
         const kind = meta(child).kind as "fig" | "tbl";
         const id = meta(child).id!;
@@ -240,6 +251,35 @@ function math(tex: string, display: boolean, macros: Record<string, string>, fai
   } catch (error) {
     return fail(`math: ${(error as Error).message.replace(/^KaTeX parse error: /, "")}`);
   }
+}
+
+/**
+ * Replaces `{{name}}` in TeX by a declared number's LaTeX, so that `$\gamma = {{gammaAtTwo}}$` typesets the value.
+ * Other double braces are TeX's own (`x^{{2}}`) and stay as written.
+ */
+function numbersInMath(tex: string, context: ProseContext, _fail: (detail: string) => never): string {
+  return tex.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, name: string) => {
+    const number = context.number(name);
+    return number ? `{${number.latex}}` : whole;
+  });
+}
+
+function unknownNumber(name: string): string {
+  if (!/^[A-Za-z]+$/.test(name)) return `{{${name}}}: a number's name is letters only (it is also a LaTeX command)`;
+  return `unknown number {{${name}}}: declare it under numbers: in an experiment's front matter`;
+}
+
+function numberReference(state: StateInline, silent: boolean): boolean {
+  const {src, pos} = state;
+  if (src.charCodeAt(pos) !== 0x7b /* { */ || src.charCodeAt(pos + 1) !== 0x7b) return false;
+  const match = /^\{\{\s*([^{}\s]*)\s*\}\}/.exec(src.slice(pos, pos + 200));
+  if (!match) return false;
+  if (!silent) {
+    const token = state.push("number", "span", 0);
+    token.meta = {id: match[1], offset: pos};
+  }
+  state.pos += match[0].length;
+  return true;
 }
 
 function plainText(inline: Token): string {

@@ -4,6 +4,7 @@ import type {MarkdownIt} from "markdown-it";
 import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
 import type {Manifest} from "../contract/manifest.js";
+import type {PrintedNumber} from "../contract/numbers.js";
 import type {Registry} from "../contract/registry.js";
 import type {ExperimentResult} from "../contract/results.js";
 import type {PackRecord, Release} from "../contract/release.js";
@@ -38,4 +39,6 @@ export interface SiteModel {
   profile: string;
   /** Whether the site has a search page and index. */
   search: boolean;
+  /** Declared numbers by name, as printed ({{name}} in prose). */
+  numbers: Map<string, PrintedNumber>;
 }

@@ -1,6 +1,12 @@
-// Tables as LaTeX booktabs tabulars, ready to \input inside a table environment (needs \usepackage{booktabs}).
+// Tables as LaTeX booktabs tabulars, ready to \input inside a table environment (needs the packages below).
 import {columnGroups, formatCell, normalizeTable} from "./table.js";
 import type {Table} from "./table.js";
+
+/**
+ * The packages a paper loads for the generated tables: booktabs for the rules, amsmath for \text in headers
+ * written in math. A test compiles every table of the publication with exactly these (and fontenc T1).
+ */
+export const latexPackages: readonly string[] = ["booktabs", "amsmath"];
 
 /**
  * Writes a table as a tabular with booktabs rules (\toprule, \midrule, \bottomrule): l/r/c columns from the
@@ -151,12 +157,60 @@ const mathSymbols = new Map<string, string>([
     ["→", "to"],
     ["⟨", "langle"],
     ["⟩", "rangle"],
-    ["∝", "propto"]
+    ["∝", "propto"],
+    ["⌈", "lceil"],
+    ["⌉", "rceil"],
+    ["⌊", "lfloor"],
+    ["⌋", "rfloor"],
+    ["∗", "ast"],
+    ["∘", "circ"],
+    ["⊗", "otimes"],
+    ["⊕", "oplus"],
+    ["⊙", "odot"],
+    ["⊤", "top"],
+    ["⊥", "perp"],
+    ["⟂", "perp"],
+    ["∼", "sim"],
+    ["≃", "simeq"],
+    ["≅", "cong"],
+    ["≡", "equiv"],
+    ["≪", "ll"],
+    ["≫", "gg"],
+    ["∀", "forall"],
+    ["∃", "exists"],
+    ["∅", "emptyset"],
+    ["⊂", "subset"],
+    ["⊆", "subseteq"],
+    ["⊃", "supset"],
+    ["⊇", "supseteq"],
+    ["∉", "notin"],
+    ["∩", "cap"],
+    ["∪", "cup"],
+    ["∖", "setminus"],
+    ["←", "leftarrow"],
+    ["↔", "leftrightarrow"],
+    ["⇒", "Rightarrow"],
+    ["⇔", "Leftrightarrow"],
+    ["↦", "mapsto"],
+    ["∫", "int"],
+    ["∏", "prod"],
+    ["ℓ", "ell"],
+    ["⋅", "cdot"],
+    ["∓", "mp"],
+    ["∣", "mid"],
+    ["∥", "parallel"],
+    ["∠", "angle"],
+    ["′", "prime"],
+    ["ℏ", "hbar"]
   ].map(([char, command]): [string, string] => [char, `\\${command} `]),
   ["−", "-"]
 ]);
 
 const superscripts = new Map([..."⁰¹²³⁴⁵⁶⁷⁸⁹"].map((char, digit): [string, string] => [char, String(digit)]));
-superscripts.set("⁻", "-").set("⁺", "+").set("ⁿ", "n").set("ᵀ", "T");
+superscripts.set("⁻", "-").set("⁺", "+").set("⁼", "=").set("⁽", "(").set("⁾", ")").set("ᵀ", "T");
+for (const [char, letter] of [..."ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"].map((c, i) => [c, "abcdefghijklmnoprstuvwxyz"[i]]))
+  superscripts.set(char, letter);
 const subscripts = new Map([..."₀₁₂₃₄₅₆₇₈₉"].map((char, digit): [string, string] => [char, String(digit)]));
-subscripts.set("₋", "-").set("₊", "+");
+subscripts.set("₋", "-").set("₊", "+").set("₌", "=").set("₍", "(").set("₎", ")");
+for (const [char, letter] of [..."ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"].map((c, i) => [c, "aehijklmnoprstuvx"[i]]))
+  subscripts.set(char, letter);

@@ -18,6 +18,7 @@ const experiment: Experiment = {
     {name: "scale", values: [1, 2, 3]}
   ],
   claims: [],
+  numbers: [],
   figures: [],
   tables: [],
   body: "",

@@ -24,6 +24,7 @@ function context(overrides: Partial<ProseContext> = {}): ProseContext & {links: 
       return id;
     },
     place: (kind, id, file, line) => `<figure id="${id}" data-kind="${kind}" data-where="${file}:${line}"></figure>\n`,
+    number: (name) => (name === "gammaAtTwo" ? {html: "0.512 ± 0.013", latex: "0.512 \\pm 0.013"} : undefined),
     macros: {},
     links: [],
     ...overrides
@@ -147,6 +148,7 @@ function experiment(id: string, paper: string, figures: string[], tables: string
     seeds: [0],
     sweep: [],
     claims: [],
+    numbers: [],
     figures: figures.map((f) => ({id: f, plot: "p", caption: f, alt: f, width: "single", experiment: id, paper})),
     tables: tables.map((t) => ({id: t, table: "t", caption: t, experiment: id, paper})),
     body,
