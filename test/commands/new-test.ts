@@ -102,7 +102,7 @@ test(
       .text as string;
     for (const against of [[], ["--against", join(saved, "build")], ["--against", archive]]) {
       const diff = orthogonal(root, "diff", ...against);
-      assert.equal(diff.status, 6, `${against.join(" ")}: ${diff.stderr}`);
+      assert.equal(diff.status, 7, `${against.join(" ")}: ${diff.stderr}`);
       assert.match(
         diff.stdout,
         new RegExp(
