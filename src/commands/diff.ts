@@ -1,7 +1,7 @@
 // `orthogonal diff [--against DIR|ARCHIVE] [--json]`: what changed in the paper between an earlier build and the
 // current one. DIR is a build folder (holding figures/) or a figures/ folder; ARCHIVE a .tar.gz holding one (as
 // `orthogonal pack` writes), extracted to a temporary folder. Without --against, the earlier build is the one before
-// the last build that changed something. Exit 0 when nothing printed in the paper changed, 6 when something did.
+// the last build that changed something. Exit 0 when nothing printed in the paper changed, 7 when something did.
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
