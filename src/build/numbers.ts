@@ -168,7 +168,8 @@ export function evaluateNumber(
     return value;
   };
   const value = number(expressions.value, "value");
-  const pm = expressions.pm ? number(expressions.pm, "pm") : null;
+  // With one seed, a spread such as se(x) does not apply: the number is printed without its ± part.
+  const pm = expressions.pm && point.runs.length > 1 ? number(expressions.pm, "pm") : null;
   if (pm !== null && pm < 0) fail("pm", `expected a non-negative number after ±, got ${pm}`);
   const format =
     declaration.format ??
