@@ -82,12 +82,21 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   const out = options.out ?? root;
   const jobs = options.jobs ?? defaultJobs();
   const {registry, registryFile, content} = await loadProject(root, profile, effects);
-  const selected = content.experiments.filter((e) => !options.only || matchesPattern(e.id, options.only));
-  if (options.only && selected.length === 0)
+  const matching = content.experiments.filter((e) => !options.only || matchesPattern(e.id, options.only));
+  if (options.only && matching.length === 0)
     throw new CliError(`no experiment matches --only ${options.only}`, ExitCode.usage);
+  const store = new ResultsStore(out, effects);
+  // An experiment whose stored results are damaged is computed again, selected or not, so that no later stage
+  // reads a truncated file.
+  const selected = content.experiments.filter((e) => {
+    if (matching.includes(e)) return true;
+    const damaged = store.damaged(e);
+    for (const {path, reason} of damaged)
+      effects.log(`warning: ${path} is damaged (${reason}); computing experiment ${e.id} again`);
+    return damaged.length > 0;
+  });
 
   const graph = new SourceGraph(packageRoot);
-  const store = new ResultsStore(out, effects);
   const cache = new DatasetCache(join(root, ".cache", "datasets"), effects);
   const runner = options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels);
   let computeReport: ComputeReport;
@@ -113,7 +122,7 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   if (options.publish !== false && report.failures.length === 0) {
     const {publish} = await import("./publish.js");
     report.published = await publish(
-      {root, out, registry, content, results: report.results, claims: report.claims, graph},
+      {root, out, registry, content, results: report.results, claims: report.claims, graph, force},
       effects
     );
   }
