@@ -55,7 +55,7 @@ const commands: Record<string, {usage: string; summary: string; options: Options
   },
   clean: {
     usage: "orthogonal clean",
-    summary: "Delete the cache (.cache/) and the build outputs in figures/ and site/.",
+    summary: "Delete the cache and the files the build wrote in figures/ and site/ (in a project folder only).",
     options: {}
   },
   serve: {

@@ -2,7 +2,6 @@
 // the renderer packages' versions and --force reach the render key, outputs the build no longer produces are removed
 // (and nothing else), and a damaged manifest is named and rebuilt.
 import assert from "node:assert/strict";
-import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import {fileURLToPath} from "node:url";
@@ -15,19 +14,10 @@ import {publish} from "../../src/build/publish.js";
 import {inProcessRunner} from "../../src/build/runner.js";
 import {SourceGraph} from "../../src/build/sourceGraph.js";
 import type {PlotModule, Registry} from "../../src/contract/index.js";
+import {contentFiles} from "../fixture.js";
 import {registry} from "../input/build/website/pipelines/index.js";
 
 const root = fileURLToPath(new URL("../input/build/website", import.meta.url));
-
-/** The project's content files, read from disk into an in-memory file tree. */
-export function contentFiles(project: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(project, "content"), {recursive: true, encoding: "utf8"})) {
-    const path = join(project, "content", name);
-    if (/\.(md|bib)$/.test(name)) files[path] = readFileSync(path, "utf8");
-  }
-  return files;
-}
 
 async function built(effects = new MemoryEffects(contentFiles(root)), options: {force?: boolean} = {}) {
   const report = await build({root, profile: "paper", runner: inProcessRunner, ...options}, effects);
