@@ -4,12 +4,12 @@ import {join} from "node:path/posix";
 import {z} from "zod";
 import type {Claim} from "../contract/claims.js";
 import type {Content, Experiment, Paper} from "../contract/content.js";
-import {ContentError} from "../contract/error.js";
+import {CliError, ContentError, ExitCode} from "../contract/error.js";
 import {figureWidths} from "../contract/figure.js";
 import {checkParam, defaultParams} from "../contract/params.js";
-import type {ParamValue} from "../contract/params.js";
+import type {ParamSpecs, ParamValue} from "../contract/params.js";
 import type {Registry} from "../contract/registry.js";
-import {parseClaim} from "./claims.js";
+import {claimNames, parseClaim} from "./claims.js";
 import {fileEffects, readText} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {parseMarkdown} from "./frontMatter.js";
@@ -84,6 +84,30 @@ const homeSpec = z.strictObject({title: z.string().min(1), description: z.string
 /** The default profile: paper-scale parameters as declared. */
 export const defaultProfile = "paper";
 
+/** The parameter profiles: `paper` (as declared) and `quick` (small parameters, for tests and previews). */
+export const profileNames: readonly string[] = [defaultProfile, "quick"];
+
+/**
+ * Ids the site's pages use for their own elements, so no experiment, figure or table may take them (an experiment
+ * X also reserves X-title and X-claims, a figure or table Y reserves Y-caption, and index is a paper's page).
+ */
+export const reservedIds: readonly string[] = [
+  "abstract",
+  "cite",
+  "cite-companion",
+  "cite-paper",
+  "contents",
+  "data",
+  "downloads",
+  "index",
+  "item-claims",
+  "main",
+  "papers",
+  "provenance",
+  "references",
+  "reproduce"
+];
+
 /**
  * Reads and checks all content below `root/content`. Throws a ContentError naming the file, line and field
  * of the first problem found.
@@ -94,6 +118,8 @@ export function loadContent(
   profile: string = defaultProfile,
   effects: Effects = fileEffects
 ): Content {
+  if (!profileNames.includes(profile))
+    throw new CliError(`invalid --profile: ${profile}; known: ${profileNames.join(", ")}`, ExitCode.usage);
   const read = (path: string): MarkdownSource => parseMarkdown(path, readText(effects, join(root, path)) ?? "");
   const dir = join(root, "content");
   if (!effects.exists(dir)) throw new ContentError("content", undefined, "no content/ folder in the project root");
@@ -162,24 +188,32 @@ function normalizeExperiment(
   const fail = (field: (string | number)[], detail: string): never => {
     throw new ContentError(source.path, field.join("."), detail, source.lineOf(field));
   };
-  const claim = (id: string, field: (string | number)[]) => {
+  const claim = (id: string, field: (string | number)[], suffixes: string[]) => {
     const previous = ids.get(id);
     if (previous) fail(field, `duplicate id ${id} (already declared in ${previous})`);
+    if (reservedIds.includes(id)) fail(field, `id ${id} is reserved by the site's pages; choose another id`);
+    for (const suffix of ["-title", "-claims", "-caption"]) {
+      if (id.endsWith(suffix) && ids.has(id.slice(0, -suffix.length)))
+        fail(field, `id ${id} is reserved by the site for ${id.slice(0, -suffix.length)}; choose another id`);
+    }
+    for (const suffix of suffixes) {
+      const owner = ids.get(`${id}${suffix}`);
+      if (owner) fail(field, `id ${id} would reserve ${id}${suffix}, already declared in ${owner}; choose another id`);
+    }
     ids.set(id, source.path);
   };
-  claim(spec.id, ["id"]);
+  claim(spec.id, ["id"], ["-title", "-claims"]);
 
-  const pipeline = registry.pipelines[spec.pipeline];
-  if (!pipeline) {
+  const pipeline =
+    own(registry.pipelines, spec.pipeline) ??
     fail(
       ["pipeline"],
       `unknown pipeline ${spec.pipeline}; known: ${Object.keys(registry.pipelines).sort().join(", ")}`
     );
-  }
-  const declared = pipeline.params;
+  const declared: ParamSpecs = pipeline.params;
   const checkValue = (field: (string | number)[], name: string, value: unknown): ParamValue => {
-    const param = declared[name];
-    if (!param)
+    const param =
+      own(declared, name) ??
       fail(field, `unknown parameter ${name} of pipeline ${spec.pipeline}; known: ${Object.keys(declared).join(", ")}`);
     try {
       return checkParam(param, value);
@@ -188,7 +222,11 @@ function normalizeExperiment(
     }
   };
 
-  const profile = spec.profiles?.[profileName];
+  for (const name of Object.keys(spec.profiles ?? {})) {
+    if (!profileNames.includes(name))
+      fail(["profiles", name], `unknown profile ${name}; known: ${profileNames.join(", ")}`);
+  }
+  const profile = own(spec.profiles ?? {}, profileName);
   const params: Record<string, ParamValue> = defaultParams(declared);
   for (const [name, value] of Object.entries(spec.params ?? {}))
     params[name] = checkValue(["params", name], name, value);
@@ -210,17 +248,24 @@ function normalizeExperiment(
   const claims: Claim[] = [];
   (spec.claims ?? []).forEach((entry, i) => {
     const {claim: text, description, where, profiles} = typeof entry === "string" ? {claim: entry} : entry;
-    if (profiles && !profiles.includes(profileName)) return;
+    const unknown = profiles?.find((name) => !profileNames.includes(name));
+    if (unknown) fail(["claims", i, "profiles"], `unknown profile ${unknown}; known: ${profileNames.join(", ")}`);
+    let parsed: Claim;
     try {
-      claims.push(parseClaim(text, {description, where}));
+      parsed = parseClaim(text, {description, where});
     } catch (error) {
-      fail(["claims", i], (error as Error).message);
+      return fail(["claims", i], (error as Error).message);
     }
+    // A claim about parameters and constants alone cannot fail: it must name an output.
+    if (!claimNames(parsed).some((name) => !Object.hasOwn(declared, name)))
+      fail(["claims", i], `claim ${JSON.stringify(text)} names no output of pipeline ${spec.pipeline}: it cannot fail`);
+    if (profiles && !profiles.includes(profileName)) return;
+    claims.push(parsed);
   });
 
   const figures = (spec.figures ?? []).map((figure, i) => {
-    claim(figure.id, ["figures", i, "id"]);
-    if (!registry.plots[figure.plot]) {
+    claim(figure.id, ["figures", i, "id"], ["-caption"]);
+    if (!own(registry.plots, figure.plot)) {
       fail(
         ["figures", i, "plot"],
         `unknown plot ${figure.plot}; known: ${Object.keys(registry.plots).sort().join(", ")}`
@@ -229,8 +274,8 @@ function normalizeExperiment(
     return {...figure, width: figure.width ?? "single", experiment: spec.id, paper};
   });
   const tables = (spec.tables ?? []).map((table, i) => {
-    claim(table.id, ["tables", i, "id"]);
-    if (!registry.tables[table.table]) {
+    claim(table.id, ["tables", i, "id"], ["-caption"]);
+    if (!own(registry.tables, table.table)) {
       fail(
         ["tables", i, "table"],
         `unknown table ${table.table}; known: ${Object.keys(registry.tables).sort().join(", ")}`
@@ -254,6 +299,11 @@ function normalizeExperiment(
     body: source.body,
     bodyLine: source.bodyLine
   };
+}
+
+// A record's own entry (never one inherited from Object.prototype, such as constructor or toString).
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function validate<T>(source: MarkdownSource, schema: z.ZodType<T>, prefix: (string | number)[]): T {
