@@ -24,6 +24,7 @@ const commands: Record<string, {usage: string; summary: string; options: Options
       only: {type: "string", description: "only experiments whose id matches (comma-separated; * wildcards)"},
       jobs: {type: "string", description: "number of worker threads (default: number of cores)"},
       force: {type: "boolean", default: false, description: "recompute even what the cache holds"},
+      "task-timeout": {type: "string", description: "fail a task that runs longer than this many seconds"},
       out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"}
     }
   },
@@ -50,7 +51,8 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     summary: "Evaluate every claim (computing what the cache lacks); exit 5 if any fails.",
     options: {
       only: {type: "string", description: "only experiments whose id matches"},
-      jobs: {type: "string", description: "number of worker threads"}
+      jobs: {type: "string", description: "number of worker threads"},
+      "task-timeout": {type: "string", description: "fail a task that runs longer than this many seconds"}
     }
   },
   clean: {
@@ -122,7 +124,11 @@ async function main(argv: string[]): Promise<number> {
   const {resolve} = await import("node:path");
   const root = resolve(values.root as string);
   const profile = values.profile as string;
-  const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
+  const {availableParallelism} = await import("node:os");
+  const jobs =
+    values.jobs === undefined
+      ? undefined
+      : positiveInteger("--jobs", values.jobs as string, Math.max(2, availableParallelism()));
   switch (command) {
     case "build":
     case "check": {
@@ -131,6 +137,10 @@ async function main(argv: string[]): Promise<number> {
         only: values.only as string | undefined,
         jobs,
         force: Boolean(values.force),
+        taskTimeout:
+          values["task-timeout"] === undefined
+            ? undefined
+            : positiveInteger("--task-timeout", values["task-timeout"] as string),
         profile,
         out: values.out === undefined ? undefined : resolve(values.out as string)
       };
@@ -168,10 +178,12 @@ async function main(argv: string[]): Promise<number> {
   return ExitCode.usage;
 }
 
-function positiveInteger(flag: string, text: string): number {
+function positiveInteger(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`${flag} expects a positive integer, got ${text}`, ExitCode.usage);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? "a positive integer" : `an integer from 1 to ${max}`;
+    throw new CliError(`${flag} expects ${range}, got ${text}`, ExitCode.usage);
+  }
   return n;
 }
 

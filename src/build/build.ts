@@ -42,6 +42,8 @@ export interface BuildOptions {
   publish?: boolean;
   /** Where figures/ and site/ are written (default: root). */
   out?: string;
+  /** The longest one task may run, in seconds, before it is stopped and reported as failed (default: no limit). */
+  taskTimeout?: number;
   /** Makes the runner of the tasks the cache lacks (default: a pool of `jobs` worker threads). */
   runner?: (registry: Registry) => TaskRunner;
 }
@@ -98,7 +100,8 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
 
   const graph = new SourceGraph(packageRoot);
   const cache = new DatasetCache(join(root, ".cache", "datasets"), effects);
-  const runner = options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels);
+  const runner =
+    options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels, (options.taskTimeout ?? 0) * 1000);
   let computeReport: ComputeReport;
   try {
     computeReport = await compute(selected, planBuild(registry, selected, graph), {
@@ -175,7 +178,12 @@ export async function compute(
             points.map((point) =>
               Promise.all(
                 point.tasks.map(async (task) => {
-                  const outcome = await cachedRun(task, context);
+                  const outcome = await cachedRun(task, context).catch((error: unknown) => {
+                    // Name the sweep point and seed that failed (the label without the experiment id).
+                    const where = task.label.slice(experiment.id.length).trim();
+                    if (!where || !(error instanceof Error)) throw error;
+                    throw new Error(`${error.message} (at ${where})`);
+                  });
                   if (outcome.computed) {
                     timings.set(experiment.id, (timings.get(experiment.id) ?? 0) + outcome.ms);
                     ++computed;

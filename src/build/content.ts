@@ -81,6 +81,9 @@ const paperSpec = z.strictObject({
 
 const homeSpec = z.strictObject({title: z.string().min(1), description: z.string().min(1)});
 
+/** The most tasks (sweep points × seeds) one experiment may declare: more is refused before anything runs. */
+export const maxTasks = 100_000;
+
 /** The default profile: paper-scale parameters as declared. */
 export const defaultProfile = "paper";
 
@@ -234,6 +237,9 @@ function normalizeExperiment(
     params[name] = checkValue(["profiles", profileName, "params", name], name, value);
   }
   const sweepSource = profile?.sweep ? ["profiles", profileName, "sweep"] : ["sweep"];
+  const points = Object.values(profile?.sweep ?? spec.sweep ?? {}).reduce((n, values) => n * values.length, 1);
+  if (points > maxTasks)
+    fail(sweepSource, `${points} sweep points is more than the ${maxTasks} one experiment may have`);
   const sweep = Object.entries(profile?.sweep ?? spec.sweep ?? {}).map(([name, values]) => ({
     name,
     values: values.map((value, i) => checkValue([...sweepSource, name, i], name, value))
@@ -244,6 +250,12 @@ function normalizeExperiment(
     p.seeds ?? (p.replicates ? Array.from({length: p.replicates}, (_, i) => (spec.seed ?? 0) + i) : undefined);
   const seeds = seedsOf(profile ?? {}) ?? seedsOf(spec) ?? [spec.seed ?? 0];
   if (new Set(seeds).size !== seeds.length) fail(["seeds"], "seeds must be distinct");
+  if (points * seeds.length > maxTasks) {
+    fail(
+      sweepSource,
+      `${points} sweep points × ${seeds.length} seeds = ${points * seeds.length} tasks, more than the ${maxTasks} one experiment may have`
+    );
+  }
 
   const claims: Claim[] = [];
   (spec.claims ?? []).forEach((entry, i) => {

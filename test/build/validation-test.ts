@@ -83,3 +83,17 @@ test("loadContent rejects claims that cannot fail", () => {
   contentError("claims: ['mean within 1/0 of theory_mean']", "claims.0", /tolerance is not a finite number/);
   assert.equal(load("claims: ['mean within 2% of theory_mean', 'mean < 1']").experiments[0].claims.length, 2);
 });
+
+test("loadContent refuses more tasks than one experiment may have, before expanding the sweep", () => {
+  const values = `[${Array.from({length: 20}, (_, i) => i + 1).join(", ")}]`;
+  contentError(
+    `sweep: {n: ${values}, mu: ${values}, poison: [true, false]}\nreplicates: 200`,
+    "sweep",
+    /tasks, more than the 100000/
+  );
+  contentError(
+    `sweep: {n: ${values}, mu: ${values}, a: ${values}, b: ${values}}`,
+    "sweep",
+    /160000 sweep points is more than/
+  );
+});
