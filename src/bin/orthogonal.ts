@@ -171,7 +171,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "serve": {
       const {serve} = await import("../commands/serve.js");
-      await serve({root, profile, port: positiveInteger("--port", values.port as string)});
+      const port = values.port === "0" ? 0 : positiveInteger("--port", values.port as string, 65535);
+      await serve({root, profile, port});
       return ExitCode.ok;
     }
   }
