@@ -10,7 +10,7 @@ import {checkParam, defaultParams} from "../contract/params.js";
 import type {ParamSpecs, ParamValue} from "../contract/params.js";
 import type {Registry} from "../contract/registry.js";
 import {claimNames, parseClaim} from "./claims.js";
-import {fileEffects, readText} from "./effects.js";
+import {fileEffects} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {parseMarkdown} from "./frontMatter.js";
 import type {MarkdownSource} from "./frontMatter.js";
@@ -123,7 +123,7 @@ export function loadContent(
 ): Content {
   if (!profileNames.includes(profile))
     throw new CliError(`invalid --profile: ${profile}; known: ${profileNames.join(", ")}`, ExitCode.usage);
-  const read = (path: string): MarkdownSource => parseMarkdown(path, readText(effects, join(root, path)) ?? "");
+  const read = (path: string): MarkdownSource => parseMarkdown(path, decodeUtf8(path, effects.read(join(root, path))));
   const dir = join(root, "content");
   if (!effects.exists(dir)) throw new ContentError("content", undefined, "no content/ folder in the project root");
   const homePath = "content/index.md";
@@ -155,8 +155,15 @@ export function loadContent(
       throw new ContentError(paperPath, undefined, "missing: every paper folder needs an index.md");
     const source = read(paperPath);
     const spec = validate(source, paperSpec, []);
-    const experiments = effects
-      .list(join(dir, slug))
+    const entries = effects.list(join(dir, slug));
+    for (const entry of entries) {
+      const path = `content/${slug}/${entry.name}`;
+      if (entry.folder && /\.(md|markdown)$/i.test(entry.name))
+        throw new ContentError(path, undefined, "is a folder: an experiment is a Markdown file");
+      if (!entry.folder && /\.(md|markdown)$/i.test(entry.name) && !entry.name.endsWith(".md"))
+        throw new ContentError(path, undefined, "experiment files must end in .md (lowercase); rename it");
+    }
+    const experiments = entries
       .filter((e) => !e.folder && e.name.endsWith(".md") && e.name !== "index.md")
       .map((e) => e.name)
       .map((name) => normalizeExperiment(read(`content/${slug}/${name}`), slug, registry, profile, ids));
@@ -311,6 +318,19 @@ function normalizeExperiment(
     body: source.body,
     bodyLine: source.bodyLine
   };
+}
+
+// A content file as text; bytes that are not UTF-8 are a content error naming the line, never silently replaced.
+function decodeUtf8(path: string, bytes: Uint8Array | undefined): string {
+  if (bytes === undefined) return "";
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    const at = text.indexOf("\uFFFD");
+    const line = at < 0 ? undefined : text.slice(0, at).split("\n").length;
+    throw new ContentError(path, undefined, "not valid UTF-8: save the file as UTF-8", line);
+  }
 }
 
 // A record's own entry (never one inherited from Object.prototype, such as constructor or toString).
