@@ -75,6 +75,8 @@ export interface ComputeContext {
   /** Recompute even what the cache has. */
   force?: boolean;
   progress?: Progress;
+  /** The profile the results are computed under, recorded with them. */
+  profile?: string;
 }
 
 /** Runs a build. Throws a CliError for invalid content; pipeline failures and failed claims are reported. */
@@ -98,6 +100,23 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
     return damaged.length > 0;
   });
 
+  if (options.publish !== false) {
+    // The site and the manifest describe every experiment: never some under one profile and the rest under another.
+    const mixed = content.experiments.filter((e) => {
+      if (selected.includes(e)) return false;
+      const stored = store.read(e);
+      return stored !== undefined && (stored.profile ?? defaultProfile) !== profile;
+    });
+    if (mixed.length > 0) {
+      const ids = mixed.map((e) => e.id);
+      throw new CliError(
+        `--profile ${profile} would mix profiles: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ` and ${ids.length - 5} more` : ""} ` +
+          `were last built with another profile; build them too (drop --only) or use the profile they were built with`,
+        ExitCode.usage
+      );
+    }
+  }
+
   const graph = new SourceGraph(packageRoot);
   const cache = new DatasetCache(join(root, ".cache", "datasets"), effects);
   const runner =
@@ -109,7 +128,8 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
       store,
       runner,
       force,
-      progress
+      progress,
+      profile
     });
   } finally {
     await runner.close();
@@ -197,6 +217,7 @@ export async function compute(
             )
           );
           const result = assemble(experiment, points, datasets);
+          if (context.profile) result.profile = context.profile;
           report.results.set(experiment.id, result);
           store.write(experiment, result);
           const seconds = ((performance.now() - experimentStart) / 1000).toFixed(1);

@@ -69,7 +69,7 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
       experiment: experiment.id,
       pipeline: experiment.pipeline,
       params: result.points.map((p) => p.params),
-      seeds: experiment.seeds,
+      seeds: result.points[0]?.runs.map((run) => run.seed) ?? experiment.seeds,
       datasetHash: resultHash(result),
       pipelineHash: graph.hash(fileURLToPath(registry.pipelines[experiment.pipeline].source))
     };

@@ -13,6 +13,7 @@ import {packageRoot} from "../../src/build/project.js";
 import {publish} from "../../src/build/publish.js";
 import {inProcessRunner} from "../../src/build/runner.js";
 import {SourceGraph} from "../../src/build/sourceGraph.js";
+import {CliError, ExitCode} from "../../src/contract/index.js";
 import type {PlotModule, Registry} from "../../src/contract/index.js";
 import {contentFiles} from "../fixture.js";
 import {registry} from "../input/build/website/pipelines/index.js";
@@ -120,4 +121,29 @@ test("a truncated results file is named and its experiment computed again, even 
     effects.lines.join("\n")
   );
   assert.equal(effects.text(path), good);
+});
+
+test("build --profile quick --only X after a paper build refuses to mix profiles, and records the profile", async () => {
+  const {effects} = await built();
+  const manifest = effects.text(join(root, "figures/manifest.json"));
+  await assert.rejects(
+    build({root, profile: "quick", only: "alpha-spike", runner: inProcessRunner}, effects),
+    (error: unknown) =>
+      error instanceof CliError &&
+      error.exitCode === ExitCode.usage &&
+      /would mix profiles: alpha-variance, beta-one were last built with another profile/.test(error.message)
+  );
+  assert.equal(effects.text(join(root, "figures/manifest.json")), manifest);
+  await build({root, profile: "quick", runner: inProcessRunner}, effects);
+  const stored = JSON.parse(effects.text(join(root, "figures/beta/data/beta-one.json"))!);
+  assert.equal(stored.profile, "quick");
+  const entry = JSON.parse(effects.text(join(root, "figures/manifest.json"))!)["alpha-lambda"];
+  assert.deepEqual(
+    entry.seeds,
+    stored.points
+      ? JSON.parse(effects.text(join(root, "figures/alpha/data/alpha-spike.json"))!).points[0].runs.map(
+          (r: {seed: number}) => r.seed
+        )
+      : []
+  );
 });
