@@ -2,7 +2,7 @@
 // it.
 import {spawn, spawnSync} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -43,4 +43,14 @@ export function orthogonal(root: string, ...args: string[]): {status: number | n
 /** Starts the CLI in the background. */
 export function orthogonalAsync(root: string, ...args: string[]): ChildProcess {
   return spawn(process.execPath, [cli, ...args, "--root", root], {stdio: ["ignore", "pipe", "pipe"]});
+}
+
+/** A project's content files (Markdown and BibTeX), read from disk for an in-memory file tree (MemoryEffects). */
+export function contentFiles(project: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(join(project, "content"), {recursive: true, encoding: "utf8"})) {
+    const path = join(project, "content", name);
+    if (/\.(md|bib)$/.test(name)) files[path] = readFileSync(path, "utf8");
+  }
+  return files;
 }

@@ -24,8 +24,8 @@ export const degreeAmplification = pipeline({
     s0: sectorBulkVariance,
     r: sectorSpikeStrength(0.1),
     d: dimension(200),
-    features: integer(0, "random features P of the Monte Carlo Gram (0: none)", {min: 0}),
-    n: integer(1000, "inputs of the Monte Carlo Gram", {min: 4})
+    features: integer(0, "random features P of the Monte Carlo Gram (0: none)", {min: 0, max: 200_000}),
+    n: integer(1000, "inputs of the Monte Carlo Gram", {min: 4, max: 20_000})
   },
   run({activation, s0, r, d, features, n}, rng) {
     const spectrum = sectorSpectrum({activation, s0, r});

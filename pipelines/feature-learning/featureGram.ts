@@ -21,11 +21,11 @@ export const featureGram = pipeline({
     p_ratio: widthRatio(4),
     eta: stepSize(2),
     target,
-    n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4}),
+    n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4, max: 20_000}),
     widths: reals([100, 200, 400, 800, 1600], "nested widths at which the Frobenius error is measured (each ≤ p)", {
       min: 1
     }),
-    scatter: integer(400, "entries kept for the scatter plot", {min: 0})
+    scatter: integer(400, "entries kept for the scatter plot", {min: 0, max: 100_000})
   },
   run({d, alpha, p_ratio, eta, target, n_test, widths, scatter}, rng) {
     const n = Math.max(1, Math.round(alpha * d));

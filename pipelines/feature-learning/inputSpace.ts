@@ -25,9 +25,9 @@ export const inputSpace = pipeline({
     p_ratio: widthRatio(10),
     target,
     n2: reals([100, 200, 400, 800, 1200, 2000], "fresh training set sizes n₂ (increasing)", {min: 1}),
-    n_test: integer(1000, "fresh test inputs", {min: 1}),
+    n_test: integer(1000, "fresh test inputs", {min: 1, max: 20_000}),
     ridge: real(1e-3, "ridge λ: (K + n₂λI)⁻¹", {min: 0}),
-    pairs: integer(20, "input pairs for the k₁ = k₀∘A check", {min: 1})
+    pairs: integer(20, "input pairs for the k₁ = k₀∘A check", {min: 1, max: 100_000})
   },
   run({d, alpha, eta, p_ratio, target, n2, n_test, ridge, pairs}, rng) {
     const sizes = [...n2].map(Math.round);

@@ -26,7 +26,7 @@ export const oracles = pipeline({
   description: "Closed-form Hermite coefficients and ReLU/erf kernels checked against exact routes and Monte Carlo.",
   source: import.meta.url,
   params: {
-    samples: integer(1_000_000, "Monte Carlo sample count per kernel evaluation", {min: 100}),
+    samples: integer(1_000_000, "Monte Carlo sample count per kernel evaluation", {min: 100, max: 100_000_000}),
     orders: integer(40, "highest Hermite degree K in the coefficient table and the energy sum", {min: 6, max: 400}),
     nodes: integer(200, "Gauss–Hermite nodes for the tanh and erf coefficients", {min: 50, max: 2000}),
     // Points with qq′ ≤ 1 keep every standard error at 1e6 samples below 9e-4, so the spec's 3e-3 band is at

@@ -7,7 +7,7 @@ import {sectorRange} from "./targetSector.js";
 
 /** The input dimension d. */
 export function dimension(value = 400) {
-  return integer(value, "input dimension d", {min: 2});
+  return integer(value, "input dimension d", {min: 2, max: 4096});
 }
 
 /** The sample ratio α = n/d of the gradient step. */
@@ -27,7 +27,7 @@ export function stepSize(value: number) {
 
 /** The number of samples n of a Gram matrix. */
 export function samples(value = 2000) {
-  return integer(value, "number of samples n", {min: 4});
+  return integer(value, "number of samples n", {min: 4, max: 100_000});
 }
 
 /** The spike strength r of Σ₁ = (s₀/d)I + r²ûûᵀ. */

@@ -18,7 +18,7 @@ export const radialQuadratic = pipeline({
     n: samples(2000),
     s0: sectorBulkVariance,
     r: sectorSpikeStrength(1),
-    points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0})
+    points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0, max: 100_000})
   },
   run({d, n, s0, r, points}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});

@@ -38,8 +38,8 @@ export const finetuning = pipeline({
     learning_rate: real(2e-2, "Adam learning rate", {min: 0}),
     angle: real(1, "rotation angle of the shifted task Q* = exp(angle·S)", {min: 0}),
     task: choice(["rotation", "low-rank"], "rotation", "how the target differs from the pretrained network"),
-    shift_rank: integer(4, "rank of ΔW in the low-rank task", {min: 1}),
-    curve_every: integer(10, "steps between learning-curve points", {min: 1})
+    shift_rank: integer(4, "rank of ΔW in the low-rank task", {min: 1, max: 4096}),
+    curve_every: integer(10, "steps between learning-curve points", {min: 1, max: 1_000_000})
   },
   run(params, rng) {
     const {width: d, outputs, block: b, steps} = params;

@@ -35,8 +35,14 @@ export const parameterCounts = pipeline({
       min: 2,
       max: 1 << 10
     }),
-    monarch_blocks: integer(64, "number of R blocks of the unequal Monarch layout (must divide n)", {min: 1}),
-    monarch_gs_block: integer(16, "GS block size matched against the unequal Monarch layout (must divide n)", {min: 2})
+    monarch_blocks: integer(64, "number of R blocks of the unequal Monarch layout (must divide n)", {
+      min: 1,
+      max: 4096
+    }),
+    monarch_gs_block: integer(16, "GS block size matched against the unequal Monarch layout (must divide n)", {
+      min: 2,
+      max: 4096
+    })
   },
   run({n, block, monarch_blocks: monarchBlocks, monarch_gs_block: gsBlock}) {
     if (n % block !== 0 || n % monarchBlocks !== 0 || n % gsBlock !== 0) {

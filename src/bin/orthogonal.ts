@@ -28,7 +28,8 @@ const commands: Record<string, {usage: string; summary: string; options: Options
       out: {type: "string", description: "write figures/ and site/ under this folder instead of the root"},
       shard: {type: "string", description: "compute only shard K of N (e.g. 2/4) into the cache; publish nothing"},
       collect: {type: "string", description: "publish what N shards computed; compute nothing, name any shard missing"},
-      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"},
+      "task-timeout": {type: "string", description: "fail a task that runs longer than this many seconds"}
     }
   },
   run: {
@@ -68,7 +69,8 @@ const commands: Record<string, {usage: string; summary: string; options: Options
       only: {type: "string", description: "only experiments whose id matches"},
       jobs: {type: "string", description: "number of worker threads"},
       json: {type: "boolean", default: false, description: "print the claim results as JSON on stdout"},
-      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"}
+      cache: {type: "string", description: "dataset cache folder (default: $ORTHOGONAL_CACHE, else .cache/datasets)"},
+      "task-timeout": {type: "string", description: "fail a task that runs longer than this many seconds"}
     }
   },
   plan: {
@@ -112,7 +114,7 @@ const commands: Record<string, {usage: string; summary: string; options: Options
   },
   clean: {
     usage: "orthogonal clean",
-    summary: "Delete the cache (.cache/) and the build outputs in figures/ and site/.",
+    summary: "Delete the cache and the files the build wrote in figures/ and site/ (in a project folder only).",
     options: {}
   },
   serve: {
@@ -212,7 +214,11 @@ async function main(argv: string[]): Promise<number> {
     }
     return ExitCode.ok;
   }
-  const jobs = values.jobs === undefined ? undefined : positiveInteger("--jobs", values.jobs as string);
+  const {availableParallelism} = await import("node:os");
+  const jobs =
+    values.jobs === undefined
+      ? undefined
+      : positiveInteger("--jobs", values.jobs as string, Math.max(2, availableParallelism()));
   const {cacheFolder, defaultJobs, parseShard, parseShardCount} = await import("../commands/shardOptions.js");
   const cacheFlag = values.cache as string | undefined;
   switch (command) {
@@ -236,6 +242,10 @@ async function main(argv: string[]): Promise<number> {
         only: values.only as string | undefined,
         jobs,
         force: Boolean(values.force),
+        taskTimeout:
+          values["task-timeout"] === undefined
+            ? undefined
+            : positiveInteger("--task-timeout", values["task-timeout"] as string),
         profile,
         out,
         cache: cacheDir
@@ -346,17 +356,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case "serve": {
       const {serve} = await import("../commands/serve.js");
-      await serve({root, profile, port: positiveInteger("--port", values.port as string)});
+      const port = values.port === "0" ? 0 : positiveInteger("--port", values.port as string, 65535);
+      await serve({root, profile, port});
       return ExitCode.ok;
     }
   }
   return ExitCode.usage;
 }
 
-function positiveInteger(flag: string, text: string): number {
+function positiveInteger(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`${flag} expects a positive integer, got ${text}`, ExitCode.usage);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? "a positive integer" : `an integer from 1 to ${max}`;
+    throw new CliError(`${flag} expects ${range}, got ${text}`, ExitCode.usage);
+  }
   return n;
 }
 

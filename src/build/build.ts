@@ -45,6 +45,8 @@ export interface BuildOptions {
   publish?: boolean;
   /** Where figures/ and site/ are written (default: root). */
   out?: string;
+  /** The longest one task may run, in seconds, before it is stopped and reported as failed (default: no limit). */
+  taskTimeout?: number;
   /** Makes the runner of the tasks the cache lacks (default: a pool of `jobs` worker threads). */
   runner?: (registry: Registry) => TaskRunner;
   /** The dataset cache folder (default: <root>/.cache/datasets). */
@@ -82,6 +84,8 @@ export interface ComputeContext {
   progress?: Progress;
   /** Receives the time of every task computed or found with a recorded time (time key → ms), and the start-up. */
   measured?: MeasuredTimes;
+  /** The profile the results are computed under, recorded with them. */
+  profile?: string;
 }
 
 /** Task times measured (or read from cache entries) during a build, for the cache's times.json. */
@@ -98,15 +102,42 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
   const out = options.out ?? root;
   const jobs = options.jobs ?? defaultJobs();
   const {registry, registryFile, content} = await loadProject(root, profile, effects);
-  const selected = content.experiments.filter((e) => !options.only || matchesPattern(e.id, options.only));
-  if (options.only && selected.length === 0)
+  const matching = content.experiments.filter((e) => !options.only || matchesPattern(e.id, options.only));
+  if (options.only && matching.length === 0)
     throw new CliError(`no experiment matches --only ${options.only}`, ExitCode.usage);
+  const store = new ResultsStore(out, effects);
+  // An experiment whose stored results are damaged is computed again, selected or not, so that no later stage
+  // reads a truncated file.
+  const selected = content.experiments.filter((e) => {
+    if (matching.includes(e)) return true;
+    const damaged = store.damaged(e);
+    for (const {path, reason} of damaged)
+      effects.log(`warning: ${path} is damaged (${reason}); computing experiment ${e.id} again`);
+    return damaged.length > 0;
+  });
+
+  if (options.publish !== false) {
+    // The site and the manifest describe every experiment: never some under one profile and the rest under another.
+    const mixed = content.experiments.filter((e) => {
+      if (selected.includes(e)) return false;
+      const stored = store.read(e);
+      return stored !== undefined && (stored.profile ?? defaultProfile) !== profile;
+    });
+    if (mixed.length > 0) {
+      const ids = mixed.map((e) => e.id);
+      throw new CliError(
+        `--profile ${profile} would mix profiles: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ` and ${ids.length - 5} more` : ""} ` +
+          `were last built with another profile; build them too (drop --only) or use the profile they were built with`,
+        ExitCode.usage
+      );
+    }
+  }
 
   const graph = new SourceGraph(packageRoot);
-  const store = new ResultsStore(out, effects);
   const cache = new DatasetCache(options.cache ?? defaultCacheDir(root), effects);
   const measured: MeasuredTimes = {tasks: new Map()};
-  const runner = options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels);
+  const runner =
+    options.runner?.(registry) ?? new WorkerPool(registryFile, jobs, compileKernels, (options.taskTimeout ?? 0) * 1000);
   let computeReport: ComputeReport;
   try {
     computeReport = await compute(selected, planBuild(registry, selected, graph), {
@@ -115,7 +146,8 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
       runner,
       force,
       progress,
-      measured
+      measured,
+      profile
     });
   } finally {
     await runner.close();
@@ -151,7 +183,8 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
           results: report.results,
           claims: report.claims,
           numbers: report.numbers,
-          graph
+          graph,
+          force
         },
         effects
       ))
@@ -213,7 +246,12 @@ export async function compute(
             points.map((point) =>
               Promise.all(
                 point.tasks.map(async (task) => {
-                  const outcome = await cachedRun(task, context);
+                  const outcome = await cachedRun(task, context).catch((error: unknown) => {
+                    // Name the sweep point and seed that failed (the label without the experiment id).
+                    const where = task.label.slice(experiment.id.length).trim();
+                    if (!where || !(error instanceof Error)) throw error;
+                    throw new Error(`${error.message} (at ${where})`);
+                  });
                   if (outcome.computed) {
                     timings.set(experiment.id, (timings.get(experiment.id) ?? 0) + outcome.ms);
                     ++computed;
@@ -227,6 +265,7 @@ export async function compute(
             )
           );
           const result = assemble(experiment, points, datasets);
+          if (context.profile) result.profile = context.profile;
           report.results.set(experiment.id, result);
           store.write(experiment, result);
           const seconds = ((performance.now() - experimentStart) / 1000).toFixed(1);

@@ -39,6 +39,7 @@ export function parseClaim(text: string, options: {description?: string; where?:
       right: tree.right as Expression
     };
   }
+  checkCanFail(form, text);
   return {
     text,
     description: options.description,
@@ -48,20 +49,66 @@ export function parseClaim(text: string, options: {description?: string; where?:
   };
 }
 
+/** The names a claim reads (parameters, output scalars, constants), without function names. */
+export function claimNames(claim: Claim): string[] {
+  const names = new Set<string>();
+  const form = claim.form;
+  for (const node of [form.left, form.right, ...(form.kind === "within" && form.absolute ? [form.absolute] : [])])
+    collectNames(node, names);
+  return [...names].filter((name) => !Object.hasOwn(constants, name));
+}
+
+// Rejects claims that hold whatever the outputs: both sides the same expression, a relative tolerance of 100% or
+// more, or a side or tolerance made of constants that is not a finite number (x < 1/0).
+function checkCanFail(form: Claim["form"], text: string): void {
+  if (JSON.stringify(form.left) === JSON.stringify(form.right))
+    throw new Error(`claim ${JSON.stringify(text)} compares an expression with itself: it cannot fail`);
+  if (form.kind === "within" && form.relative !== undefined && !(form.relative < 1))
+    throw new Error(`claim ${JSON.stringify(text)}: a relative tolerance must be below 100%`);
+  const sides: [string, Expression][] = [
+    ["left side", form.left],
+    ["right side", form.right]
+  ];
+  if (form.kind === "within" && form.absolute) sides.push(["tolerance", form.absolute]);
+  for (const [name, node] of sides) {
+    const names = new Set<string>();
+    collectNames(node, names);
+    if ([...names].some((n) => !Object.hasOwn(constants, n))) continue;
+    let value: unknown;
+    try {
+      value = evaluate(node, {params: {}, runs: [], summary: {}});
+    } catch {
+      continue;
+    }
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw new Error(`claim ${JSON.stringify(text)}: the ${name} is not a finite number`);
+  }
+}
+
+function collectNames(node: Expression, names: Set<string>): void {
+  if (node.type === "Identifier") names.add(node.name as string);
+  else if (node.type === "CallExpression") for (const arg of node.arguments as Expression[]) collectNames(arg, names);
+  else if (node.type === "UnaryExpression") collectNames(node.argument as Expression, names);
+  else if (node.type === "BinaryExpression") {
+    collectNames(node.left as Expression, names);
+    collectNames(node.right as Expression, names);
+  }
+}
+
 /** Evaluates a claim at every point (that its `where` filter selects) of an experiment. */
 export function evaluateClaim(experiment: string, claim: Claim, points: readonly PointResult[]): ClaimResult {
   const result: ClaimResult = {experiment, claim: claim.text, description: claim.description, passed: true, checks: []};
   try {
     for (const point of points) {
       if (claim.filter && !evaluate(claim.filter, point)) continue;
-      const measured = number(evaluate(claim.form.left, point));
-      const expected = number(evaluate(claim.form.right, point));
+      const measured = finite(evaluate(claim.form.left, point), "measured value");
+      const expected = finite(evaluate(claim.form.right, point), "expected value");
       let check: ClaimCheck;
       if (claim.form.kind === "within") {
         const tolerance =
           claim.form.relative !== undefined
             ? claim.form.relative * Math.abs(expected)
-            : number(evaluate(claim.form.absolute!, point));
+            : finite(evaluate(claim.form.absolute!, point), "tolerance");
         check = {
           params: point.params,
           measured,
@@ -121,6 +168,12 @@ function compare(operator: ComparisonForm["operator"], a: number, b: number): bo
     case ">=":
       return a >= b;
   }
+}
+
+function finite(value: unknown, what: string): number {
+  const x = number(value);
+  if (!Number.isFinite(x)) throw new Error(`the ${what} is ${x}, not a finite number`);
+  return x;
 }
 
 function number(value: unknown): number {
@@ -192,7 +245,7 @@ function evaluate(node: Expression, point: PointResult): unknown {
         return summarise(name as (typeof summaries)[number], args[0].name as string, point);
       }
       if (name === "min" || name === "max") return Math[name](...args.map((arg) => number(evaluate(arg, point))));
-      const fn = functions[name];
+      const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
       if (fn) return fn(...args.map((arg) => number(evaluate(arg, point))));
       throw new Error(`unknown function ${name}()`);
     }
@@ -201,17 +254,17 @@ function evaluate(node: Expression, point: PointResult): unknown {
 }
 
 function lookup(name: string, point: PointResult): unknown {
-  if (name in point.summary) return point.summary[name].mean;
-  if (name in point.params) {
+  if (Object.hasOwn(point.summary, name)) return point.summary[name].mean;
+  if (Object.hasOwn(point.params, name)) {
     const value = point.params[name];
     return Array.isArray(value) ? undefined : value;
   }
-  if (name in constants) return constants[name];
+  if (Object.hasOwn(constants, name)) return constants[name];
   throw new Error(`unknown name ${name}: not an output scalar or parameter`);
 }
 
 function summarise(kind: (typeof summaries)[number], name: string, point: PointResult): number {
-  const summary = point.summary[name];
+  const summary = Object.hasOwn(point.summary, name) ? point.summary[name] : undefined;
   if (!summary) throw new Error(`unknown output scalar ${name}`);
   if ((kind === "sd" || kind === "se") && summary.n < 2) throw new NotApplicable("one seed has no spread");
   return kind === "se" ? summary.sd / Math.sqrt(summary.n) : summary[kind];

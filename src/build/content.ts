@@ -4,14 +4,14 @@ import {join} from "node:path/posix";
 import {z} from "zod";
 import type {Claim} from "../contract/claims.js";
 import type {Content, Experiment, Paper} from "../contract/content.js";
-import {ContentError} from "../contract/error.js";
+import {CliError, ContentError, ExitCode} from "../contract/error.js";
 import {figureWidths} from "../contract/figure.js";
 import {checkParam, defaultParams} from "../contract/params.js";
-import type {ParamValue} from "../contract/params.js";
+import type {ParamSpecs, ParamValue} from "../contract/params.js";
 import type {Registry} from "../contract/registry.js";
-import {parseClaim} from "./claims.js";
+import {claimNames, parseClaim} from "./claims.js";
+import {fileEffects} from "./effects.js";
 import {normalizeNumbers, numbersSpec} from "./numbers.js";
-import {fileEffects, readText} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {parseMarkdown} from "./frontMatter.js";
 import type {MarkdownSource} from "./frontMatter.js";
@@ -103,8 +103,35 @@ const homeSpec = z.strictObject({
     .optional()
 });
 
+/** The most tasks (sweep points × seeds) one experiment may declare: more is refused before anything runs. */
+export const maxTasks = 100_000;
+
 /** The default profile: paper-scale parameters as declared. */
 export const defaultProfile = "paper";
+
+/** The parameter profiles: `paper` (as declared) and `quick` (small parameters, for tests and previews). */
+export const profileNames: readonly string[] = [defaultProfile, "quick"];
+
+/**
+ * Ids the site's pages use for their own elements, so no experiment, figure or table may take them (an experiment
+ * X also reserves X-title and X-claims, a figure or table Y reserves Y-caption, and index is a paper's page).
+ */
+export const reservedIds: readonly string[] = [
+  "abstract",
+  "cite",
+  "cite-companion",
+  "cite-paper",
+  "contents",
+  "data",
+  "downloads",
+  "index",
+  "item-claims",
+  "main",
+  "papers",
+  "provenance",
+  "references",
+  "reproduce"
+];
 
 /**
  * Reads and checks all content below `root/content`. Throws a ContentError naming the file, line and field
@@ -116,7 +143,9 @@ export function loadContent(
   profile: string = defaultProfile,
   effects: Effects = fileEffects
 ): Content {
-  const read = (path: string): MarkdownSource => parseMarkdown(path, readText(effects, join(root, path)) ?? "");
+  if (!profileNames.includes(profile))
+    throw new CliError(`invalid --profile: ${profile}; known: ${profileNames.join(", ")}`, ExitCode.usage);
+  const read = (path: string): MarkdownSource => parseMarkdown(path, decodeUtf8(path, effects.read(join(root, path))));
   const dir = join(root, "content");
   if (!effects.exists(dir)) throw new ContentError("content", undefined, "no content/ folder in the project root");
   const homePath = "content/index.md";
@@ -149,8 +178,15 @@ export function loadContent(
       throw new ContentError(paperPath, undefined, "missing: every paper folder needs an index.md");
     const source = read(paperPath);
     const spec = validate(source, paperSpec, []);
-    const experiments = effects
-      .list(join(dir, slug))
+    const entries = effects.list(join(dir, slug));
+    for (const entry of entries) {
+      const path = `content/${slug}/${entry.name}`;
+      if (entry.folder && /\.(md|markdown)$/i.test(entry.name))
+        throw new ContentError(path, undefined, "is a folder: an experiment is a Markdown file");
+      if (!entry.folder && /\.(md|markdown)$/i.test(entry.name) && !entry.name.endsWith(".md"))
+        throw new ContentError(path, undefined, "experiment files must end in .md (lowercase); rename it");
+    }
+    const experiments = entries
       .filter((e) => !e.folder && e.name.endsWith(".md") && e.name !== "index.md")
       .map((e) => e.name)
       .map((name) => normalizeExperiment(read(`content/${slug}/${name}`), slug, registry, profile, ids, numberNames));
@@ -200,24 +236,32 @@ function normalizeExperiment(
   const fail = (field: (string | number)[], detail: string): never => {
     throw new ContentError(source.path, field.join("."), detail, source.lineOf(field));
   };
-  const claim = (id: string, field: (string | number)[]) => {
+  const claim = (id: string, field: (string | number)[], suffixes: string[]) => {
     const previous = ids.get(id);
     if (previous) fail(field, `duplicate id ${id} (already declared in ${previous})`);
+    if (reservedIds.includes(id)) fail(field, `id ${id} is reserved by the site's pages; choose another id`);
+    for (const suffix of ["-title", "-claims", "-caption"]) {
+      if (id.endsWith(suffix) && ids.has(id.slice(0, -suffix.length)))
+        fail(field, `id ${id} is reserved by the site for ${id.slice(0, -suffix.length)}; choose another id`);
+    }
+    for (const suffix of suffixes) {
+      const owner = ids.get(`${id}${suffix}`);
+      if (owner) fail(field, `id ${id} would reserve ${id}${suffix}, already declared in ${owner}; choose another id`);
+    }
     ids.set(id, source.path);
   };
-  claim(spec.id, ["id"]);
+  claim(spec.id, ["id"], ["-title", "-claims"]);
 
-  const pipeline = registry.pipelines[spec.pipeline];
-  if (!pipeline) {
+  const pipeline =
+    own(registry.pipelines, spec.pipeline) ??
     fail(
       ["pipeline"],
       `unknown pipeline ${spec.pipeline}; known: ${Object.keys(registry.pipelines).sort().join(", ")}`
     );
-  }
-  const declared = pipeline.params;
+  const declared: ParamSpecs = pipeline.params;
   const checkValue = (field: (string | number)[], name: string, value: unknown): ParamValue => {
-    const param = declared[name];
-    if (!param)
+    const param =
+      own(declared, name) ??
       fail(field, `unknown parameter ${name} of pipeline ${spec.pipeline}; known: ${Object.keys(declared).join(", ")}`);
     try {
       return checkParam(param, value);
@@ -226,7 +270,11 @@ function normalizeExperiment(
     }
   };
 
-  const profile = spec.profiles?.[profileName];
+  for (const name of Object.keys(spec.profiles ?? {})) {
+    if (!profileNames.includes(name))
+      fail(["profiles", name], `unknown profile ${name}; known: ${profileNames.join(", ")}`);
+  }
+  const profile = own(spec.profiles ?? {}, profileName);
   const params: Record<string, ParamValue> = defaultParams(declared);
   for (const [name, value] of Object.entries(spec.params ?? {}))
     params[name] = checkValue(["params", name], name, value);
@@ -234,6 +282,9 @@ function normalizeExperiment(
     params[name] = checkValue(["profiles", profileName, "params", name], name, value);
   }
   const sweepSource = profile?.sweep ? ["profiles", profileName, "sweep"] : ["sweep"];
+  const points = Object.values(profile?.sweep ?? spec.sweep ?? {}).reduce((n, values) => n * values.length, 1);
+  if (points > maxTasks)
+    fail(sweepSource, `${points} sweep points is more than the ${maxTasks} one experiment may have`);
   const sweep = Object.entries(profile?.sweep ?? spec.sweep ?? {}).map(([name, values]) => ({
     name,
     values: values.map((value, i) => checkValue([...sweepSource, name, i], name, value))
@@ -244,16 +295,29 @@ function normalizeExperiment(
     p.seeds ?? (p.replicates ? Array.from({length: p.replicates}, (_, i) => (spec.seed ?? 0) + i) : undefined);
   const seeds = seedsOf(profile ?? {}) ?? seedsOf(spec) ?? [spec.seed ?? 0];
   if (new Set(seeds).size !== seeds.length) fail(["seeds"], "seeds must be distinct");
+  if (points * seeds.length > maxTasks) {
+    fail(
+      sweepSource,
+      `${points} sweep points × ${seeds.length} seeds = ${points * seeds.length} tasks, more than the ${maxTasks} one experiment may have`
+    );
+  }
 
   const claims: Claim[] = [];
   (spec.claims ?? []).forEach((entry, i) => {
     const {claim: text, description, where, profiles} = typeof entry === "string" ? {claim: entry} : entry;
-    if (profiles && !profiles.includes(profileName)) return;
+    const unknown = profiles?.find((name) => !profileNames.includes(name));
+    if (unknown) fail(["claims", i, "profiles"], `unknown profile ${unknown}; known: ${profileNames.join(", ")}`);
+    let parsed: Claim;
     try {
-      claims.push(parseClaim(text, {description, where}));
+      parsed = parseClaim(text, {description, where});
     } catch (error) {
-      fail(["claims", i], (error as Error).message);
+      return fail(["claims", i], (error as Error).message);
     }
+    // A claim about parameters and constants alone cannot fail: it must name an output.
+    if (!claimNames(parsed).some((name) => !Object.hasOwn(declared, name)))
+      fail(["claims", i], `claim ${JSON.stringify(text)} names no output of pipeline ${spec.pipeline}: it cannot fail`);
+    if (profiles && !profiles.includes(profileName)) return;
+    claims.push(parsed);
   });
 
   const numbers = normalizeNumbers(
@@ -263,8 +327,8 @@ function normalizeExperiment(
   );
 
   const figures = (spec.figures ?? []).map((figure, i) => {
-    claim(figure.id, ["figures", i, "id"]);
-    if (!registry.plots[figure.plot]) {
+    claim(figure.id, ["figures", i, "id"], ["-caption"]);
+    if (!own(registry.plots, figure.plot)) {
       fail(
         ["figures", i, "plot"],
         `unknown plot ${figure.plot}; known: ${Object.keys(registry.plots).sort().join(", ")}`
@@ -280,8 +344,8 @@ function normalizeExperiment(
     };
   });
   const tables = (spec.tables ?? []).map((table, i) => {
-    claim(table.id, ["tables", i, "id"]);
-    if (!registry.tables[table.table]) {
+    claim(table.id, ["tables", i, "id"], ["-caption"]);
+    if (!own(registry.tables, table.table)) {
       fail(
         ["tables", i, "table"],
         `unknown table ${table.table}; known: ${Object.keys(registry.tables).sort().join(", ")}`
@@ -306,6 +370,24 @@ function normalizeExperiment(
     body: source.body,
     bodyLine: source.bodyLine
   };
+}
+
+// A content file as text; bytes that are not UTF-8 are a content error naming the line, never silently replaced.
+function decodeUtf8(path: string, bytes: Uint8Array | undefined): string {
+  if (bytes === undefined) return "";
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    const at = text.indexOf("\uFFFD");
+    const line = at < 0 ? undefined : text.slice(0, at).split("\n").length;
+    throw new ContentError(path, undefined, "not valid UTF-8: save the file as UTF-8", line);
+  }
+}
+
+// A record's own entry (never one inherited from Object.prototype, such as constructor or toString).
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function validate<T>(source: MarkdownSource, schema: z.ZodType<T>, prefix: (string | number)[]): T {

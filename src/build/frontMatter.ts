@@ -34,13 +34,22 @@ export function parseMarkdown(path: string, text: string): MarkdownSource {
   const firstError = doc.errors[0];
   if (firstError) {
     const line = firstError.linePos ? firstError.linePos[0].line + 1 : undefined;
-    throw new ContentError(path, undefined, `invalid YAML: ${firstError.message.split("\n")[0]}`, line);
+    // The parser's own "at line N, column M" counts from the front matter, not the file: only ours is given.
+    const message = firstError.message.split("\n")[0].replace(/ at line \d+, column \d+:?\s*$/, "");
+    throw new ContentError(path, undefined, `invalid YAML: ${message}`, line);
+  }
+  let frontMatter: unknown;
+  try {
+    frontMatter = doc.toJS({maxAliasCount: 100}) ?? {};
+  } catch (error) {
+    // An alias bomb (aliases of aliases expanding to millions of nodes) is refused by the parser here.
+    throw new ContentError(path, undefined, `invalid YAML: ${(error as Error).message.split("\n")[0]}`, 2);
   }
   const afterClose = rest.slice(end.index).replace(/^---[ \t]*\r?\n?/, "");
   const bodyLine = 2 + countLines(yaml) + 1;
   return {
     path,
-    frontMatter: doc.toJS() ?? {},
+    frontMatter,
     body: afterClose,
     bodyLine,
     lineOf: (field) => lineOfField(doc, lineCounter, field)

@@ -1,6 +1,6 @@
 // The publishing stage of a build: figures and tables from experiment results (re-rendered only when their
 // inputs change), the figure manifest, and the static site.
-import {join} from "node:path";
+import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {ClaimResult} from "../contract/claims.js";
 import type {Content} from "../contract/content.js";
@@ -8,10 +8,11 @@ import type {Manifest} from "../contract/manifest.js";
 import type {PrintedNumber} from "../contract/numbers.js";
 import type {Registry} from "../contract/registry.js";
 import type {ExperimentResult} from "../contract/results.js";
-import {fileEffects, readText} from "./effects.js";
+import {fileEffects} from "./effects.js";
 import type {Effects} from "./effects.js";
 import {sha256, stableStringify} from "./hash.js";
-import {resultHash, ResultsStore} from "./results.js";
+import {filesMatch, pruneOutputs, readManifest, rendererVersions} from "./outputs.js";
+import {claimsPath, resultHash, resultPath, ResultsStore} from "./results.js";
 import type {SourceGraph} from "./sourceGraph.js";
 
 /** Everything the publishing stage needs from the build. */
@@ -28,6 +29,10 @@ export interface PublishContext {
   /** Every declared number of the project, as printed. */
   numbers: PrintedNumber[];
   graph: SourceGraph;
+  /** Render every figure and table again, whatever the manifest says. */
+  force?: boolean;
+  /** The versions of the renderer packages (default: the installed ones); part of every render key. */
+  versions?: Record<string, string>;
 }
 
 const rendererSources = ["../render/svg.ts", "../render/png.ts", "../render/pdf.ts", "../render/theme.ts"];
@@ -52,9 +57,13 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
   const write = (path: string, data: string | Uint8Array) => {
     if (effects.write(join(out, path), data)) written.push(path);
   };
-  const previousText = readText(effects, join(out, "figures", "manifest.json"));
-  const previous: Manifest = previousText === undefined ? {} : (JSON.parse(previousText) as Manifest);
+  const earlier = readManifest(out, effects);
+  const previous = context.force ? {} : earlier;
+  const versions = context.versions ?? rendererVersions();
   const manifest: Manifest = {};
+  const produced = new Set(["figures/manifest.json"]);
+  const hashesOf = (files: string[]) =>
+    Object.fromEntries(files.map((file) => [file, sha256(effects.read(join(out, file)) ?? "")]));
 
   let renderers: typeof import("./renderOutputs.js") | undefined;
   const load = async () => (renderers ??= await import("./renderOutputs.js"));
@@ -62,12 +71,14 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
   for (const experiment of content.experiments) {
     const result = context.results.get(experiment.id) ?? store.read(experiment);
     if (!result) continue; // never built: nothing to publish yet
+    for (const path of [resultPath(out, experiment), claimsPath(out, experiment)])
+      if (effects.exists(path)) produced.add(relative(out, path));
     const base = {
       paper: experiment.paper,
       experiment: experiment.id,
       pipeline: experiment.pipeline,
       params: result.points.map((p) => p.params),
-      seeds: experiment.seeds,
+      seeds: result.points[0]?.runs.map((run) => run.seed) ?? experiment.seeds,
       datasetHash: resultHash(result),
       pipelineHash: graph.hash(fileURLToPath(registry.pipelines[experiment.pipeline].source))
     };
@@ -76,6 +87,7 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
       const renderKey = sha256(
         stableStringify({
           code,
+          versions,
           data: base.datasetHash,
           width: figure.width,
           aspect: figure.aspect ?? null,
@@ -83,26 +95,31 @@ export async function publish(context: PublishContext, effects: Effects = fileEf
         })
       );
       const files = ["svg", "png", "pdf"].map((ext) => `figures/${experiment.paper}/${figure.id}.${ext}`);
-      if (previous[figure.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
+      // Files are trusted only when they are exactly the ones written under this key (an interrupted build may
+      // have replaced some of them before writing its manifest).
+      if (previous[figure.id]?.renderKey !== renderKey || !filesMatch(previous[figure.id], out, effects)) {
         const rendered = await (await load()).renderFigure(registry.plots[figure.plot], figure, result);
         write(files[0], rendered.svg);
         write(files[1], rendered.png);
         write(files[2], rendered.pdf);
       }
-      manifest[figure.id] = {kind: "figure", ...base, files, codeHash: code, renderKey};
+      manifest[figure.id] = {kind: "figure", ...base, files, codeHash: code, renderKey, hashes: hashesOf(files)};
+      for (const file of files) produced.add(file);
     }
     for (const table of experiment.tables) {
       const code = outputCodeHash(graph, registry.tables[table.table].source, "table");
-      const renderKey = sha256(stableStringify({code, data: base.datasetHash}));
+      const renderKey = sha256(stableStringify({code, versions, data: base.datasetHash}));
       const files = ["html", "tex", "csv", "md"].map((ext) => `figures/${experiment.paper}/${table.id}.${ext}`);
-      if (previous[table.id]?.renderKey !== renderKey || !files.every((f) => effects.exists(join(out, f)))) {
+      if (previous[table.id]?.renderKey !== renderKey || !filesMatch(previous[table.id], out, effects)) {
         const rendered = (await load()).renderTable(registry.tables[table.table], result);
         files.forEach((file, i) => write(file, rendered[i]));
       }
-      manifest[table.id] = {kind: "table", ...base, files, codeHash: code, renderKey};
+      manifest[table.id] = {kind: "table", ...base, files, codeHash: code, renderKey, hashes: hashesOf(files)};
+      for (const file of files) produced.add(file);
     }
   }
   write("figures/manifest.json", `${JSON.stringify(manifest, null, 1)}\n`);
+  pruneOutputs(out, earlier, produced, effects);
   const {buildSite} = await import("./site.js");
   written.push(...(await buildSite({...context, manifest}, effects)));
   return written;

@@ -34,10 +34,28 @@ export class ResultsStore {
     private readonly effects: Effects = fileEffects
   ) {}
 
-  /** The results an earlier build wrote for `experiment`, if any. */
+  /** The results an earlier build wrote for `experiment`, if any (undefined when damaged: see `damaged`). */
   read(experiment: Experiment): ExperimentResult | undefined {
-    const text = readText(this.effects, resultPath(this.out, experiment));
-    return text === undefined ? undefined : (JSON.parse(text) as ExperimentResult);
+    return parseStored<ExperimentResult>(readText(this.effects, resultPath(this.out, experiment)));
+  }
+
+  /**
+   * The results or claims files of `experiment` that exist but cannot be read back (truncated, not JSON), each with
+   * the reason: a build computes such an experiment again.
+   */
+  damaged(experiment: Experiment): {path: string; reason: string}[] {
+    const problems: {path: string; reason: string}[] = [];
+    for (const path of [resultPath(this.out, experiment), claimsPath(this.out, experiment)]) {
+      const text = readText(this.effects, path);
+      if (text === undefined) continue;
+      try {
+        const value = JSON.parse(text) as unknown;
+        if (value === null || typeof value !== "object") throw new Error("not a JSON object or array");
+      } catch (error) {
+        problems.push({path, reason: (error as Error).message});
+      }
+    }
+    return problems;
   }
 
   /** Writes an experiment's results; returns false when the file already held them. */
@@ -47,8 +65,7 @@ export class ResultsStore {
 
   /** The claims an earlier build evaluated for `experiment`, if any. */
   readClaims(experiment: Experiment): ClaimResult[] | undefined {
-    const text = readText(this.effects, claimsPath(this.out, experiment));
-    return text === undefined ? undefined : (JSON.parse(text) as ClaimResult[]);
+    return parseStored<ClaimResult[]>(readText(this.effects, claimsPath(this.out, experiment)));
   }
 
   /** Writes an experiment's evaluated claims. */
@@ -92,6 +109,15 @@ export function summarizeScalars(datasets: readonly Dataset[]): Record<string, S
       )
     ])
   );
+}
+
+function parseStored<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 function serializeResult(result: ExperimentResult): string {

@@ -50,7 +50,7 @@ export async function buildSite(context: SiteContext, effects: Effects = fileEff
   const files = await generateSite(context, inputs);
   const written: string[] = [];
   for (const [path, data] of files) if (effects.write(join(siteDir, path), data)) written.push(`site/${path}`);
-  removeStale(siteDir, new Set(files.keys()), effects);
+  removeStale(siteDir, record?.files ?? [], new Set(files.keys()), effects);
   effects.write(recordPath, `${JSON.stringify({key, files: [...files.keys()]} satisfies SiteRecord)}\n`);
   return written;
 }
@@ -150,22 +150,27 @@ function readRecord(text: string | undefined): SiteRecord | undefined {
   }
 }
 
-/** Deletes files under site/ that this build did not write (pages of deleted figures …), keeping site/README.md. */
-function removeStale(siteDir: string, keep: Set<string>, effects: Effects): void {
-  const visit = (dir: string, prefix: string): boolean => {
-    let empty = true;
-    for (const entry of effects.list(dir)) {
-      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.folder) {
-        if (visit(join(dir, entry.name), path)) effects.remove(join(dir, entry.name));
-        else empty = false;
-      } else if (keep.has(path) || path === "README.md") {
-        empty = false;
-      } else {
-        effects.remove(join(dir, entry.name));
-      }
-    }
-    return empty;
-  };
-  if (effects.exists(siteDir)) visit(siteDir, "");
+/**
+ * Deletes the files an earlier site build wrote (listed in its record) that this build did not write (pages of deleted
+ * figures …), and the folders that leaves empty. Files the build never wrote (CNAME, .nojekyll, the user's folders)
+ * are kept.
+ */
+function removeStale(siteDir: string, earlier: readonly string[], keep: Set<string>, effects: Effects): void {
+  const folders = new Set<string>();
+  for (const path of earlier) {
+    if (keep.has(path) || path.split("/").some((part) => part === ".." || part === "." || part === "")) continue;
+    effects.remove(join(siteDir, path));
+    for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1))
+      folders.add(path.slice(0, slash));
+  }
+  // Deepest first, so that a folder emptied by removing its subfolders goes too.
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    const dir = join(siteDir, folder);
+    if (effects.exists(dir) && effects.list(dir).length === 0) effects.remove(dir);
+  }
+}
+
+/** The site paths the last site build under `out` recorded as written (empty when there is no record). */
+export function siteRecordFiles(out: string, effects: Effects = fileEffects): string[] {
+  return readRecord(readText(effects, join(out, ".cache", "site.json")))?.files ?? [];
 }

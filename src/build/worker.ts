@@ -13,8 +13,8 @@ export interface TaskMessage {
   task: Task;
 }
 
-/** A worker's answer: the dataset JSON or the error message. */
-export type ResultMessage = {id: number; json: string; ms: number} | {id: number; error: string};
+/** A worker's answer: the dataset JSON or the error message; or, once, that it has loaded the registry. */
+export type ResultMessage = {id: number; json: string; ms: number} | {id: number; error: string} | {ready: true};
 
 /** What a worker is started with: the registry module and the compiled kernels. */
 export interface WorkerData {
@@ -25,6 +25,7 @@ export interface WorkerData {
 const data = workerData as WorkerData;
 installKernels(data.kernels);
 const registry = await loadRegistry(data.registry);
+parentPort!.postMessage({ready: true} satisfies ResultMessage);
 parentPort!.on("message", ({id, task}: TaskMessage) => {
   const start = performance.now();
   try {

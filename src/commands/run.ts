@@ -42,7 +42,7 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   const {registry, registryFile, content} = await loadProject(options.root, options.profile, effects);
   const experiment = content.experiments.find((e) => e.id === options.target);
   const pipelineId = experiment?.pipeline ?? options.target;
-  const pipeline = registry.pipelines[pipelineId];
+  const pipeline = Object.hasOwn(registry.pipelines, pipelineId) ? registry.pipelines[pipelineId] : undefined;
   if (!pipeline) {
     throw new CliError(
       `run: ${options.target} is neither an experiment nor a pipeline (see orthogonal list)`,
@@ -54,7 +54,7 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   for (const assignment of options.sets) {
     const eq = assignment.indexOf("=");
     const name = assignment.slice(0, eq).trim();
-    const spec = pipeline.params[name];
+    const spec = Object.hasOwn(pipeline.params, name) ? pipeline.params[name] : undefined;
     if (eq < 1 || !spec) {
       throw new CliError(
         `--set ${assignment}: expected key=value with key one of ${Object.keys(pipeline.params).join(", ")}`,

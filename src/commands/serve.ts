@@ -6,9 +6,10 @@ import {existsSync, readFileSync, statSync, watch} from "node:fs";
 import type {FSWatcher} from "node:fs";
 import {createServer} from "node:http";
 import type {IncomingMessage, ServerResponse} from "node:http";
-import {extname, join, resolve, sep} from "node:path";
+import {extname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {compareBuilds, readBuildState, rebuildLines} from "../build/changes.js";
+import {CliError, ExitCode} from "../contract/error.js";
 
 /** Options of `orthogonal serve`. */
 export interface ServeOptions {
@@ -138,7 +139,13 @@ export async function serve(options: ServeOptions): Promise<void> {
     }
   };
 
+  const hosts = new Set<string>();
+  const files = siteHandler(siteDir, hosts);
   const server = createServer((request, response) => {
+    if (!hosts.has(String(request.headers.host).toLowerCase())) {
+      refuseHost(response);
+      return;
+    }
     if (request.url?.split("?")[0] === reloadPath) {
       response.writeHead(200, {
         "content-type": "text/event-stream",
@@ -151,16 +158,25 @@ export async function serve(options: ServeOptions): Promise<void> {
       request.on("close", () => clients.delete(response));
       return;
     }
-    serveFile(siteDir, request, response);
+    files(request, response);
   });
 
-  await rebuild(true);
+  // Listen first, so that a port in use is reported at once rather than after a full build.
   await new Promise<void>((listening, failed) => {
-    server.once("error", failed);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      failed(
+        error.code === "EADDRINUSE" || error.code === "EACCES"
+          ? new CliError(`serve: cannot listen on 127.0.0.1:${options.port} (${error.code})`, ExitCode.usage)
+          : error
+      )
+    );
     server.listen(options.port, "127.0.0.1", () => listening());
   });
   const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : options.port}/`;
+  const port = typeof address === "object" && address ? address.port : options.port;
+  for (const host of allowedHosts(port)) hosts.add(host);
+  const url = `http://127.0.0.1:${port}/`;
+  await rebuild(true);
   log(`serving ${url}`);
   options.onListen?.(url);
 
@@ -195,6 +211,29 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
 }
 
+/** The Host headers the preview answers on a port: the loopback names only (no DNS rebinding). */
+export function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+}
+
+/**
+ * Serves the files of `siteDir` to requests whose Host header is in `hosts` (filled in once the port is known):
+ * folder indexes, content types, no way out of the folder, and redirects only ever to a path of the site.
+ */
+export function siteHandler(
+  siteDir: string,
+  hosts: ReadonlySet<string>
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    if (!hosts.has(String(request.headers.host).toLowerCase())) refuseHost(response);
+    else serveFile(siteDir, request, response);
+  };
+}
+
+function refuseHost(response: ServerResponse): void {
+  response.writeHead(403, {"content-type": "text/plain; charset=utf-8"}).end("unknown Host header\n");
+}
+
 function serveFile(siteDir: string, request: IncomingMessage, response: ServerResponse): void {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, {allow: "GET, HEAD"}).end();
@@ -216,7 +255,9 @@ function serveFile(siteDir: string, request: IncomingMessage, response: ServerRe
   if (existsSync(path) && statSync(path).isDirectory()) {
     if (!pathname.endsWith("/")) {
       // Relative links on the folder's index.html only resolve with the trailing slash.
-      response.writeHead(301, {location: `${pathname}/`}).end();
+      // The location is rebuilt from the resolved path, encoded: never another host, never a raw character.
+      const path = relative(siteDir, file).split(sep).map(encodeURIComponent).join("/");
+      response.writeHead(301, {location: path ? `/${path}/` : "/"}).end();
       return;
     }
     path = join(path, "index.html");

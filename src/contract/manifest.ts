@@ -18,6 +18,8 @@ export interface ManifestEntry {
   codeHash: string;
   /** The key the outputs were rendered under: changes when any input changes. */
   renderKey: string;
+  /** SHA-256 of each file as written (file → hash): a file that no longer matches is rendered again. */
+  hashes?: Record<string, string>;
 }
 
 /** The manifest: figure and table ids → entries. */

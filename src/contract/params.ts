@@ -103,7 +103,7 @@ export function describeParam(spec: ParamSpec): string {
 /** Checks a value from content or JSON against its declaration; returns it or throws a message saying what was expected. */
 export function checkParam(spec: ParamSpec, value: unknown): ParamValue {
   const fail = (): never => {
-    throw new Error(`expected ${describeParam(spec)}, got ${JSON.stringify(value)}`);
+    throw new Error(`expected ${describeParam(spec)}, got ${formatValue(value)}`);
   };
   switch (spec.type) {
     case "number":
@@ -125,6 +125,14 @@ export function checkParam(spec: ParamSpec, value: unknown): ParamValue {
 
 /** Parses a command-line string (`--set d=400`, `--set grid=1,2,4`) into a checked value. */
 export function parseParam(spec: ParamSpec, text: string): ParamValue {
+  try {
+    return parseParamText(spec, text);
+  } catch {
+    throw new Error(`expected ${describeParam(spec)}, got ${JSON.stringify(text)}`);
+  }
+}
+
+function parseParamText(spec: ParamSpec, text: string): ParamValue {
   const trimmed = text.trim();
   const asNumber = (s: string) => (s.trim() === "" ? NaN : Number(s));
   switch (spec.type) {
@@ -143,6 +151,13 @@ export function parseParam(spec: ParamSpec, text: string): ParamValue {
 /** The default values of a set of declarations. */
 export function defaultParams(specs: ParamSpecs): Record<string, ParamValue> {
   return Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.default]));
+}
+
+// A value as it was written: NaN and ±Infinity (YAML .nan, .inf) by name, not as JSON's null.
+function formatValue(value: unknown): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(", ")}]`;
+  return JSON.stringify(value) ?? String(value);
 }
 
 function inRange(spec: {min?: number; max?: number}, x: number): boolean {

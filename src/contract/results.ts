@@ -25,4 +25,6 @@ export interface ExperimentResult {
   /** Names of the swept parameters, in declaration order (empty when there is no sweep). */
   sweep: string[];
   points: PointResult[];
+  /** The parameter profile the results were computed under ("paper", "quick"); absent in older results (paper). */
+  profile?: string;
 }

@@ -124,7 +124,10 @@ export function parseBibtex(text: string, file: string): Map<string, BibEntry> {
       const name = word().toLowerCase();
       skipSpace();
       if (text[i++] !== "=") fail(`expected = after field ${name} of ${key}`, i - 1);
+      const at = i;
       fields[name] = value().replace(/\s+/g, " ").trim();
+      if (name === "url" && !/^https?:\/\//i.test(fields[name]))
+        fail(`field url of ${key} must be an https: or http: address, got ${JSON.stringify(fields[name])}`, at);
     }
     entries.set(key, {type, key, fields, file, line: lineAt(start)});
   }

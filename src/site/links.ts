@@ -45,8 +45,10 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, sour
     if (path.endsWith(".html")) {
       idsOf(path);
       for (const [, tag, attributes] of text.matchAll(/<([a-zA-Z][\w:-]*)(\s[^>]*)?>/g)) {
-        for (const [, name, value] of (attributes ?? "").matchAll(/\s(href|src|xlink:href)="([^"]*)"/g)) {
-          const href = value.replace(/&amp;/g, "&");
+        // Double-quoted, single-quoted and unquoted values alike.
+        const attributePattern = /\s(href|src|xlink:href|srcset|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+        for (const [, name, double, single, bare] of (attributes ?? "").matchAll(attributePattern)) {
+          const href = (double ?? single ?? bare).replace(/&amp;/g, "&");
           if (href.startsWith("data:")) continue;
           if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) {
             if (tag.toLowerCase() !== "a" || !/^(https?|mailto):/i.test(href)) problems.push(`site/${path}: <${tag} ${name}="${href}"> would load from outside the site`);

@@ -9,6 +9,7 @@ import {ContentError} from "../contract/error.js";
 import {escapeHtml} from "./html.js";
 import {mathPlugin, typeset} from "./math.js";
 import {relativeHref} from "./paths.js";
+import {blockedHtml} from "./sanitize.js";
 
 /** A piece of Markdown from a content file. */
 export interface ProseSource {
@@ -136,6 +137,9 @@ export function renderProse(md: MarkdownIt, prose: Prose, context: ProseContext)
       case "inline":
         resolveInline(token, source, context, blockLine);
         break;
+      case "html_block":
+        checkRawHtml(token.content, fail);
+        break;
     }
   }
   return md.renderer.render(tokens, md.options, {});
@@ -200,10 +204,20 @@ function resolveInline(token: Token, source: ProseSource, context: ProseContext,
         meta(child).html = `<span class="citation">[${cited.join(", ")}]</span>`;
         break;
       }
+      case "html_inline": {
+        // markdown-it keeps no position for inline HTML: the first place its text appears in the paragraph.
+        const at = Math.max(0, token.content.indexOf(child.content));
+        const htmlLine = blockLine + (token.content.slice(0, at).match(/\n/g)?.length ?? 0);
+        checkRawHtml(child.content, (detail) => {
+          throw new ContentError(source.file, undefined, detail, htmlLine);
+        });
+        break;
+      }
       case "link_open":
       case "image": {
         const name = child.type === "image" ? "src" : "href";
         const href = String(child.attrGet(name) ?? "");
+        if (child.type === "image" && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) fail(`image ${href} would load from outside the site: put the file in the site`);
         const resolved = resolveLink(href, source.file, context, fail);
         child.attrSet(name, resolved);
         if (!/^[a-z][a-z0-9+.-]*:/i.test(resolved)) context.links.push({page: context.page, href: resolved, file: source.file, line});
@@ -211,6 +225,12 @@ function resolveInline(token: Token, source: ProseSource, context: ProseContext,
       }
     }
   }
+}
+
+// Raw HTML in prose or a caption is kept as written only when the sanitiser's allow-list lets all of it through.
+function checkRawHtml(html: string, fail: (detail: string) => never): void {
+  const blocked = blockedHtml(html);
+  if (blocked) fail(`raw HTML: ${blocked}`);
 }
 
 function resolveLink(href: string, file: string, context: ProseContext, fail: (detail: string) => never): string {

@@ -78,7 +78,7 @@ test("compute reports a failing experiment and still computes the others", async
     [failing.id, planExperiment(failing, "h")]
   ]);
   const report = await compute([experiment, failing], plans, context(effects, inProcessRunner(registry)));
-  assert.deepEqual(report.failures, [{experiment: "demo-broken", message: "out of cheese"}]);
+  assert.deepEqual(report.failures, [{experiment: "demo-broken", message: "out of cheese (at seed 0)"}]);
   assert.deepEqual([...report.results.keys()], ["demo-mean"]);
 });
 
@@ -134,3 +134,10 @@ function projectFiles(root: string): Record<string, string> {
   }
   return files;
 }
+
+test("compute names the sweep point and seed of a failing task", async () => {
+  const poisoned = {...experiment, id: "demo-poison", sweep: [{name: "poison", values: [false, true]}]} as Experiment;
+  const plans = new Map([[poisoned.id, planExperiment(poisoned, "h")]]);
+  const report = await compute([poisoned], plans, context(new MemoryEffects(), inProcessRunner(registry)));
+  assert.match(report.failures[0].message, /\(at poison=true seed 0\)$/);
+});
