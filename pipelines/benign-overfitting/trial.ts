@@ -58,7 +58,7 @@ export const networkParams = {
   flip_probability: real(0.1, "probability of flipping each training label", {min: 0, max: 0.5}),
   flip_fraction: real(0.1, "k/n when label_noise is count", {min: 0, max: 0.5}),
   test_points: integer(1000, "clean test points", {min: 10, max: 100000}),
-  max_steps: integer(400000, "cap on gradient steps (S_err and S_loss together)", {min: 1})
+  max_steps: integer(400000, "cap on gradient steps (S_err and S_loss together)", {min: 1, max: 10_000_000})
 } as const;
 
 /** The network and noise part of TrialSettings from the declared parameters. */

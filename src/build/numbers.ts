@@ -169,7 +169,7 @@ export function evaluateNumber(
   };
   const value = number(expressions.value, "value");
   // With one seed, a spread such as se(x) does not apply: the number is printed without its ± part.
-  const pm = expressions.pm && point.runs.length > 1 ? number(expressions.pm, "pm") : null;
+  const pm = expressions.pm && !spreadMissing(expressions.pm, point) ? number(expressions.pm, "pm") : null;
   if (pm !== null && pm < 0) fail("pm", `expected a non-negative number after ±, got ${pm}`);
   const format =
     declaration.format ??
@@ -354,4 +354,14 @@ export function numberFiles(
     files.set(`figures/${paper.slug}/numbers.json`, numbersJson(own));
   }
   return files;
+}
+
+// Whether an expression asks for the spread of a point computed with one seed (sd or se of one value).
+function spreadMissing(expression: Expression, point: PointResult): boolean {
+  try {
+    evaluateExpression(expression, point);
+    return false;
+  } catch (error) {
+    return (error as Error).message === "one seed has no spread";
+  }
 }

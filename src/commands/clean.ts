@@ -22,11 +22,13 @@ export function clean(root: string, effects: Effects = fileEffects): string[] {
   const manifest = readManifest(root, effects);
   const owned = new Set<string>([
     ".cache/datasets",
+    ".cache/builds",
     "figures/manifest.json",
     "figures/provenance.json",
     ...readOutputsRecord(root, effects),
     ...Object.values(manifest).flatMap((entry) => (Array.isArray(entry?.files) ? entry.files : [])),
-    ...siteRecordFiles(root, effects).map((file) => `site/${file}`)
+    ...siteRecordFiles(root, effects).map((file) => `site/${file}`),
+    ...numberFiles(root, effects)
   ]);
   const removed: string[] = [];
   const folders = new Set<string>();
@@ -45,4 +47,14 @@ export function clean(root: string, effects: Effects = fileEffects): string[] {
   for (const record of [outputsRecordPath(root), join(root, ".cache", "site.json"), manifestPath(root)])
     effects.remove(record);
   return removed;
+}
+
+// The numbers files the build writes beside each paper's figures (figures/<paper>/numbers.tex and numbers.json).
+function numberFiles(root: string, effects: Effects): string[] {
+  const figures = join(root, "figures");
+  if (!effects.exists(figures)) return [];
+  return effects
+    .list(figures)
+    .filter((entry) => entry.folder)
+    .flatMap((entry) => ["tex", "json"].map((ext) => `figures/${entry.name}/numbers.${ext}`));
 }

@@ -164,6 +164,7 @@ const mathSymbols = new Map<string, string>([
     ["⌋", "rfloor"],
     ["∗", "ast"],
     ["∘", "circ"],
+    ["⋆", "star"],
     ["⊗", "otimes"],
     ["⊕", "oplus"],
     ["⊙", "odot"],

@@ -148,7 +148,8 @@ test("a rebuild with nothing changed skips the site, and an edit rewrites only t
   writeFileSync(file, readFileSync(file, "utf8").replace("A single point", "One single point"));
   const edited = orthogonal(root, "build");
   assert.equal(edited.status, 0, edited.stderr);
-  assert.match(edited.stdout, /wrote 1 file to/);
+  // The edited page, and the search index's entry, metadata and fragment files that hold its words.
+  assert.match(edited.stdout, /wrote [1-5] files? to/);
   assert.match(read(root, "beta/index.html"), /One single point/);
 });
 
