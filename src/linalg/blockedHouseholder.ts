@@ -4,9 +4,9 @@
 // representation, Algorithm 5.1.2, and its use in blocked updates); R. Schreiber & C. Van Loan, "A storage-efficient
 // WY representation for products of Householder transformations", SIAM J. Sci. Stat. Comput. 10 (1989) 53–57.
 import {kernelInstantiator} from "./kernels.js";
+import type {GemmKernelExports} from "./gemmWasm.js";
 import {reflectorBlock, wyFactor} from "./householder.js";
 import type {Matrix} from "./matrix.js";
-import type {WasmMemory} from "./webAssembly.js";
 import {wasmPageBytes} from "./webAssembly.js";
 
 /**
@@ -69,30 +69,8 @@ export function applyReflectorsLeft(
   data.set(heap.subarray(c / 8, c / 8 + L * q));
 }
 
-const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
+const instantiate = kernelInstantiator<GemmKernelExports>("gemmKernel");
 const maxMemoryBytes = 65536 * wasmPageBytes;
-
-interface KernelExports {
-  memory: WasmMemory;
-  heapBase(): number;
-  workBytes(): number;
-  gemm(
-    m: number,
-    n: number,
-    k: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    brs: number,
-    bcs: number,
-    alpha: number,
-    c: number,
-    ldc: number,
-    lower: number,
-    work: number
-  ): void;
-}
 
 function align(offset: number): number {
   return Math.ceil(offset / 64) * 64;

@@ -5,7 +5,7 @@ import {kernelInstantiator} from "./kernels.js";
 import {wasmPageBytes} from "./webAssembly.js";
 import type {WasmMemory} from "./webAssembly.js";
 
-const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
+const instantiate = kernelInstantiator<GemmKernelExports>("gemmKernel");
 
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;
@@ -14,7 +14,8 @@ const retainedMemoryBytes = 256 * 1024 * 1024;
 /** Buffers start on 64-byte (cache-line) boundaries. */
 const alignment = 64;
 
-interface KernelExports {
+/** The exports of the gemm kernel (gemmKernel.as) that the product routines call. */
+export interface GemmKernelExports {
   memory: WasmMemory;
   heapBase(): number;
   workBytes(): number;
@@ -37,7 +38,7 @@ interface KernelExports {
   mirrorLower(n: number, c: number): void;
 }
 
-let instance: KernelExports | undefined;
+let instance: GemmKernelExports | undefined;
 
 /**
  * Performs `task` in WebAssembly: copies op(A), op(B) (once when they share storage) and, unless β = 0, C into
