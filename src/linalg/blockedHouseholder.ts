@@ -33,8 +33,9 @@ export function applyReflectorsLeft(
     throw new Error(`applyReflectorsLeft: ${r} reflectors of length ${L} need more storage than given`);
   }
   if (r === 0 || q === 0 || L === 0) return;
-  // C stays in the product kernel's memory for all blocks; only V and T are copied in per block.
-  const kernel = instantiate();
+  // C stays in the product kernel's memory for all blocks; only V and T are copied in per block. The instance is
+  // kept for later calls (instantiating one costs more than a small application), unless it grew large.
+  const kernel = (instance ??= instantiate());
   const work = align(kernel.heapBase());
   const c = align(work + kernel.workBytes());
   const v = align(c + L * q * 8);
@@ -67,10 +68,15 @@ export function applyReflectorsLeft(
     kernel.gemm(rows, q, b, v, 8, rows * 8, w2, q * 8, 8, -1, c2, q * 8, 0, work); // C₂ ← C₂ − VᵀW₂
   }
   data.set(heap.subarray(c / 8, c / 8 + L * q));
+  if (kernel.memory.buffer.byteLength > retainedMemoryBytes) instance = undefined;
 }
 
+// Its own instance of the product kernel: C lives in its memory while wyFactor multiplies through gemm's instance.
 const instantiate = kernelInstantiator<GemmKernelExports>("gemmKernel");
+let instance: GemmKernelExports | undefined;
 const maxMemoryBytes = 65536 * wasmPageBytes;
+/** After a call that left the memory larger than this, the instance is dropped so that the memory is freed. */
+const retainedMemoryBytes = 256 * 1024 * 1024;
 
 function align(offset: number): number {
   return Math.ceil(offset / 64) * 64;

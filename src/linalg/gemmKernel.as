@@ -67,59 +67,6 @@ export function gemm(
   }
 }
 
-/** Bytes that `packWhole` needs for a k×n op(B): every KC×NC block, its last sliver padded to NR columns. */
-export function packedBytes(k: i32, n: i32): usize {
-  const slivers = (n + NR - 1) / NR;
-  return (<usize>k * <usize>(slivers * NR)) << 3;
-}
-
-/**
- * Packs all of the k×n op(B) at b, block by block in the order `gemmPacked` visits them (column blocks of NC, and
- * within each the row blocks of KC), so that products with the same B can skip packing it again.
- */
-export function packWhole(k: i32, n: i32, b: usize, brs: usize, bcs: usize, dst: usize): void {
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    const padded = ((nc + NR - 1) / NR) * NR;
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc);
-      packB(kc, nc, b + <usize>pc * brs + <usize>jc * bcs, brs, bcs, dst);
-      dst += (<usize>(kc * padded)) << 3;
-    }
-  }
-}
-
-/**
- * `gemm` with op(B) already packed by `packWhole` at `packed`: the same loops and the same arithmetic, hence the
- * same result bit for bit.
- */
-export function gemmPacked(
-  m: i32,
-  n: i32,
-  k: i32,
-  a: usize,
-  ars: usize,
-  acs: usize,
-  packed: usize,
-  alpha: f64,
-  c: usize,
-  ldc: usize,
-  work: usize
-): void {
-  const packedA = work;
-  const tile = packedA + ((<usize>(MC * KC + KC * NC)) << 3);
-  let packedB = packed;
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    const padded = ((nc + NR - 1) / NR) * NR;
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc);
-      blockPanel(m, kc, nc, jc, a + <usize>pc * acs, ars, acs, alpha, packedA, packedB, c, ldc, false, tile);
-      packedB += (<usize>(kc * padded)) << 3;
-    }
-  }
-}
-
 // C[:, jc … jc + nc − 1] += α·A[:, block]·B[block, jc … jc + nc − 1] for one packed kc×nc block of B: the row blocks of
 // A are packed in turn and the micro-kernel runs over their tiles. With `lower`, tiles wholly above the diagonal
 // are skipped (and row blocks above it are not visited).
@@ -287,4 +234,118 @@ function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize): void {
   v128.store(c2, c21, 16);
   v128.store(c3, c30);
   v128.store(c3, c31, 16);
+}
+
+/**
+ * y ← A·x for an m×k row-major A at a (rows lda bytes apart, read in place, unpacked) and four vectors x stored
+ * interleaved (k×4: the four entries p of the vectors are consecutive), giving y interleaved (m×4). Every entry is
+ * Σ_p a_ip·x_p summed for p = 0, 1, …, k−1 in that order with a separate multiply and add, as in `gemm`. Four rows
+ * of A share each load of x; 8 f64x2 registers hold their sums. For products of a resident matrix with a few
+ * vectors (Lanczos), where packing A would cost as much as reading it.
+ */
+export function matrixTimesFour(m: i32, k: i32, a: usize, lda: usize, x: usize, y: usize): void {
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    let s00 = f64x2.splat(0);
+    let s01 = f64x2.splat(0);
+    let s10 = f64x2.splat(0);
+    let s11 = f64x2.splat(0);
+    let s20 = f64x2.splat(0);
+    let s21 = f64x2.splat(0);
+    let s30 = f64x2.splat(0);
+    let s31 = f64x2.splat(0);
+    let ap = a + <usize>i * lda;
+    let xp = x;
+    for (let p = 0; p < k; p++) {
+      const x0 = v128.load(xp);
+      const x1 = v128.load(xp, 16);
+      const a0 = v128.load64_splat(ap);
+      s00 = f64x2.add(s00, f64x2.mul(a0, x0));
+      s01 = f64x2.add(s01, f64x2.mul(a0, x1));
+      const a1 = v128.load64_splat(ap + lda);
+      s10 = f64x2.add(s10, f64x2.mul(a1, x0));
+      s11 = f64x2.add(s11, f64x2.mul(a1, x1));
+      const a2 = v128.load64_splat(ap + 2 * lda);
+      s20 = f64x2.add(s20, f64x2.mul(a2, x0));
+      s21 = f64x2.add(s21, f64x2.mul(a2, x1));
+      const a3 = v128.load64_splat(ap + 3 * lda);
+      s30 = f64x2.add(s30, f64x2.mul(a3, x0));
+      s31 = f64x2.add(s31, f64x2.mul(a3, x1));
+      ap += 8;
+      xp += 32;
+    }
+    const yp = y + ((<usize>i) << 5);
+    v128.store(yp, s00);
+    v128.store(yp, s01, 16);
+    v128.store(yp, s10, 32);
+    v128.store(yp, s11, 48);
+    v128.store(yp, s20, 64);
+    v128.store(yp, s21, 80);
+    v128.store(yp, s30, 96);
+    v128.store(yp, s31, 112);
+  }
+  for (; i < m; i++) {
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let ap = a + <usize>i * lda;
+    let xp = x;
+    for (let p = 0; p < k; p++) {
+      const a0 = v128.load64_splat(ap);
+      s0 = f64x2.add(s0, f64x2.mul(a0, v128.load(xp)));
+      s1 = f64x2.add(s1, f64x2.mul(a0, v128.load(xp, 16)));
+      ap += 8;
+      xp += 32;
+    }
+    const yp = y + ((<usize>i) << 5);
+    v128.store(yp, s0);
+    v128.store(yp, s1, 16);
+  }
+}
+
+/** max |a_q| over the `count` doubles at a; NaN if any is NaN (f64x2.max propagates it), +∞ if any is infinite. */
+export function maxAbs(count: i32, a: usize): f64 {
+  let m0 = f64x2.splat(0);
+  let m1 = f64x2.splat(0);
+  let q = 0;
+  for (; q + 4 <= count; q += 4) {
+    const p = a + ((<usize>q) << 3);
+    m0 = f64x2.max(m0, f64x2.abs(v128.load(p)));
+    m1 = f64x2.max(m1, f64x2.abs(v128.load(p, 16)));
+  }
+  const m = f64x2.max(m0, m1);
+  let result = max<f64>(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1));
+  for (; q < count; q++) result = max<f64>(result, abs<f64>(load<f64>(a + ((<usize>q) << 3))));
+  return result;
+}
+
+/**
+ * The largest |a_ij − a_ji| over the n×n row-major matrix at a (i > j), visiting 16×16 tiles below the diagonal
+ * with their mirror images so that the column-wise reads stay in cache; the first (i, j) attaining it, in that
+ * visiting order, is stored as two f64 at `where`.
+ */
+export function largestAsymmetry(n: i32, a: usize, where: usize): f64 {
+  const ld = (<usize>n) << 3;
+  let worst: f64 = 0;
+  let worstI = 0;
+  let worstJ = 0;
+  for (let i0 = 0; i0 < n; i0 += 16) {
+    const i1 = min(n, i0 + 16);
+    for (let j0 = 0; j0 <= i0; j0 += 16) {
+      for (let i = i0; i < i1; i++) {
+        const j1 = min(i, j0 + 16);
+        const row = a + <usize>i * ld;
+        for (let j = j0; j < j1; j++) {
+          const gap = abs<f64>(load<f64>(row + ((<usize>j) << 3)) - load<f64>(a + <usize>j * ld + ((<usize>i) << 3)));
+          if (gap > worst) {
+            worst = gap;
+            worstI = i;
+            worstJ = j;
+          }
+        }
+      }
+    }
+  }
+  store<f64>(where, <f64>worstI);
+  store<f64>(where, <f64>worstJ, 8);
+  return worst;
 }

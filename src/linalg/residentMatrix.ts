@@ -1,9 +1,9 @@
-// A matrix kept in WebAssembly memory, packed once, for repeated products X·A (the block products of Lanczos).
-// Reference: K. Goto & R. A. van de Geijn, "Anatomy of High-Performance Matrix Multiplication", ACM TOMS 34(3)
-// (2008), §5 (packing B once per panel; here once for all products with the same B).
+// A matrix kept in WebAssembly memory, copied in once, for repeated products with a few vectors (the block products
+// of Lanczos): each product copies in only the vectors and reads the matrix in place.
 import {kernelInstantiator} from "./kernels.js";
 import type {Matrix} from "./matrix.js";
 import {matrix} from "./matrix.js";
+import type {Asymmetry} from "./symmetry.js";
 import type {WasmMemory} from "./webAssembly.js";
 import {wasmPageBytes} from "./webAssembly.js";
 
@@ -12,71 +12,96 @@ const instantiate = kernelInstantiator<KernelExports>("gemmKernel");
 /** The largest linear memory a 32-bit WebAssembly module can address. */
 const maxMemoryBytes = 65536 * wasmPageBytes;
 const alignment = 64;
+/** Vectors per pass of the kernel over the matrix (`matrixTimesFour`). */
+const group = 4;
 
 interface KernelExports {
   memory: WasmMemory;
   heapBase(): number;
-  workBytes(): number;
-  packedBytes(k: number, n: number): number;
-  packWhole(k: number, n: number, b: number, brs: number, bcs: number, dst: number): void;
-  gemmPacked(
-    m: number,
-    n: number,
-    k: number,
-    a: number,
-    ars: number,
-    acs: number,
-    packed: number,
-    alpha: number,
-    c: number,
-    ldc: number,
-    work: number
-  ): void;
+  matrixTimesFour(m: number, k: number, a: number, lda: number, x: number, y: number): void;
+  maxAbs(count: number, a: number): number;
+  largestAsymmetry(n: number, a: number, where: number): number;
 }
 
-/** A k×n matrix A resident in WebAssembly memory, packed for the SIMD product kernel. */
+/** An m×k matrix A resident in WebAssembly memory. */
 export interface ResidentMatrix {
   readonly rows: number;
   readonly cols: number;
-  /** X·A for an m×rows matrix X; equal bit for bit to `multiply(X, A)`. */
-  multiplyLeft(X: Matrix): Matrix;
+  /**
+   * For a b×k matrix X whose rows are vectors v, the b×m matrix whose rows are A·v, i.e. X·Aᵀ; equal bit for bit to
+   * `multiplyTransposeB(X, A)` (and so, for a symmetric A, to `multiply(X, A)`).
+   */
+  timesRows(X: Matrix): Matrix;
+  /**
+   * For a square A: max |A_ij| (NaN or +∞ when A has a non-finite entry) and its largest asymmetry |A_ij − A_ji|,
+   * computed in the kernel (SIMD for the maximum; 16×16 tiles for the asymmetry), so that checking a large matrix
+   * costs a fraction of a product.
+   */
+  asymmetry(): Asymmetry;
+  /** Hands the kernel instance (and its memory, already paged in) to the next `residentMatrix`; no products after. */
+  release(): void;
 }
 
+// One released instance, kept for the next resident matrix: a fresh 2000×2000 resident matrix spends more time
+// having the operating system supply its memory than copying into it.
+let spare: KernelExports | undefined;
+/** A released instance whose memory is larger than this is dropped instead, so that the memory is freed. */
+const retainedMemoryBytes = 256 * 1024 * 1024;
+
 /**
- * Copies A into its own instance of the product kernel (gemmKernel.as) and packs it there once, in the column
- * slivers the kernel reads; each `multiplyLeft(X)` then copies in only X and copies out X·A. For a tall A and a thin
- * X, as in block Lanczos (16 × 2000 · 2000 × 2000), copying and packing A would otherwise cost more than the
- * product itself. The memory is released when the returned object is no longer referenced. Throws a RangeError
- * when A does not fit in WebAssembly's 4 GiB.
+ * Copies A into an instance of the product kernel (gemmKernel.as) once; each `timesRows(X)` then copies in X, four
+ * vectors at a time in the interleaved layout the kernel reads, and lets `matrixTimesFour` stream A's rows against
+ * them (one pass over A per four vectors, every sum in the order of `gemm`). Packing A for the general product
+ * kernel instead would cost as much as a product, and for so few vectors the packed kernel is no faster. The memory
+ * is freed when the returned object is no longer referenced, or handed to the next resident matrix by `release()`.
+ * Throws a RangeError when A does not fit in WebAssembly's 4 GiB.
  */
 export function residentMatrix(A: Matrix): ResidentMatrix {
-  const {rows: k, cols: n} = A;
-  const kernel = instantiate();
-  const work = align(kernel.heapBase());
-  const packed = align(work + kernel.workBytes());
-  const scratch = align(packed + kernel.packedBytes(k, n));
-  ensure(kernel, scratch + A.data.byteLength, `${k}×${n}`);
-  new Float64Array(kernel.memory.buffer).set(A.data, scratch / 8);
-  kernel.packWhole(k, n, scratch, n * 8, 8, packed);
+  const {rows: m, cols: k} = A;
+  let kernel: KernelExports | undefined = spare ?? instantiate();
+  spare = undefined;
+  const a = align(kernel.heapBase());
+  const x = align(a + A.data.byteLength);
+  const y = align(x + k * group * 8);
+  ensure(kernel, y + m * group * 8, `${m}×${k}`);
+  new Float64Array(kernel.memory.buffer).set(A.data, a / 8);
   return {
-    rows: k,
-    cols: n,
-    multiplyLeft(X: Matrix): Matrix {
-      if (X.cols !== k) {
-        throw new Error(`multiplyLeft: Matrix dimensions do not match: ${X.rows}×${X.cols} · ${k}×${n}`);
-      }
-      const m = X.rows;
-      const C = matrix(m, n);
-      if (m === 0 || n === 0) return C;
-      const x = scratch;
-      const c = align(x + X.data.byteLength);
-      ensure(kernel, c + C.data.byteLength, `${m}×${k} · ${k}×${n}`);
+    rows: m,
+    cols: k,
+    timesRows(X: Matrix): Matrix {
+      if (kernel === undefined) throw new Error("timesRows: the resident matrix has been released");
+      if (X.cols !== k) throw new Error(`timesRows: ${X.rows}×${X.cols} vectors for a ${m}×${k} matrix`);
+      const b = X.rows;
+      const Y = matrix(b, m);
       const heap = new Float64Array(kernel.memory.buffer);
-      heap.set(X.data, x / 8);
-      heap.fill(0, c / 8, c / 8 + m * n);
-      kernel.gemmPacked(m, n, k, x, k * 8, 8, packed, 1, c, n * 8, work);
-      C.data.set(heap.subarray(c / 8, c / 8 + m * n));
-      return C;
+      const xs = heap.subarray(x / 8, x / 8 + k * group);
+      const ys = heap.subarray(y / 8, y / 8 + m * group);
+      for (let g = 0; g < b; g += group) {
+        const width = Math.min(group, b - g);
+        xs.fill(0);
+        for (let r = 0; r < width; ++r) {
+          const row = (g + r) * k;
+          for (let p = 0; p < k; ++p) xs[p * group + r] = X.data[row + p];
+        }
+        kernel.matrixTimesFour(m, k, a, k * 8, x, y);
+        for (let r = 0; r < width; ++r) {
+          const row = (g + r) * m;
+          for (let i = 0; i < m; ++i) Y.data[row + i] = ys[i * group + r];
+        }
+      }
+      return Y;
+    },
+    asymmetry(): Asymmetry {
+      if (kernel === undefined) throw new Error("asymmetry: the resident matrix has been released");
+      if (m !== k) throw new Error(`asymmetry: ${m}×${k} is not square`);
+      const scale = kernel.maxAbs(m * k, a);
+      const gap = kernel.largestAsymmetry(m, a, y);
+      const where = new Float64Array(kernel.memory.buffer, y, 2);
+      return {scale, gap, row: where[0], col: where[1]};
+    },
+    release() {
+      if (kernel !== undefined && kernel.memory.buffer.byteLength <= retainedMemoryBytes) spare = kernel;
+      kernel = undefined;
     }
   };
 }

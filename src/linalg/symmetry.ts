@@ -5,6 +5,14 @@ import type {Matrix} from "./matrix.js";
 /** Default relative tolerance of `assertSymmetric` and `assertSkew`: |A_ij ∓ A_ji| ≤ tolerance · max |A_kl|. */
 export const symmetryTolerance = 1e-10;
 
+/** The largest asymmetry of a square matrix: max |A_ij| and the first i > j (in row order) with the largest gap. */
+export interface Asymmetry {
+  scale: number;
+  gap: number;
+  row: number;
+  col: number;
+}
+
 /**
  * Throws `${routine}: matrix is not symmetric …` unless |A_ij − A_ji| ≤ tolerance · max |A_kl| for all i, j.
  * A must be square; entries are assumed finite.
@@ -16,21 +24,29 @@ export function assertSymmetric(A: Matrix, routine: string, tolerance: number = 
     const x = Math.abs(a[k]);
     if (x > scale) scale = x;
   }
-  const limit = tolerance * scale;
-  let worst = 0;
-  let worstI = 0;
-  let worstJ = 0;
+  let gap = 0;
+  let row = 0;
+  let col = 0;
   for (let i = 0; i < n; ++i) {
     for (let j = 0; j < i; ++j) {
-      const gap = Math.abs(a[i * n + j] - a[j * n + i]);
-      if (gap > worst) [worst, worstI, worstJ] = [gap, i, j];
+      const x = Math.abs(a[i * n + j] - a[j * n + i]);
+      if (x > gap) [gap, row, col] = [x, i, j];
     }
   }
-  if (worst > limit) {
+  assertSmallAsymmetry({scale, gap, row, col}, routine, tolerance);
+}
+
+/** Throws `${routine}: matrix is not symmetric …` unless the asymmetry is at most tolerance · scale. */
+export function assertSmallAsymmetry(
+  {scale, gap, row, col}: Asymmetry,
+  routine: string,
+  tolerance: number = symmetryTolerance
+): void {
+  if (gap > tolerance * scale) {
     throw new Error(
       `${routine}: matrix is not symmetric ` +
-        `(|A[${worstI}][${worstJ}] − A[${worstJ}][${worstI}]| = ${worst.toExponential(3)}, ` +
-        `relative ${(worst / scale).toExponential(3)} > ${tolerance})`
+        `(|A[${row}][${col}] − A[${col}][${row}]| = ${gap.toExponential(3)}, ` +
+        `relative ${(gap / scale).toExponential(3)} > ${tolerance})`
     );
   }
 }
