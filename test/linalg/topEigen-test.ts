@@ -5,6 +5,7 @@ import {eigh} from "../../src/linalg/eigh.js";
 import {gram, multiply} from "../../src/linalg/gemm.js";
 import {matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
+import {qr} from "../../src/linalg/qr.js";
 import {topEigen} from "../../src/linalg/topEigen.js";
 import {createRng} from "../../src/random/rng.js";
 import {
@@ -130,6 +131,42 @@ test("topEigen finds an exactly low-rank spectrum (the Krylov space is exhausted
   const exact = eigh(K).values;
   for (let j = 0; j < 5; ++j) assert.ok(Math.abs(result.values[j] - exact[499 - j]) < 1e-10 * exact[499], `value ${j}`);
   assert.ok(orthonormalityError(result.vectors) < 1e-12);
+});
+
+test("topEigen with its default block resolves a top eigenvalue repeated four times, and a close cluster", () => {
+  // A = Q diag(λ) Qᵀ with a Haar-like Q (the Q of a QR of a Gaussian matrix): λ = 5 four times, then 4, 4 + 1e-9,
+  // then a bulk in [0, 1]. Four copies fill the default block of min(k, 4) = 4 vectors.
+  const n = 300;
+  const rng = createRng(7).fork("multiplicity");
+  const Q = qr(gaussian(rng, n, n)).Q;
+  const lambda = Float64Array.from({length: n}, (_, i) =>
+    i < 4 ? 5 : i === 4 ? 4 + 1e-9 : i === 5 ? 4 : rng.uniform()
+  );
+  const A = matrix(n, n);
+  for (let i = 0; i < n; ++i) {
+    for (let j = 0; j <= i; ++j) {
+      let s = 0;
+      for (let p = 0; p < n; ++p) s += Q.data[i * n + p] * lambda[p] * Q.data[j * n + p];
+      A.data[i * n + j] = s;
+      A.data[j * n + i] = s;
+    }
+  }
+  const result = topEigen(A, 6, createRng(1));
+  assert.ok(result.iterations > 0, "Lanczos, not the dense path");
+  const expected = [5, 5, 5, 5, 4 + 1e-9, 4];
+  for (let j = 0; j < 6; ++j)
+    assert.ok(Math.abs(result.values[j] - expected[j]) < 1e-12 * 5, `value ${j}: ${result.values[j]}`);
+  assert.ok(orthonormalityError(result.vectors) < 1e-12);
+  // The four vectors for λ = 5 span the same space as the first four columns of Q.
+  let captured = 0;
+  for (let j = 0; j < 4; ++j) {
+    for (let p = 0; p < 4; ++p) {
+      let dot = 0;
+      for (let i = 0; i < n; ++i) dot += result.vectors.data[i * 6 + j] * Q.data[i * n + p];
+      captured += dot * dot;
+    }
+  }
+  assert.ok(Math.abs(captured - 4) < 1e-9, `eigenspace captured ${captured} of 4`);
 });
 
 test("topEigen errors: bad k, asymmetric or non-finite input, operator shape, no convergence", () => {
