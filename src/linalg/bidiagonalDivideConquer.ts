@@ -4,9 +4,10 @@
 // Appl. 16 (1995) 79–92; J. W. Demmel, Applied Numerical Linear Algebra (1997), §5.3.3 and §5.4; LAPACK dbdsdc,
 // dlasd0–dlasd4, dlasdq (version 3.12).
 import {bidiagonalQr} from "./bidiagonalQr.js";
-import {identity, matrix} from "./matrix.js";
+import {identity, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {blockProduct, EPSILON, recomputedZ, secularRoots} from "./secularEquation.js";
+import type {ColumnSource} from "./secularEquation.js";
 
 /** B = U diag(values) Vᵀ for an n×n upper bidiagonal B. */
 export interface BidiagonalSvd {
@@ -31,7 +32,8 @@ export interface BidiagonalSvd {
  * its other singular values are the roots of 1 + Σ z_i²/(d_i² − σ²) = 0, found by the secular solver on the poles d_i²
  * (their differences formed as (d_i − d_j)(d_i + d_j)), and its vectors v_i = ẑ_i/(d_i² − σ²), u = (−1, d_i ẑ_i/(d_i² −
  * σ²)), normalised, from Gu & Eisenstat's ẑ, which makes them orthogonal to working precision. The vectors of B are
- * then two pairs of matrix products that skip the zero blocks. Blocks of at most 25 rows use implicit QR (`bidiagonalQr`).
+ * then two pairs of matrix products that skip the zero blocks. Blocks of at most 25 rows use implicit QR (`bidiagonalQr`),
+ * with entries below ε‖B‖ negligible.
  *
  * Backward stable: ‖B − UΣVᵀ‖, ‖UᵀU − I‖ and ‖VᵀV − I‖ are O(nε‖B‖) and O(nε). Deterministic: every sum is taken in a
  * fixed order. Throws on non-finite input or mismatched lengths.
@@ -87,7 +89,7 @@ function leaf(d: Float64Array, e: Float64Array, sqre: 0 | 1): Node {
   f.set(e);
   const Ut = identity(n);
   const Vt = identity(m);
-  bidiagonalQr(values, f, Ut, Vt); // rows of Ut, Vt: singular vectors
+  bidiagonalQr(values, f, Ut, Vt, EPSILON); // rows of Ut, Vt: singular vectors; ‖B‖ ≥ 1, so EPSILON ≤ ε‖B‖
   const order = Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
   const U = new Float64Array(n * n);
   const V = new Float64Array(m * m);
@@ -147,27 +149,28 @@ function merge(left: Node, right: Node, alpha: number, beta: number, sqre: 0 | 1
     }
   }
 
-  // Columns of diag(U₁, 1, U₂) and diag(V₁, V₂) per pole, unless a deflating rotation made them explicit. side[p]:
-  // bit 1 = nonzero in the upper block of rows, bit 2 = in the lower.
+  // Columns of diag(U₁, 1, U₂) and diag(V₁, V₂) per pole, restricted to the upper (rows 0 … k − 1 of U, 0 … k of V)
+  // or lower block of rows, unless a deflating rotation made them explicit (whole columns). side[p]: bit 1 = nonzero
+  // in the upper block, bit 2 = in the lower. The null pole has no column in U.
   const rotatedU: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
   const rotatedV: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
-  const uEntry = (i: number, p: number): number => {
+  const uSource = (p: number, lower: boolean): ColumnSource => {
     const x = rotatedU[p];
-    if (x !== undefined) return x[i];
-    if (p <= k) return i < k ? U1[i * k + p - 1] : 0;
-    return i > k ? U2[(i - k1) * r + p - k1] : 0;
+    if (x !== undefined) return {data: x, offset: lower ? k1 : 0, stride: 1};
+    return lower ? {data: U2, offset: p - k1, stride: r} : {data: U1, offset: p - 1, stride: k};
   };
-  const vEntry = (i: number, p: number): number => {
-    if (p === 0) return vNull[i];
-    const x = rotatedV[p];
-    if (x !== undefined) return x[i];
-    if (p <= k) return i < k1 ? V1[i * k1 + p - 1] : 0;
-    return i >= k1 ? V2[(i - k1) * r1 + p - k1] : 0;
+  const vSource = (p: number, lower: boolean): ColumnSource => {
+    const x = p === 0 ? vNull : rotatedV[p];
+    if (x !== undefined) return {data: x, offset: lower ? k1 : 0, stride: 1};
+    return lower ? {data: V2, offset: p - k1, stride: r1} : {data: V1, offset: p - 1, stride: k1};
   };
   const explicit = (p: number): [Float64Array, Float64Array] => {
     if (rotatedU[p] === undefined || rotatedV[p] === undefined) {
-      const u = Float64Array.from({length: n}, (_, i) => uEntry(i, p));
-      const v = Float64Array.from({length: m}, (_, i) => vEntry(i, p));
+      const u = new Float64Array(n);
+      const v = new Float64Array(m);
+      const lower = p >= k1;
+      copyColumn(uSource(p, lower), lower ? k1 : 0, lower ? n : k, u, 1, 0);
+      copyColumn(vSource(p, lower), lower ? k1 : 0, lower ? m : k1, v, 1, 0);
       rotatedU[p] = u;
       rotatedV[p] = v;
     }
@@ -199,7 +202,7 @@ function merge(left: Node, right: Node, alpha: number, beta: number, sqre: 0 | 1
       rotatePair(vx, vy, c, s);
       z[p] = tau;
       z[previous] = 0;
-      side[p] |= side[previous];
+      side[p] = side[previous] = side[p] | side[previous];
       deflated.push(previous);
     } else if (previous >= 0) {
       kept.push(previous);
@@ -212,15 +215,9 @@ function merge(left: Node, right: Node, alpha: number, beta: number, sqre: 0 | 1
   // The secular problem: singular values and vectors of the K×K matrix M on the kept poles. Su row 0 is M's row of z;
   // row i ≥ 1 and Sv row i belong to pole kept[i].
   const K = kept.length;
-  const sigma = new Float64Array(K);
-  const Su = matrix(K, K);
-  const Sv = matrix(K, K);
-  secularSvd(
+  const {sigma, Su, Sv} = secularSvd(
     kept.map((p) => d[p]),
-    kept.map((p) => z[p]),
-    sigma,
-    Su.data,
-    Sv.data
+    kept.map((p) => z[p])
   );
 
   // Final order: all singular values ascending (stable; deflated ones first among ties).
@@ -236,69 +233,112 @@ function merge(left: Node, right: Node, alpha: number, beta: number, sqre: 0 | 1
   const V = new Float64Array(m * m);
   for (let c = 0; c < D; ++c) {
     const p = deflated[c];
-    const to = place[c];
-    for (let i = 0; i < n; ++i) U[i * n + to] = uEntry(i, p);
-    for (let i = 0; i < m; ++i) V[i * m + to] = vEntry(i, p);
+    if (side[p] & 1) {
+      copyColumn(uSource(p, false), 0, k, U, n, place[c]);
+      copyColumn(vSource(p, false), 0, k1, V, m, place[c]);
+    }
+    if (side[p] & 2) {
+      copyColumn(uSource(p, true), k1, n, U, n, place[c]);
+      copyColumn(vSource(p, true), k1, m, V, m, place[c]);
+    }
   }
   if (sqre === 1) for (let i = 0; i < m; ++i) V[i * m + n] = vExtra[i];
+  // The new vectors: row k of U is M's row of z; the other rows come through diag(U₁, U₂) and diag(V₁, V₂).
   const places = place.subarray(D);
-  const pairs = kept.map((p, i) => [p, i] as const);
-  const upper = pairs.filter(([p]) => side[p] & 1);
-  const lower = pairs.filter(([p]) => side[p] & 2);
-  // U: row k is M's row of z; the pole rows come through diag(U₁, U₂) (the null pole has no row).
   for (let t = 0; t < K; ++t) U[k * n + places[t]] = Su.data[t];
-  blockProduct(uEntry, n, 0, k, upper.slice(1), Su, U, places);
-  blockProduct(uEntry, n, k1, n, side[0] & 2 ? lower.slice(1) : lower, Su, U, places);
-  blockProduct(vEntry, m, 0, k1, upper, Sv, V, places);
-  blockProduct(vEntry, m, k1, m, lower, Sv, V, places);
+  for (const lower of [false, true]) {
+    const bit = lower ? 2 : 1;
+    const rows = kept.map((_, i) => i).filter((i) => side[kept[i]] & bit);
+    const uRows = rows.filter((i) => i > 0);
+    const [from, toU, toV] = lower ? [k1, n, m] : [0, k, k1];
+    blockProduct(
+      uRows.map((i) => uSource(kept[i], lower)),
+      uRows,
+      Su,
+      from,
+      toU,
+      U,
+      n,
+      places
+    );
+    blockProduct(
+      rows.map((i) => vSource(kept[i], lower)),
+      rows,
+      Sv,
+      from,
+      toV,
+      V,
+      m,
+      places
+    );
+  }
   return {values: Float64Array.from(order, (c) => all[c]), U, V};
 }
 
 // Singular values (ascending) of M = e₀zᵀ + diag(0, d_1, …, d_{K−1}) for 0 < d_1 < … < d_{K−1} and z_0 ≠ 0, with its
-// left (Su) and right (Sv) singular vectors as the columns of row-major K×K arrays (dlasd3).
-function secularSvd(d: number[], z: number[], sigma: Float64Array, Su: Float64Array, Sv: Float64Array): void {
+// left (Su) and right (Sv) singular vectors as the columns of K×K matrices (dlasd3).
+function secularSvd(d: number[], z: number[]): {sigma: Float64Array; Su: Matrix; Sv: Matrix} {
   const K = d.length;
   if (K === 1) {
-    sigma[0] = Math.abs(z[0]);
-    Su[0] = z[0] >= 0 ? 1 : -1;
-    Sv[0] = 1;
-    return;
+    return {
+      sigma: Float64Array.of(Math.abs(z[0])),
+      Su: matrix(1, 1, Float64Array.of(z[0] >= 0 ? 1 : -1)),
+      Sv: matrix(1, 1, Float64Array.of(1))
+    };
   }
   let norm2 = 0;
   for (const x of z) norm2 += x * x;
   const norm = Math.sqrt(norm2);
+  const offsets = (o: number, out: Float64Array): void => {
+    for (let i = 0; i < K; ++i) out[i] = (d[i] - d[o]) * (d[i] + d[o]);
+  };
   const {origin, tau, delta} = secularRoots(
     z.map((x) => x / norm),
     norm2,
-    (o, out) => {
-      for (let i = 0; i < K; ++i) out[i] = (d[i] - d[o]) * (d[i] + d[o]);
-    }
+    offsets
   ); // row j: d_i² − σ_j²
-  for (let j = 0; j < K; ++j) sigma[j] = Math.sqrt(Math.max(0, d[origin[j]] * d[origin[j]] + tau[j]));
-  const zhat = recomputedZ(z, delta, (i, j) => (d[i] - d[j]) * (d[i] + d[j]));
-  const v = new Float64Array(K);
-  const u = new Float64Array(K);
+  const sigma = Float64Array.from(origin, (o, j) => Math.sqrt(Math.max(0, d[o] * d[o] + tau[j])));
+  const zhat = recomputedZ(z, delta, offsets);
+  // Vector j as row j of Ut and Vt (v_i = ẑ_i/(d_i² − σ_j²), u = (−1, d_i v_i)), normalised, then transposed.
+  const Ut = matrix(K, K);
+  const Vt = matrix(K, K);
+  const u = Ut.data;
+  const v = Vt.data;
   for (let j = 0; j < K; ++j) {
     const row = j * K;
     let sv = 0;
     let su = 1;
-    u[0] = -1;
+    u[row] = -1;
     for (let i = 0; i < K; ++i) {
       const x = zhat[i] / delta[row + i];
-      v[i] = x;
+      v[row + i] = x;
       sv += x * x;
       if (i > 0) {
-        u[i] = d[i] * x;
-        su += u[i] * u[i];
+        const y = d[i] * x;
+        u[row + i] = y;
+        su += y * y;
       }
     }
     const scaleV = 1 / Math.sqrt(sv);
     const scaleU = 1 / Math.sqrt(su);
     for (let i = 0; i < K; ++i) {
-      Sv[i * K + j] = v[i] * scaleV;
-      Su[i * K + j] = u[i] * scaleU;
+      v[row + i] *= scaleV;
+      u[row + i] *= scaleU;
     }
   }
+  return {sigma, Su: transpose(Ut), Sv: transpose(Vt)};
+}
+
+// out[(from + i)·width + column] = the source's row from + i, for i = 0 … to − from − 1.
+function copyColumn(
+  {data, offset, stride}: ColumnSource,
+  from: number,
+  to: number,
+  out: Float64Array,
+  width: number,
+  column: number
+): void {
+  for (let i = 0, q = offset; i < to - from; ++i, q += stride) out[(from + i) * width + column] = data[q];
 }
 
 // (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot).

@@ -9,7 +9,9 @@ import type {RotationSpace} from "./reductionWasm.js";
 
 /**
  * Diagonalises the n×n upper bidiagonal matrix B (diagonal d, superdiagonal e of length n with e[n − 1] = 0; entries
- * at most 2 in magnitude) by Golub–Kahan SVD steps, until every e is negligible: |e_k| ≤ tiny + ε(|d_k| + |d_{k+1}|). With
+ * at most 2 in magnitude) by Golub–Kahan SVD steps, until every e is negligible: |e_k| ≤ tiny + ε(|d_k| + |d_{k+1}|),
+ * where `tiny` (default 2^−966, just above underflow) is an absolute floor: a caller content with absolute accuracy
+ * passes ε‖B‖, which also ends the slow convergence of strongly graded matrices at entries far below ε‖B‖. With
  * B = U_B Σ V_Bᵀ to be found, rotations on columns j, j+1 of V_B (U_B) are applied to rows j, j+1 of Vt (Ut): start
  * them from identity rows to get the singular vectors as rows, or from the rows of earlier transformations to
  * accumulate. The matrices stay in WebAssembly memory meanwhile; each QR sweep's rotations are recorded and applied as
@@ -20,7 +22,7 @@ import type {RotationSpace} from "./reductionWasm.js";
  * matrix by rotations of columns j and n from the right (j = n − 1 … 0, as LAPACK dlasdq does for sqre = 1), leaving
  * an n×n bidiagonal matrix and a zero column, whose right vector ends in row n of Vt.
  */
-export function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix): void {
+export function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: Matrix, tiny = 2 ** -966): void {
   const n = d.length;
   if (Vt.rows === n + 1) {
     let f = e[n - 1];
@@ -37,15 +39,14 @@ export function bidiagonalQr(d: Float64Array, e: Float64Array, Ut: Matrix, Vt: M
   }
   const space = rotationSpace(Vt, Ut);
   try {
-    iterate(d, e, space, Ut.cols, Vt.cols);
+    iterate(d, e, space, Ut.cols, Vt.cols, tiny);
   } finally {
     space.finish();
   }
 }
 
-function iterate(d: Float64Array, e: Float64Array, space: RotationSpace, m: number, n: number): void {
+function iterate(d: Float64Array, e: Float64Array, space: RotationSpace, m: number, n: number, tiny: number): void {
   const eps = Number.EPSILON;
-  const tiny = 2 ** -966; // entries are scaled to at most 2
   const {first: vt, second: ut, firstCos: cv, firstSin: sv, secondCos: cu, secondSin: su} = space;
   let p = d.length; // the trailing d[p ..] have converged
   let iterations = 0;

@@ -45,21 +45,19 @@ export function secularRoots(z: ArrayLike<number>, rho: number, offsets: PoleOff
 
 /**
  * Gu & Eisenstat's ẑ: the vector for which the computed roots are exact, ẑ_i² = Π_j (x_j − p_i) / Π_{j≠i} (p_j − p_i)
- * (ρẑ_i² for the normalised equation, i.e. the unnormalised z_i²), with the signs of z. `difference(i, j)` is p_i − p_j.
- * Eigenvectors formed from ẑ_i/(p_i − x_j) are then orthogonal to working precision.
+ * (ρẑ_i² for the normalised equation, i.e. the unnormalised z_i²), with the signs of z. Eigenvectors formed from
+ * ẑ_i/(p_i − x_j) are then orthogonal to working precision.
  */
-export function recomputedZ(
-  z: ArrayLike<number>,
-  delta: Float64Array,
-  difference: (i: number, j: number) => number
-): Float64Array {
+export function recomputedZ(z: ArrayLike<number>, delta: Float64Array, offsets: PoleOffsets): Float64Array {
   const K = z.length;
   // The products are formed for all i at once, factor j = 0, 1, … in turn.
   const product = new Float64Array(K);
+  const difference = new Float64Array(K);
   for (let i = 0; i < K; ++i) product[i] = delta[i * K + i];
   for (let j = 0; j < K; ++j) {
     const row = j * K;
-    for (let i = 0; i < K; ++i) if (i !== j) product[i] *= delta[row + i] / difference(i, j);
+    offsets(j, difference); // p_i − p_j
+    for (let i = 0; i < K; ++i) if (i !== j) product[i] *= delta[row + i] / difference[i];
   }
   const zhat = new Float64Array(K);
   for (let i = 0; i < K; ++i) {
@@ -69,33 +67,42 @@ export function recomputedZ(
   return zhat;
 }
 
+/** Rows from … to − 1 of one column of a matrix: row from + i is data[offset + i·stride]. */
+export interface ColumnSource {
+  data: Float64Array;
+  offset: number;
+  stride: number;
+}
+
 /**
- * out[i][place[t]] = Σ_r entry(i, j_r)·S[s_r][t] for rows i = from … to − 1 of the row-major `out` (rows of `width`),
- * over the listed pairs (j_r, s_r): the rows of a merged vector matrix Q[:, kept]·S, with only the columns of Q that
- * are nonzero in those rows, as one matrix product.
+ * out[from + i][place[t]] = Σ_r columns[r](i)·S[rows[r]][t] for i = 0 … to − from − 1, in the row-major `out` with
+ * rows of `width`: rows from … to − 1 of a merged vector matrix Q[:, kept]·S, using only the columns of Q that are
+ * nonzero in those rows, as one matrix product.
  */
 export function blockProduct(
-  entry: (i: number, j: number) => number,
-  width: number,
+  columns: readonly ColumnSource[],
+  rows: readonly number[],
+  S: Matrix,
   from: number,
   to: number,
-  pairs: readonly (readonly [number, number])[],
-  S: Matrix,
   out: Float64Array,
+  width: number,
   place: Int32Array
 ): void {
-  const rows = to - from;
+  const height = to - from;
   const K = S.cols;
-  const inner = pairs.length;
-  if (inner === 0 || rows === 0) return;
-  const A = matrix(rows, inner);
+  const inner = columns.length;
+  if (inner === 0 || height === 0) return;
+  const A = matrix(height, inner);
   const B = matrix(inner, K);
-  for (let i = 0; i < rows; ++i) {
-    for (let r = 0; r < inner; ++r) A.data[i * inner + r] = entry(from + i, pairs[r][0]);
+  const a = A.data;
+  for (let r = 0; r < inner; ++r) {
+    const {data, offset, stride} = columns[r];
+    for (let i = 0, q = offset; i < height; ++i, q += stride) a[i * inner + r] = data[q];
   }
-  for (let r = 0; r < inner; ++r) B.data.set(S.data.subarray(pairs[r][1] * K, (pairs[r][1] + 1) * K), r * K);
-  const C = gemmInto(matrix(rows, K), A, B).data;
-  for (let i = 0; i < rows; ++i) {
+  for (let r = 0; r < inner; ++r) B.data.set(S.data.subarray(rows[r] * K, (rows[r] + 1) * K), r * K);
+  const C = gemmInto(matrix(height, K), A, B).data;
+  for (let i = 0; i < height; ++i) {
     const row = (from + i) * width;
     for (let t = 0; t < K; ++t) out[row + place[t]] = C[i * K + t];
   }

@@ -7,6 +7,7 @@
 import {matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {blockProduct, EPSILON, recomputedZ, secularRoots} from "./secularEquation.js";
+import type {ColumnSource} from "./secularEquation.js";
 import {tridiagonalEigen} from "./tridiagonal.js";
 
 /** The eigendecomposition T = Z diag(values) Zᵀ of a symmetric tridiagonal matrix. */
@@ -253,17 +254,21 @@ function merge(left: Eigen, right: Eigen, rho0: number, sigma: number): Eigen {
     for (let c = 0; c < fromRight.length; ++c) out[row + toRight[c]] = q2[source + fromRight[c]];
   }
   if (K > 0) {
-    const upper = kept.map((j, r) => [j, r] as const).filter(([j]) => kind[j] !== 3);
-    const lower = kept.map((j, r) => [j, r] as const).filter(([j]) => kind[j] !== 1);
-    const places = place.subarray(D);
-    const entry = (i: number, j: number): number => {
+    // Column j of Q restricted to the upper (from = 0) or lower (from = n1) block of rows.
+    const source = (j: number, from: number): ColumnSource => {
       const x = rotated[j];
-      if (x !== undefined) return x[i];
-      if (j < n1) return i < n1 ? q1[i * n1 + j] : 0;
-      return i >= n1 ? q2[(i - n1) * n2 + j - n1] : 0;
+      if (x !== undefined) return {data: x, offset: from, stride: 1};
+      return j < n1 ? {data: q1, offset: j, stride: n1} : {data: q2, offset: j - n1, stride: n2};
     };
-    blockProduct(entry, n, 0, n1, upper, S, out, places);
-    blockProduct(entry, n, n1, n, lower, S, out, places);
+    const places = place.subarray(D);
+    for (const [from, to, excluded] of [
+      [0, n1, 3],
+      [n1, n, 1]
+    ]) {
+      const rows = kept.map((_, r) => r).filter((r) => kind[kept[r]] !== excluded);
+      const columns = rows.map((r) => source(kept[r], from));
+      blockProduct(columns, rows, S, from, to, out, n, places);
+    }
   }
   return {values: Float64Array.from(order, (c) => allValues[c]), vectors: matrix(n, n, out)};
 }
@@ -277,15 +282,12 @@ function secularEigen(d: number[], z: number[], rho: number, lambda: Float64Arra
     vectors[0] = 1;
     return;
   }
-  const {
-    origin,
-    tau,
-    delta: differences
-  } = secularRoots(z, rho, (o, out) => {
+  const offsets = (o: number, out: Float64Array): void => {
     for (let i = 0; i < K; ++i) out[i] = d[i] - d[o];
-  }); // row j: d_i − λ_j
+  };
+  const {origin, tau, delta: differences} = secularRoots(z, rho, offsets); // row j: d_i − λ_j
   for (let j = 0; j < K; ++j) lambda[j] = d[origin[j]] + tau[j];
-  const zhat = recomputedZ(z, differences, (i, j) => d[i] - d[j]);
+  const zhat = recomputedZ(z, differences, offsets);
   // Eigenvector j: ẑ_i / (d_i − λ_j), normalised; formed as row j, then transposed into column j.
   const rows = matrix(K, K, differences);
   for (let j = 0; j < K; ++j) {
