@@ -4,9 +4,10 @@
 // Math. 36 (1981) 177–195; M. Gu & S. C. Eisenstat, "A stable and efficient algorithm for the rank-one modification
 // of the symmetric eigenproblem", SIAM J. Matrix Anal. Appl. 15 (1994) 1266–1276; G. H. Golub & C. F. Van Loan,
 // Matrix Computations, 4th ed. (2013), §8.4.4–8.4.5; LAPACK dstedc, dlaed0–dlaed4 (version 3.12).
-import {gemmInto} from "./gemm.js";
 import {matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
+import {blockProduct, EPSILON, recomputedZ, secularRoots} from "./secularEquation.js";
+import type {ColumnSource} from "./secularEquation.js";
 import {tridiagonalEigen} from "./tridiagonal.js";
 
 /** The eigendecomposition T = Z diag(values) Zᵀ of a symmetric tridiagonal matrix. */
@@ -83,10 +84,8 @@ export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array): Trid
   return {values: sorted, vectors: inOrder ? Z : permuteColumns(Z, order)};
 }
 
-const EPSILON = 2 ** -53; // unit roundoff, as LAPACK dlamch('E')
 /** Blocks of at most this many rows are solved by implicit QL (LAPACK's SMLSIZ). */
 const smallSize = 25;
-const maxSecularIterations = 100;
 
 interface Eigen {
   values: Float64Array; // ascending
@@ -255,48 +254,23 @@ function merge(left: Eigen, right: Eigen, rho0: number, sigma: number): Eigen {
     for (let c = 0; c < fromRight.length; ++c) out[row + toRight[c]] = q2[source + fromRight[c]];
   }
   if (K > 0) {
-    const upper = kept.map((j, r) => [j, r]).filter(([j]) => kind[j] !== 3);
-    const lower = kept.map((j, r) => [j, r]).filter(([j]) => kind[j] !== 1);
-    const places = place.subarray(D);
-    const entry = (i: number, j: number): number => {
+    // Column j of Q restricted to the upper (from = 0) or lower (from = n1) block of rows.
+    const source = (j: number, from: number): ColumnSource => {
       const x = rotated[j];
-      if (x !== undefined) return x[i];
-      if (j < n1) return i < n1 ? q1[i * n1 + j] : 0;
-      return i >= n1 ? q2[(i - n1) * n2 + j - n1] : 0;
+      if (x !== undefined) return {data: x, offset: from, stride: 1};
+      return j < n1 ? {data: q1, offset: j, stride: n1} : {data: q2, offset: j - n1, stride: n2};
     };
-    blockProduct(entry, n, 0, n1, upper, S, out, places);
-    blockProduct(entry, n, n1, n, lower, S, out, places);
+    const places = place.subarray(D);
+    for (const [from, to, excluded] of [
+      [0, n1, 3],
+      [n1, n, 1]
+    ]) {
+      const rows = kept.map((_, r) => r).filter((r) => kind[kept[r]] !== excluded);
+      const columns = rows.map((r) => source(kept[r], from));
+      blockProduct(columns, rows, S, from, to, out, n, places);
+    }
   }
   return {values: Float64Array.from(order, (c) => allValues[c]), vectors: matrix(n, n, out)};
-}
-
-// out[i][place[t]] = Σ_r Q[i][j_r]·S[s_r][t] for rows from … to − 1, over the listed pairs (j_r, s_r).
-function blockProduct(
-  entry: (i: number, j: number) => number,
-  n: number,
-  from: number,
-  to: number,
-  pairs: number[][],
-  S: Matrix,
-  out: Float64Array,
-  place: Int32Array
-): void {
-  const rows = to - from;
-  const K = S.cols;
-  const inner = pairs.length;
-  if (inner === 0 || rows === 0) return;
-  const A = matrix(rows, inner);
-  const B = matrix(inner, K);
-  const columns = pairs.map(([j]) => j);
-  for (let i = 0; i < rows; ++i) {
-    for (let r = 0; r < inner; ++r) A.data[i * inner + r] = entry(from + i, columns[r]);
-  }
-  for (let r = 0; r < inner; ++r) B.data.set(S.data.subarray(pairs[r][1] * K, (pairs[r][1] + 1) * K), r * K);
-  const C = gemmInto(matrix(rows, K), A, B).data;
-  for (let i = 0; i < rows; ++i) {
-    const row = (from + i) * n;
-    for (let t = 0; t < K; ++t) out[row + place[t]] = C[i * K + t];
-  }
 }
 
 // Roots λ_0 < … < λ_{K−1} of 1/ρ + Σ z_i²/(d_i − λ) (d strictly ascending, z nonzero, ρ > 0) and the unit
@@ -308,23 +282,12 @@ function secularEigen(d: number[], z: number[], rho: number, lambda: Float64Arra
     vectors[0] = 1;
     return;
   }
-  const offsets = new Float64Array(K); // d_i − d_origin
-  const differences = new Float64Array(K * K); // row j: d_i − λ_j, i = 0 … K − 1
-  for (let j = 0; j < K; ++j) lambda[j] = secularRoot(d, z, rho, j, differences.subarray(j * K, (j + 1) * K), offsets);
-  // Gu & Eisenstat: ẑ_i² = Π_j (λ_j − d_i) / Π_{j≠i} (d_j − d_i) (up to the factor ρ, which cancels), sign of z_i.
-  // The products are formed for all i at once, factor j = 0, 1, … in turn.
-  const product = new Float64Array(K);
-  for (let i = 0; i < K; ++i) product[i] = differences[i * K + i];
-  for (let j = 0; j < K; ++j) {
-    const row = j * K;
-    const dj = d[j];
-    for (let i = 0; i < K; ++i) if (i !== j) product[i] *= differences[row + i] / (d[i] - dj);
-  }
-  const zhat = new Float64Array(K);
-  for (let i = 0; i < K; ++i) {
-    const magnitude = Math.sqrt(Math.max(0, -product[i]));
-    zhat[i] = z[i] >= 0 ? magnitude : -magnitude;
-  }
+  const offsets = (o: number, out: Float64Array): void => {
+    for (let i = 0; i < K; ++i) out[i] = d[i] - d[o];
+  };
+  const {origin, tau, delta: differences} = secularRoots(z, rho, offsets); // row j: d_i − λ_j
+  for (let j = 0; j < K; ++j) lambda[j] = d[origin[j]] + tau[j];
+  const zhat = recomputedZ(z, differences, offsets);
   // Eigenvector j: ẑ_i / (d_i − λ_j), normalised; formed as row j, then transposed into column j.
   const rows = matrix(K, K, differences);
   for (let j = 0; j < K; ++j) {
@@ -339,133 +302,6 @@ function secularEigen(d: number[], z: number[], rho: number, lambda: Float64Arra
     for (let i = 0; i < K; ++i) differences[row + i] *= scale;
   }
   vectors.set(transpose(rows).data);
-}
-
-// The root in (d_j, d_{j+1}) (or (d_{K−1}, d_{K−1} + ρ‖z‖²) for j = K − 1) of the secular equation, by the rational
-// interpolation of dlaed4: ψ (poles up to j) and φ (the rest) are each replaced by a constant plus one pole term
-// matching value and slope, and the resulting quadratic solved. The root is carried as τ = λ − d_origin with the
-// origin the nearer pole, so that every d_i − λ = (d_i − d_origin) − τ is accurate; the iteration keeps a bracket
-// and bisects whenever the step leaves it. Writes d_i − λ to delta and returns λ.
-function secularRoot(
-  d: number[],
-  z: number[],
-  rho: number,
-  j: number,
-  delta: Float64Array,
-  offsets: Float64Array
-): number {
-  const K = d.length;
-  const rhoInv = 1 / rho;
-  const sums = new Float64Array(5); // ψ, ψ′, φ, φ′ and Σ|terms| at the current τ
-  let lo: number;
-  let hi: number;
-  let tau: number;
-  let base: number;
-  const pole1 = j === K - 1 ? K - 2 : j; // the two poles of the model: the interpolated ψ and φ terms
-  const pole2 = pole1 + 1;
-  if (j === K - 1) {
-    base = d[K - 1];
-    for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
-    let norm2 = 0;
-    for (let i = 0; i < K; ++i) norm2 += z[i] * z[i];
-    lo = 0;
-    hi = rho * norm2 * (1 + 4 * EPSILON) + Number.MIN_VALUE;
-    tau = hi / 2;
-    evaluate(z, offsets, delta, tau, pole1, sums);
-  } else {
-    // Evaluate at the midpoint of the gap, whose sign tells which half holds the root; the origin is the pole at
-    // the end of that half, and the evaluation serves as the first iteration.
-    const gap = d[j + 1] - d[j];
-    base = d[j];
-    for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
-    tau = gap / 2;
-    evaluate(z, offsets, delta, tau, pole1, sums);
-    if (rhoInv + sums[0] + sums[2] > 0) {
-      lo = 0;
-      hi = tau;
-    } else {
-      base = d[j + 1];
-      for (let i = 0; i < K; ++i) offsets[i] = d[i] - base;
-      lo = -gap / 2;
-      hi = 0;
-      tau = lo;
-      for (let i = 0; i < K; ++i) delta[i] = offsets[i] - tau;
-    }
-  }
-  for (let iteration = 0; ; ++iteration) {
-    if (iteration > 0) evaluate(z, offsets, delta, tau, pole1, sums);
-    const psi = sums[0];
-    const dpsi = sums[1];
-    const phi = sums[2];
-    const dphi = sums[3];
-    const magnitude = sums[4];
-    const w = rhoInv + psi + phi;
-    if (w === 0) break;
-    // The error bound of the evaluation (as dlaed4's erretm), and the bracket update: w increases with τ.
-    if (Math.abs(w) <= 8 * EPSILON * (rhoInv + magnitude + Math.abs(tau) * (dpsi + dphi))) break;
-    if (w < 0) lo = tau;
-    else hi = tau;
-    if (iteration >= maxSecularIterations || hi - lo <= 4 * EPSILON * Math.max(Math.abs(lo), Math.abs(hi))) break;
-    const a1 = delta[pole1];
-    const a2 = delta[pole2];
-    const c = w - a1 * dpsi - a2 * dphi;
-    const a = (a1 + a2) * w - a1 * a2 * (dpsi + dphi);
-    const b = a1 * a2 * w;
-    let eta: number;
-    if (j === K - 1) {
-      // Both poles lie below the root: the other root of the quadratic (dlaed4, case i = n).
-      const cc = Math.abs(c);
-      if (cc === 0) eta = hi - tau;
-      else if (a >= 0) eta = (a + Math.sqrt(Math.abs(a * a - 4 * b * cc))) / (2 * cc);
-      else eta = (2 * b) / (a - Math.sqrt(Math.abs(a * a - 4 * b * cc)));
-    } else if (c === 0) eta = a === 0 ? 0 : b / a;
-    else if (a <= 0) eta = (a - Math.sqrt(Math.abs(a * a - 4 * b * c))) / (2 * c);
-    else eta = (2 * b) / (a + Math.sqrt(Math.abs(a * a - 4 * b * c)));
-    // The step must point uphill of w's sign; otherwise take Newton's.
-    if (w * eta >= 0) eta = -w / (dpsi + dphi);
-    let next = tau + eta;
-    if (!(next > lo && next < hi)) next = lo / 2 + hi / 2;
-    if (next === tau) break;
-    tau = next;
-  }
-  return base + tau;
-}
-
-// Fills delta with d_i − λ = offsets_i − τ, and sums with the totals of the terms z_i²/(d_i − λ) up to pole1 (ψ)
-// and their derivatives, of the terms after it (φ) and derivatives, and of the terms' magnitudes.
-function evaluate(
-  z: number[],
-  offsets: Float64Array,
-  delta: Float64Array,
-  tau: number,
-  pole1: number,
-  sums: Float64Array
-): void {
-  let psi = 0;
-  let dpsi = 0;
-  let phi = 0;
-  let dphi = 0;
-  let magnitude = 0;
-  const K = z.length;
-  for (let i = 0; i < K; ++i) {
-    const di = offsets[i] - tau;
-    delta[i] = di;
-    const t = z[i] / di;
-    const term = z[i] * t;
-    if (i <= pole1) {
-      psi += term;
-      dpsi += t * t;
-    } else {
-      phi += term;
-      dphi += t * t;
-    }
-    magnitude += Math.abs(term);
-  }
-  sums[0] = psi;
-  sums[1] = dpsi;
-  sums[2] = phi;
-  sums[3] = dphi;
-  sums[4] = magnitude;
 }
 
 // (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot).

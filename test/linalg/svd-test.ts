@@ -1,4 +1,5 @@
-// Thin SVD: reconstruction, orthonormal factors, accuracy on known spectra, rank deficiency, ml-matrix agreement.
+// Thin SVD: reconstruction, orthonormal factors, accuracy on known spectra (clustered, repeated, graded), rank
+// deficiency, sizes around the divide-and-conquer leaves, ml-matrix agreement.
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {SingularValueDecomposition} from "ml-matrix";
@@ -128,6 +129,93 @@ test("svd handles extreme scales exactly: svd(2^k A) = 2^k svd(A)", () => {
     ).s;
     for (let i = 0; i < 9; ++i) assert.equal(scaled[i], s[i] * 2 ** k);
   }
+});
+
+// A = P diag(sigma) Qᵀ for Haar-random P (m×m, first n columns) and Q (n×n).
+function withSpectrum(seed: number, m: number, sigma: Float64Array): Matrix {
+  const n = sigma.length;
+  const rng = createRng(seed).fork("spectrum");
+  const P = haarOrthogonal(m, rng.fork("P"));
+  const Pn = matrix(m, n);
+  for (let i = 0; i < m; ++i) Pn.data.set(P.data.subarray(i * m, i * m + n), i * n);
+  return naiveProduct(scaleColumns(Pn, sigma), naiveTranspose(haarOrthogonal(n, rng.fork("Q"))));
+}
+
+// The identities to 1e-10 relative, and every singular value within 1e-12·σ_max of the expected one.
+function assertSpectrum(A: Matrix, expected: Float64Array, label: string): void {
+  const {U, s, V} = svd(A);
+  assertDescending(s);
+  assert.ok(reconstructionError(A, U, s, V) < 1e-10, `${label}: reconstruction`);
+  assert.ok(orthonormalityError(U) < 1e-10, `${label}: U`);
+  assert.ok(orthonormalityError(V) < 1e-10, `${label}: V`);
+  const sorted = Float64Array.from(expected).sort().reverse();
+  for (let i = 0; i < s.length; ++i) {
+    assert.ok(Math.abs(s[i] - sorted[i]) < 1e-12 * sorted[0], `${label}: σ_${i} = ${s[i]} vs ${sorted[i]}`);
+  }
+}
+
+test("svd with clustered singular values 1 + k·1e-13 and exactly repeated ones", () => {
+  const n = 90;
+  assertSpectrum(
+    withSpectrum(
+      7,
+      110,
+      Float64Array.from({length: n}, (_, k) => 1 + k * 1e-13)
+    ),
+    Float64Array.from({length: n}, (_, k) => 1 + k * 1e-13),
+    "cluster"
+  );
+  const repeated = Float64Array.from({length: n}, (_, k) => [3, 1, 1e-3][k % 3]);
+  assertSpectrum(withSpectrum(8, n, repeated), repeated, "three values, 30 times each");
+  const ones = new Float64Array(60).fill(2);
+  assertSpectrum(withSpectrum(9, 75, ones), ones, "2·(orthonormal columns)");
+});
+
+test("svd of graded matrices: singular values from 1 down to 2^-60, and rows scaled by 2^-k", () => {
+  const graded = Float64Array.from({length: 80}, (_, k) => 2 ** ((-60 * k) / 79));
+  assertSpectrum(withSpectrum(10, 80, graded), graded, "graded spectrum");
+  const A = gaussian(createRng(11).fork("rows"), 70, 60);
+  for (let i = 0; i < 70; ++i) for (let j = 0; j < 60; ++j) A.data[i * 60 + j] *= 2 ** -i;
+  const {U, s, V} = svd(A);
+  assert.ok(
+    reconstructionError(A, U, s, V) < 1e-10 && orthonormalityError(U) < 1e-10 && orthonormalityError(V) < 1e-10
+  );
+});
+
+test("svd at sizes around the divide-and-conquer leaf (25 rows) and its doubling, tall and wide", () => {
+  const rng = createRng(12).fork("sizes");
+  for (const [m, n] of [
+    [24, 24],
+    [25, 25],
+    [26, 26],
+    [27, 27],
+    [51, 51],
+    [52, 52],
+    [53, 53],
+    [60, 26],
+    [26, 60],
+    [200, 150]
+  ]) {
+    const A = gaussian(rng, m, n);
+    const {U, s, V} = svd(A);
+    assertDescending(s);
+    assert.ok(reconstructionError(A, U, s, V) < 1e-10, `reconstruction ${m}×${n}`);
+    assert.ok(orthonormalityError(U) < 1e-10 && orthonormalityError(V) < 1e-10, `orthonormality ${m}×${n}`);
+  }
+});
+
+test("svd of large rank-deficient and zero matrices", () => {
+  const rng = createRng(13).fork("rank");
+  const A = naiveProduct(gaussian(rng, 120, 10), gaussian(rng, 10, 100));
+  const {U, s, V} = svd(A);
+  assert.ok(s[9] > 1e-3 * s[0]);
+  for (let i = 10; i < 100; ++i) assert.ok(s[i] < 1e-13 * s[0], `σ_${i} = ${s[i]}`);
+  assert.ok(
+    reconstructionError(A, U, s, V) < 1e-10 && orthonormalityError(U) < 1e-10 && orthonormalityError(V) < 1e-10
+  );
+  const zero = svd(matrix(70, 60));
+  assert.ok(zero.s.every((x) => x === 0));
+  assert.ok(orthonormalityError(zero.U) === 0 && orthonormalityError(zero.V) === 0);
 });
 
 test("svd rejects non-finite input", () => {
