@@ -5,12 +5,17 @@ import {matrix, toMlMatrix} from "../src/linalg/matrix.js";
 import type {Matrix} from "../src/linalg/matrix.js";
 import {createRng} from "../src/random/rng.js";
 import {numpyColumn, recordGoal, versusNumpy} from "./numpy.js";
+import {simdPeakGflops} from "./simdPeak.js";
 import {medianTime} from "./timing.js";
 
 const sizes = [256, 512, 1024];
 const rng = createRng(20240601).fork("bench-gemm");
 
 console.log("GFLOP/s counts 2n³ flops for gemm (A·B) and n²(n+1) for gram (A·Aᵀ; ml-matrix: A.mmul(A.transpose()))");
+const peak = simdPeakGflops();
+console.log(
+  `ceiling of 128-bit WebAssembly SIMD here (f64x2 multiplies and adds, no loads): ${peak.toFixed(1)} GFLOP/s`
+);
 for (const n of sizes) {
   const A = seeded(n, n);
   const B = seeded(n, n);
@@ -57,7 +62,8 @@ function report(
   const rate = (ms: number) => (flops / ms / 1e6).toFixed(2).padStart(6);
   console.log(
     `${label.padEnd(11)} ml-matrix ${mlMs.toFixed(1).padStart(7)} ms ${rate(mlMs)} GFLOP/s | ` +
-      `ours ${oursMs.toFixed(2).padStart(7)} ms ${rate(oursMs)} GFLOP/s | ${(mlMs / oursMs).toFixed(1)}×`
+      `ours ${oursMs.toFixed(2).padStart(7)} ms ${rate(oursMs)} GFLOP/s ` +
+      `(${((100 * flops) / oursMs / 1e6 / peak).toFixed(0)}% of the ceiling) | ${(mlMs / oursMs).toFixed(1)}×`
   );
   return {ml: mlValue, ours: oursValue};
 }
