@@ -5,7 +5,7 @@ import type {Effects} from "../build/effects.js";
 import {loadProject} from "../build/project.js";
 import {CliError, ExitCode} from "../contract/error.js";
 import {describeParam} from "../contract/params.js";
-import type {Outputs} from "../contract/outputs.js";
+import type {ConditionalScalar, Outputs} from "../contract/outputs.js";
 import type {ParamSpecs, ParamValue} from "../contract/params.js";
 
 /** Options of `orthogonal params`. */
@@ -62,9 +62,9 @@ export async function paramsCommand(options: ParamsOptions, effects: Effects = f
 
 /** The outputs section: scalars, then each table with its columns indented below it. */
 function outputLines(outputs: Outputs): string[] {
-  const entries = (record: Readonly<Record<string, string>>, indent: string) => {
+  const entries = (record: Readonly<Record<string, string | ConditionalScalar>>, indent: string) => {
     const width = Math.max(0, ...Object.keys(record).map((name) => name.length));
-    return Object.entries(record).map(([name, text]) => `${indent}${name.padEnd(width)}  ${text}`);
+    return Object.entries(record).map(([name, entry]) => `${indent}${name.padEnd(width)}  ${describeOutput(entry)}`);
   };
   const names = [outputs.scalars, outputs.tables, ...Object.values(outputs.tables).map((t) => t.columns)].flatMap(
     (record) => Object.keys(record)
@@ -76,7 +76,12 @@ function outputLines(outputs: Outputs): string[] {
   lines.push(...(Object.keys(outputs.scalars).length ? entries(outputs.scalars, "  ") : ["  none"]));
   lines.push(`tables:${Object.keys(outputs.tables).length ? "" : " none"}`);
   for (const [name, table] of Object.entries(outputs.tables)) {
-    lines.push(`  ${name}  ${table.description}`, ...entries(table.columns, "    "));
+    lines.push(`  ${name}  ${describeOutput(table)}`, ...entries(table.columns, "    "));
   }
   return lines;
+}
+
+function describeOutput(entry: string | {description: string; when?: string}): string {
+  if (typeof entry === "string") return entry;
+  return entry.when === undefined ? entry.description : `${entry.description} (only when ${entry.when})`;
 }

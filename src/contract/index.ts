@@ -11,7 +11,7 @@ export type {FigureContext, FigureSize, FigureWidth, PlotFunction, Theme} from "
 export type {Manifest, ManifestEntry} from "./manifest.js";
 export type {NumberDeclaration, PrintedNumber} from "./numbers.js";
 export {outputDrift} from "./outputs.js";
-export type {Outputs, TableOutput} from "./outputs.js";
+export type {ConditionalScalar, Outputs, TableOutput} from "./outputs.js";
 export {checkParam, choice, defaultParams, describeParam, flag, integer, parseParam, real, reals} from "./params.js";
 export type {
   BooleanParam,

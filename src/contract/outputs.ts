@@ -6,6 +6,14 @@ import type {Dataset} from "./dataset.js";
 export interface TableOutput {
   readonly description: string;
   readonly columns: Readonly<Record<string, string>>;
+  /** The condition on the parameters under which the table is returned, when it is not always, e.g. "bins > 0". */
+  readonly when?: string;
+}
+
+/** A scalar returned only under a condition on the parameters (`when`, e.g. "the (s0, r) point is published"). */
+export interface ConditionalScalar {
+  readonly description: string;
+  readonly when: string;
 }
 
 /**
@@ -13,20 +21,27 @@ export interface TableOutput {
  * e.g. "test_error_err_n{n}" for one scalar per entry of a list parameter.
  */
 export interface Outputs {
-  readonly scalars: Readonly<Record<string, string>>;
+  readonly scalars: Readonly<Record<string, string | ConditionalScalar>>;
   readonly tables: Readonly<Record<string, TableOutput>>;
 }
 
 /**
  * Where a dataset and its declaration disagree, one line per difference (empty when they agree): names returned but
- * not declared, declared but not returned, for scalars, tables and each table's columns (over all its rows).
+ * not declared, declared but not returned, for scalars, tables and each table's columns (over all its rows, when it has any); a
+ * scalar or table declared with `when` may be absent.
  */
 export function outputDrift(outputs: Outputs, dataset: Dataset): string[] {
-  const drift = compareNames("scalar", Object.keys(outputs.scalars), Object.keys(dataset.scalars));
-  drift.push(...compareNames("table", Object.keys(outputs.tables), Object.keys(dataset.tables)));
+  const always = Object.keys(outputs.tables).filter((name) => outputs.tables[name].when === undefined);
+  const unconditional = Object.keys(outputs.scalars).filter((name) => typeof outputs.scalars[name] === "string");
+  const drift = [
+    ...undeclared("scalar", Object.keys(outputs.scalars), Object.keys(dataset.scalars)),
+    ...missing("scalar", unconditional, Object.keys(dataset.scalars)),
+    ...undeclared("table", Object.keys(outputs.tables), Object.keys(dataset.tables)),
+    ...missing("table", always, Object.keys(dataset.tables))
+  ];
   for (const [name, rows] of Object.entries(dataset.tables)) {
     const declared = Object.entries(outputs.tables).find(([pattern]) => matches(pattern, name))?.[1];
-    if (!declared) continue;
+    if (!declared || rows.length === 0) continue;
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     drift.push(...compareNames(`column of table ${name}`, Object.keys(declared.columns), columns));
   }
@@ -41,10 +56,17 @@ export function matches(declared: string, name: string): boolean {
 }
 
 function compareNames(kind: string, declared: readonly string[], returned: readonly string[]): string[] {
-  const undeclared = returned.filter((name) => !declared.some((pattern) => matches(pattern, name)));
-  const missing = declared.filter((pattern) => !returned.some((name) => matches(pattern, name)));
-  return [
-    ...undeclared.map((name) => `${kind} ${name} is returned but not declared`),
-    ...missing.map((name) => `${kind} ${name} is declared but not returned`)
-  ];
+  return [...undeclared(kind, declared, returned), ...missing(kind, declared, returned)];
+}
+
+function undeclared(kind: string, declared: readonly string[], returned: readonly string[]): string[] {
+  return returned
+    .filter((name) => !declared.some((pattern) => matches(pattern, name)))
+    .map((name) => `${kind} ${name} is returned but not declared`);
+}
+
+function missing(kind: string, declared: readonly string[], returned: readonly string[]): string[] {
+  return declared
+    .filter((pattern) => !returned.some((name) => matches(pattern, name)))
+    .map((pattern) => `${kind} ${pattern} is declared but not returned`);
 }
