@@ -56,7 +56,7 @@ export async function paramsCommand(options: ParamsOptions, effects: Effects = f
   );
   effects.log(line(header));
   for (const row of rows) effects.log(line(row));
-  if (pipeline.outputs) for (const text of outputLines(pipeline.outputs)) effects.log(text);
+  for (const text of outputLines(pipeline.outputs)) effects.log(text);
   return ExitCode.ok;
 }
 

@@ -17,7 +17,7 @@ export interface Pipeline<S extends ParamSpecs = ParamSpecs> {
   /** Declared parameters with defaults. */
   readonly params: S;
   /** What `run` returns: every scalar and every table with its columns, described in words. */
-  readonly outputs?: Outputs;
+  readonly outputs: Outputs;
   /** Computes the dataset. Must not read the clock, the file system or Math.random. */
   run(params: ParamValues<S>, rng: Rng): Dataset;
 }
