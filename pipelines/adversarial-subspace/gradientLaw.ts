@@ -50,6 +50,14 @@ export const gradientLaw = pipeline({
     const {d, k, n, width, beta, lambda} = params;
     const draw = drawSetting(rng, d, k, n, params.n_test, width);
     const net = trainSetting(draw, params, {beta, lambda});
+    // Q divides ‖P⊥∇N‖² by (1 − ηλ)^{2t}; once that factor leaves double range, W(t)P⊥ has underflowed with it and Q
+    // is 0/0: a joint limit on λ, η and the steps taken, so it is refused here with the numbers that cause it.
+    if (!(lawScale(net) > 1e-290)) {
+      throw new Error(
+        `gradient-law: (1 − ηλ)^${net.steps} = ${net.decay} leaves double range at λ = ${lambda}, η = ${params.eta_d / d}; ` +
+          "Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS) is not measurable there (lower lambda or max_steps)"
+      );
+    }
     const full = fullNetwork(net);
     const train = gradientSplit(net, draw.train.F, full);
     const test = gradientSplit(net, draw.test.F, full);

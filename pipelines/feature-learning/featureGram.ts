@@ -21,7 +21,9 @@ export const featureGram = pipeline({
     p_ratio: widthRatio(4),
     eta: stepSize(2),
     target,
-    n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4, max: 20_000}),
+    // Five dense n_test×n_test matrices (the width sums, K₁, K_p, K₀ and a scaled copy): 8·n_test² bytes each, 72 MB at
+    // 3000, 3.2 GB at 20000.
+    n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4, max: 3000}),
     widths: reals([100, 200, 400, 800, 1600], "nested widths at which the Frobenius error is measured (each ≤ p)", {
       min: 1
     }),

@@ -25,7 +25,9 @@ export const inputSpace = pipeline({
     p_ratio: widthRatio(10),
     target,
     n2: reals([100, 200, 400, 800, 1200, 2000], "fresh training set sizes n₂ (increasing)", {min: 1}),
-    n_test: integer(1000, "fresh test inputs", {min: 1, max: 20_000}),
+    // Four kernels over train and test together, (max n₂ + n_test)² doubles each: 128 MB at 2000 + 2000, 3.7 GB at
+    // 2000 + 20000.
+    n_test: integer(1000, "fresh test inputs", {min: 1, max: 2000}),
     ridge: real(1e-3, "ridge λ: (K + n₂λI)⁻¹", {min: 0}),
     pairs: integer(20, "input pairs for the k₁ = k₀∘A check", {min: 1, max: 100_000})
   },

@@ -42,14 +42,15 @@ export const targetSpectrum = pipeline({
     },
     tables: {
       eigenvalues: {
-        description: "the six largest eigenvalues of K/n against the sorted theory candidates",
+        description: "the six largest eigenvalues of K/n (all n when n < 6) against the sorted theory candidates",
         columns: {index: "rank 1…6", lambda: "eigenvalue of K/n", theory: "predicted eigenvalue at that rank"}
       }
     }
   },
   run({d, n, s0, r, activation, nodes}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation});
-    const top = topPairs(sample.K, 6);
+    // K/n has n eigenvalues: the six largest, or all of them when n < 6.
+    const top = topPairs(sample.K, Math.min(6, n));
     const odd = topPairs(sample.linear, 2);
 
     const spectrum = sectorSpectrum({activation, s0, r});

@@ -2,6 +2,7 @@
 // pipeline returns, at its quick-profile point, exactly the scalars, tables and columns it declares.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import type {Dataset} from "../../src/contract/dataset.js";
 import {outputDrift} from "../../src/contract/outputs.js";
 import type {Outputs} from "../../src/contract/outputs.js";
 import {createRng} from "../../src/random/rng.js";
@@ -16,7 +17,7 @@ const declared: Outputs = {
 };
 
 test("outputDrift(outputs, dataset) is empty when names, placeholders and optional outputs agree", () => {
-  const dataset = {
+  const dataset: Dataset = {
     scalars: {mean: 0, lambda_deg_0: 1, lambda_deg_1: 2},
     tables: {draws: [{i: 0, value: 1}, {i: 1}], histogram: []}
   };
@@ -24,7 +25,7 @@ test("outputDrift(outputs, dataset) is empty when names, placeholders and option
 });
 
 test("outputDrift(outputs, dataset) names undeclared and missing scalars, tables and columns", () => {
-  const dataset = {scalars: {mean: 0, lambda_0: 1}, tables: {draws: [{i: 0, weight: 1}], other: []}};
+  const dataset: Dataset = {scalars: {mean: 0, lambda_0: 1}, tables: {draws: [{i: 0, weight: 1}], other: []}};
   assert.deepEqual(
     outputDrift(declared, dataset).sort(),
     [
