@@ -35,6 +35,32 @@ export const checkerboard = pipeline({
     max_steps: integer(60000, "step cap of the vanilla and small-init runs", {min: 1, max: 1000000}),
     s_max: real(2, "largest flip distance searched along ±e₃", {min: 0.01, max: 100})
   },
+  outputs: {
+    scalars: {
+      "{run}_median_flip":
+        "median over the 25 points of the flip distance along ±e₃, run vanilla, small (init) or decay",
+      "{run}_steps": "gradient steps the run took",
+      "{run}_stopped": "1 when the margin rule stopped the run, 0 when the step cap did",
+      "{run}_min_margin": "min y_i·N(x_i) of the trained network",
+      "{run}_e3_change": "‖W·e₃(T) − W·e₃(0)‖/‖W·e₃(0)‖, the relative movement of the e₃ column",
+      "{run}_invariant_error": "relative error of w·e₃ − ½b against decay factor × its initial value (0 expected)",
+      small_ratio: "small_median_flip / vanilla_median_flip",
+      decay_ratio: "decay_median_flip / vanilla_median_flip"
+    },
+    tables: {
+      flips: {
+        description: "one row per run and checkerboard point on the plane z = 0.5",
+        columns: {
+          run: "vanilla, small init or weight decay",
+          x: "first coordinate",
+          y: "second coordinate",
+          label: "class ±1",
+          flip: "smallest s ≤ s_max flipping the sign along ±e₃ (s_max if none)",
+          flipped: "whether the sign changed within s_max"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const data = checkerboardData();
     const directions = [1, -1].map((sign) =>

@@ -35,6 +35,47 @@ export const diagonal = pipeline({
     max_steps: integer(40000, "step cap (and the fixed length of the weight-decay run)", {min: 1, max: 1000000}),
     s_max: real(3, "largest flip distance searched", {min: 0.01, max: 100})
   },
+  outputs: {
+    scalars: {
+      "{run}_median_flip": "median flip distance of the five inner points for run vanilla, small (init) or decay",
+      "{run}_steps": "gradient steps the run took",
+      "{run}_stopped": "1 when the margin rule stopped the run, 0 when the step cap did",
+      "{run}_min_margin": "min y_i·N(x_i) of the trained network",
+      "{run}_output_bias": "the trained output bias c",
+      "{run}_wperp_initial": "‖W·e⊥‖ at initialisation, e⊥ = (1, −1)/√2",
+      "{run}_wperp_final": "‖W·e⊥‖ after training",
+      "{run}_wperp_change": "|wperp_final − wperp_initial|",
+      "{run}_decay_factor": "∏(1 − ηλ) over the steps: the shrinkage weight decay applies to untouched directions",
+      small_ratio: "small_median_flip / vanilla_median_flip",
+      decay_ratio: "decay_median_flip / vanilla_median_flip",
+      decay_law_error: "|decay_wperp_final / (decay_decay_factor · decay_wperp_initial) − 1|"
+    },
+    tables: {
+      flips: {
+        description: "one row per run and data point (t, t): the smallest s ≤ s_max flipping the sign along ±e⊥",
+        columns: {
+          run: "vanilla, small init or weight decay",
+          point: "index 0…6 of the point",
+          t: "the point's coordinate t",
+          y: "its label ±1",
+          flip: "flip distance (s_max when it does not flip)",
+          side: "+1 when the flip is along +e⊥, −1 along −e⊥",
+          flipped: "whether the sign changed within s_max"
+        }
+      },
+      network: {
+        description: "the trained networks' hidden units, one row per run and unit",
+        columns: {
+          run: "the run",
+          unit: "unit index",
+          w1: "first input weight",
+          w2: "second input weight",
+          b: "bias",
+          u: "outer weight"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const data = diagonalData();
     const ePerp = [Math.SQRT1_2, -Math.SQRT1_2];

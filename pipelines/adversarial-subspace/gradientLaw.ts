@@ -22,10 +22,42 @@ export const gradientLaw = pipeline({
     n_test: integer(200, "test points of P", {min: 1, max: 10000}),
     ...settingParams
   },
+  outputs: {
+    scalars: {
+      ell: "ℓ = d − k, the codimension of the data subspace",
+      steps: "training steps taken",
+      stopped: "1 when the margin rule stopped training, 0 when max_steps did",
+      decay: "(1 − ηλ)^t, the weight-decay factor after t steps",
+      test_accuracy: "fraction of the n_test test points classified correctly",
+      q_mean: "mean of Q(x) = ‖P⊥∇N(x)‖²/((β²/d)(1 − ηλ)^{2t}·ℓ·S(x)) over training and test points (1 expected)",
+      q_train: "mean Q over the training points",
+      q_test: "mean Q over the test points",
+      g_perp_train: "mean ‖P⊥∇N(x)‖ over the training points",
+      g_perp_test: "mean ‖P⊥∇N(x)‖ over the test points",
+      g_par_train: "mean ‖P∇N(x)‖ over the training points",
+      g_par_test: "mean ‖P∇N(x)‖ over the test points",
+      g_perp_rms: "root mean square of ‖P⊥∇N(x)‖ over the test points",
+      g_perp_rms_theory: "its prediction √(mean of (β²/d)(1 − ηλ)^{2t}·ℓ·S(x))",
+      g_perp_half_active: "β(1 − ηλ)^t·√(ℓ/2d), the prediction when half the units are active",
+      active_mass: "mean S(x) = Σ_j u_j²·1[unit j active] over the test points",
+      perp_test_over_train: "g_perp_test / g_perp_train",
+      perp_over_par: "g_perp_test / g_par_test",
+      perp_over_par_init: "√(ℓ/k), the ratio at initialisation"
+    },
+    tables: {}
+  },
   run(params, rng) {
     const {d, k, n, width, beta, lambda} = params;
     const draw = drawSetting(rng, d, k, n, params.n_test, width);
     const net = trainSetting(draw, params, {beta, lambda});
+    // Q divides ‖P⊥∇N‖² by (1 − ηλ)^{2t}; once that factor leaves double range, W(t)P⊥ has underflowed with it and Q
+    // is 0/0: a joint limit on λ, η and the steps taken, so it is refused here with the numbers that cause it.
+    if (!(lawScale(net) > 1e-290)) {
+      throw new Error(
+        `gradient-law: (1 − ηλ)^${net.steps} = ${net.decay} leaves double range at λ = ${lambda}, η = ${params.eta_d / d}; ` +
+          "Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS) is not measurable there (lower lambda or max_steps)"
+      );
+    }
     const full = fullNetwork(net);
     const train = gradientSplit(net, draw.train.F, full);
     const test = gradientSplit(net, draw.test.F, full);

@@ -43,6 +43,46 @@ export const minimalFlip = pipeline({
     r_max: real(20, "search the line up to r = r_max·√d (20‖x‖)", {min: 0.1, max: 1000}),
     ...settingParams
   },
+  outputs: {
+    scalars: {
+      slope: "log-log slope of median r⋆/‖x‖ against ℓ = d − k over the dims sweep (β = 1)",
+      slope_linear: "log-log slope of median (|N|/‖g⊥‖)/√d against ℓ",
+      ratio_min: "min over configurations of median r⋆·‖g⊥‖/|N|",
+      ratio_max: "max over configurations of median r⋆·‖g⊥‖/|N|",
+      beta_ratio: "median r⋆ at the smallest β over median r⋆ at β = 1 (both at d_ref; 0 if absent)",
+      beta_ratio_linear: "the same ratio for |N|/‖g⊥‖",
+      beta_smallest: "the smallest β at d_ref",
+      projected_over_line_max: "max over configurations of median projected-gradient flip / median r⋆",
+      projected_over_line_min: "min over configurations of that ratio",
+      unflipped: "test points whose sign did not change within r_max·√d, over all configurations"
+    },
+    tables: {
+      medians: {
+        description: "one row per configuration (d, β): medians over the test points",
+        columns: {
+          d: "input dimension",
+          ell: "ℓ = d − k",
+          beta: "initial scale β",
+          r: "median r⋆, the first sign change along −sign(N)·ĝ⊥",
+          r_over_norm: "median r⋆/‖x‖",
+          linear: "median |N(x)|/‖g⊥(x)‖, the linear prediction of r⋆",
+          ratio: "median r⋆·‖g⊥‖/|N|",
+          projected: "median flip size by projected gradient steps in P⊥",
+          unflipped: "test points not flipped within r_max·√d"
+        }
+      },
+      points: {
+        description: "every test point of the configurations at d_ref",
+        columns: {
+          beta: "initial scale β",
+          linear: "|N(x)|/‖g⊥(x)‖",
+          r: "r⋆ by bisection along ĝ⊥",
+          projected: "flip size by projected gradient steps",
+          flipped: "whether the line search found a sign change"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const configs: {d: number; beta: number}[] = params.dims.map((d) => ({d, beta: 1}));
     for (const beta of params.betas)

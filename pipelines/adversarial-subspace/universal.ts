@@ -31,6 +31,34 @@ export const universal = pipeline({
     epsilon_ref: real(16, "the ε of the claims (0.8‖x‖ at d = 400)", {min: 0}),
     ...settingParams
   },
+  outputs: {
+    scalars: {
+      norm_x: "√d, the typical test-point norm ‖x‖",
+      epsilon_ref: "the ε at which the robust accuracies are read",
+      clean_unit: "test accuracy (ε = 0) of the β = 1 network",
+      clean_small: "test accuracy of the small-β network",
+      clean_decay: "test accuracy of the weight-decay network",
+      robust_unit: "accuracy of the β = 1 network on x − ε_ref·y·ẑ, ẑ its universal orthogonal direction",
+      robust_small: "the same for the small-β network",
+      robust_decay: "the same for the weight-decay network",
+      robust_random: "accuracy of the β = 1 network moved ε_ref along a random direction of P⊥ (worse sign)",
+      random_drop: "clean minus robust accuracy of the random-direction control",
+      decay_factor: "(1 − ηλ)^t of the weight-decay network",
+      steps_unit: "training steps of the β = 1 network",
+      steps_small: "training steps of the small-β network",
+      steps_decay: "training steps of the weight-decay network"
+    },
+    tables: {
+      accuracy: {
+        description: "accuracy against ε (0, the epsilons and ε_ref) for each series",
+        columns: {
+          series: "β = 1, small β, weight decay or random direction",
+          epsilon: "perturbation size ε",
+          accuracy: "fraction of test points still classified correctly"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const {d, k, n, width} = params;
     const draw = drawSetting(rng, d, k, n, params.n_test, width);

@@ -2,7 +2,7 @@
 import {real} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
 import {spearman} from "./spearman.js";
-import {networkParams, networkSettings, runTrial} from "./trial.js";
+import {networkParams, networkSettings, runTrial, trialOutputsWith} from "./trial.js";
 
 /** The signal levels of the experiment, as functions of (α, n, d). */
 export const signalLevels: readonly {
@@ -20,6 +20,20 @@ export const signalLevels: readonly {
   {key: "twenty_n", label: "20/n", gamma: (_a, n) => 20 / n}
 ];
 
+// The trial scalars kept at each signal level.
+const levelScalars = [
+  "test_error_err",
+  "test_error_loss",
+  "snr_err",
+  "snr_loss",
+  "a_min_err",
+  "z_norm_err",
+  "a_lin_err",
+  "z_lin_err",
+  "a_min_loss",
+  "z_norm_loss"
+];
+
 /**
  * At one (n, d) and seed, one trial per signal level γ ∈ {0, α³/d, 1/d, 1/n, 2/n, 5/n, 10/n, 20/n} (common random
  * numbers across levels): test error and the Appendix D quantities at both stopping rules, as `<name>_<level>`,
@@ -34,6 +48,15 @@ export const harmful = pipeline({
     d_over_n: real(2, "d/n", {min: 0.05, max: 100}),
     ...networkParams
   },
+  outputs: {
+    scalars: {
+      "gamma_{level}": `signal strength γ of level {level}: ${signalLevels.map((level) => level.key).join(", ")}`,
+      ...trialOutputsWith(levelScalars, "_{level}", "in the trial at that level"),
+      spearman_err: "Spearman rank correlation of snr_err and test_error_err over the levels",
+      spearman_loss: "Spearman rank correlation of snr_loss and test_error_loss over the levels"
+    },
+    tables: {}
+  },
   run(params, rng) {
     const n = params.n;
     const d = Math.round(params.d_over_n * n);
@@ -43,20 +66,7 @@ export const harmful = pipeline({
       const gamma = level.gamma(params.alpha, n, d);
       const trial = runTrial({n, d, gamma, ...networkSettings(params, n)}, rng);
       scalars[`gamma_${level.key}`] = gamma;
-      for (const name of [
-        "test_error_err",
-        "test_error_loss",
-        "snr_err",
-        "snr_loss",
-        "a_min_err",
-        "z_norm_err",
-        "a_lin_err",
-        "z_lin_err",
-        "a_min_loss",
-        "z_norm_loss"
-      ]) {
-        scalars[`${name}_${level.key}`] = trial[name];
-      }
+      for (const name of levelScalars) scalars[`${name}_${level.key}`] = trial[name];
       for (const name of Object.keys(columns)) columns[name].push(trial[name]);
     }
     scalars.spearman_err = spearman(columns.snr_err, columns.test_error_err);

@@ -2,7 +2,7 @@
 import {real, reals} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
 import {heatmapColumn} from "./published.js";
-import {networkParams, networkSettings, runTrial} from "./trial.js";
+import {networkParams, networkSettings, runTrial, trialOutputs, trialOutputsWith} from "./trial.js";
 
 /**
  * One trial at one cell of the heatmap: n points in d = d_over_n·n dimensions with γ = gamma_n/n, trained to both
@@ -18,6 +18,20 @@ export const heatmapCell = pipeline({
     d_over_n: real(1, "d/n", {min: 0.05, max: 100}),
     gamma_n: real(5, "γ = gamma_n/n", {min: 0, max: 1000}),
     ...networkParams
+  },
+  outputs: {
+    scalars: {
+      ...trialOutputs,
+      published_low: {
+        description: "lowest published test error in this d/n column",
+        when: "d_over_n is a published column (1…10)"
+      },
+      published_high: {
+        description: "highest published test error in this d/n column",
+        when: "d_over_n is a published column (1…10)"
+      }
+    },
+    tables: {}
   },
   run(params, rng) {
     const n = params.n;
@@ -47,6 +61,15 @@ export const heatmapColumnMean = pipeline({
     n_values: reals([50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150], "training set sizes n", {min: 4, max: 2000}),
     gamma_n: real(5, "γ = gamma_n/n", {min: 0, max: 1000}),
     ...networkParams
+  },
+  outputs: {
+    scalars: {
+      ...trialOutputsWith(["test_error_err"], "_n{n}", "in the cell n of this column"),
+      mean_error_err: "mean over n_values of test_error_err",
+      mean_error_loss: "mean over n_values of test_error_loss",
+      published_mean: {description: "published mean test error of this column", when: "d_over_n is 1, 2 or 3"}
+    },
+    tables: {}
   },
   run(params, rng) {
     let sumErr = 0;

@@ -32,6 +32,30 @@ export const lemmaC1 = pipeline({
     flip_probability: real(0.1, "probability of flipping each training label", {min: 0, max: 0.5}),
     test_points: integer(5000, "clean Monte Carlo test points", {min: 100, max: 1000000})
   },
+  outputs: {
+    scalars: {
+      reference_error: {
+        description: "mean sampled error the independent re-implementation reports at (n, d, γ)",
+        when: "(n, d, γ) is (50, 100, 0.02), (50, 100, 0.05) or (50, 100, 0.09)"
+      },
+      gamma: "signal strength γ",
+      d: "input dimension d",
+      flipped: "number of flipped training labels",
+      sampled_error: "Monte Carlo error of sign⟨w*, x⟩ on the clean test points",
+      formula_error: "Lemma C.1's Φ(−√(γd/(1 − γ))·a_v/‖z‖) with w* = a_v·v + z",
+      difference: "sampled_error − formula_error",
+      z_score: "difference / its binomial standard error √(p(1 − p)/test_points)",
+      excess: "max(0, |difference| − 3 standard errors)",
+      along: "a_v = ⟨w*, v⟩",
+      orthogonal: "‖z‖, the part of w* orthogonal to v",
+      w_norm: "‖w*‖",
+      norm_ratio: "‖w*‖ / min(√(n/(1 − γ)), √(1/γ + k/(1 − γ)))",
+      kkt_violation: "largest KKT violation of the dual coordinate ascent solution",
+      min_margin: "min ŷ_i⟨w*, x_i⟩ over the training points (1 at the max-margin solution)",
+      support_vectors: "training points with a positive dual variable"
+    },
+    tables: {}
+  },
   run(params, rng) {
     const {n, d, gamma} = configuration(params);
     const stream = rng.fork(`n${n}-d${d}`);

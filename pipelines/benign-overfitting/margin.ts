@@ -25,6 +25,22 @@ export const marginMaximisation = pipeline({
     d_over_n: real(2, "d/n", {min: 0.05, max: 100}),
     ...networkParams
   },
+  outputs: {
+    scalars: {
+      "rho_n{n}_w{width}":
+        "ρ = ‖W‖_F·α·√m/‖w*‖ at zero hinge loss, for n in n_values at base_width or width 2m at base_n",
+      "steps_n{n}_w{width}": "gradient steps T to zero hinge loss at (n, 2m)",
+      "step_ratio_n{n}_w{width}": "T/(‖w*‖²/(ηα²m)) at (n, 2m)",
+      "w_star_n{n}_w{width}": "‖w*‖ of the hard-margin linear classifier of the same data",
+      rho_max: "max ρ over the configurations",
+      rho_min: "min ρ over the configurations",
+      rho_spread: "rho_max / rho_min",
+      step_ratio_max: "max step ratio over the configurations",
+      min_margin: "min training margin ŷ_i·f(x_i) at zero hinge loss over all configurations",
+      all_stopped: "1 when every configuration reached zero hinge loss within max_steps"
+    },
+    tables: {}
+  },
   run(params, rng) {
     const configs = new Map<string, {n: number; width: number}>();
     for (const n of params.n_values) configs.set(`n${n}_w${params.base_width}`, {n, width: params.base_width});

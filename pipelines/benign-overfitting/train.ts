@@ -2,7 +2,7 @@
 // ablation. The heatmap and the γ curves run the same trial (trial.ts) with the same random streams.
 import {integer, real} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
-import {networkParams, networkSettings, runTrial} from "./trial.js";
+import {networkParams, networkSettings, runTrial, trialOutputs} from "./trial.js";
 
 /** Parameters fixing n, d and γ, shared by the single-configuration pipelines. */
 export const configurationParams = {
@@ -38,6 +38,7 @@ export const train = pipeline({
     "One trial: data of Definition 2.1, the leaky-ReLU network trained to zero training error and to zero hinge loss.",
   source: import.meta.url,
   params: {...configurationParams, ...networkParams},
+  outputs: {scalars: trialOutputs, tables: {}},
   run(params, rng) {
     const {n, d, gamma} = configuration(params);
     return {scalars: runTrial({n, d, gamma, ...networkSettings(params, n)}, rng), tables: {}};

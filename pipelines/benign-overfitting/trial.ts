@@ -176,6 +176,42 @@ export function signalToNoise(
   };
 }
 
+// What each trial scalar measured at one stopping rule is, before its suffix _err or _loss.
+const perRule: Record<string, string> = {
+  steps: "gradient steps taken",
+  stopped: "1 when the stopping rule held, 0 when max_steps ended training",
+  min_margin: "min ŷ_i·f(x_i) over the training points",
+  train_error: "fraction of training points with ŷ_i·f(x_i) ≤ 0",
+  noisy_fitted: "fraction of flipped training labels fitted (1 when none is flipped)",
+  test_error: "classification error on the clean test points",
+  weight_norm: "‖W‖_F",
+  a_min: "A_min = min(f(W, v), −f(W, −v)), the signal the network puts on ±v",
+  z_norm: "‖Z‖_F of the noise parts z_j of the rows w_j = a_j·v + z_j",
+  a_lin: "A_lin = Σ_j u_j·a_j",
+  z_lin: "‖Σ_j u_j·z_j‖",
+  snr: "√(γd/((1 − γ)m))·A_min/‖Z‖_F, Lemma D.2's ratio"
+};
+
+/** The scalars of runTrial, declared: the configuration, then each quantity at both stopping rules. */
+export const trialOutputs: Readonly<Record<string, string>> = {
+  gamma: "signal strength γ",
+  d: "input dimension d",
+  n: "training points n",
+  flipped: "number of flipped training labels",
+  learning_rate: "step size η = lr_scale/(2m·n)",
+  ...Object.fromEntries(
+    Object.entries(perRule).flatMap(([name, text]) => [
+      [`${name}_err`, `${text}, stopped at zero training error (S_err)`],
+      [`${name}_loss`, `${text}, stopped at zero hinge loss (S_loss)`]
+    ])
+  )
+};
+
+/** The declarations of some trial scalars under names with a suffix, e.g. "test_error_err_n{n}" for one per n. */
+export function trialOutputsWith(names: readonly string[], suffix: string, where: string): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [`${name}${suffix}`, `${trialOutputs[name]}, ${where}`]));
+}
+
 /** The stopping rule named by a suffix, for readers of the scalars. */
 export const ruleSuffix: Record<StoppingRule, string> = {error: "err", loss: "loss"};
 

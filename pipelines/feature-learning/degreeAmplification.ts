@@ -27,6 +27,38 @@ export const degreeAmplification = pipeline({
     features: integer(0, "random features P of the Monte Carlo Gram (0: none)", {min: 0, max: 200_000}),
     n: integer(1000, "inputs of the Monte Carlo Gram", {min: 4, max: 20_000})
   },
+  outputs: {
+    scalars: {
+      "lambda_deg_{k}": "target-sector eigenvalue of Hermite degree k = 0…4",
+      "law_deg_{k}": "its small-r law r^{2k}·m_k(s₀)², m_k the k-th derivative moment of the activation",
+      "iso_deg_{k}": "the isotropic eigenvalue s₀^k·m_k(s₀)²/d^k of degree k",
+      law_refined_deg_1: "next-order law r²m₁² + 3r⁴m₁m₃ for degree 1",
+      lambda_top: "largest target-sector eigenvalue (even or odd)",
+      top_even_content: "1 when the top mode is even, 0 when odd",
+      even_block_max: "largest |eigenvalue| of the even block",
+      odd_top_he1: "He₁ coefficient of the top odd eigenvector",
+      odd_top_he3: "He₃ coefficient of the top odd eigenvector",
+      even_top_he2: "He₂ coefficient of the top even eigenvector",
+      hermite_degree: "Hermite truncation degree of the sector matrix",
+      mc_lambda_top: {
+        description: "top eigenvalue of the Monte Carlo feature Gram over n inputs",
+        when: "features > 0"
+      },
+      analytic_lambda_top: {description: "top eigenvalue of the analytic kernel Gram K/n", when: "features > 0"}
+    },
+    tables: {
+      degrees: {
+        description: "one row per Hermite degree k = 0…4",
+        columns: {
+          degree: "k",
+          lambda: "target-sector eigenvalue of degree k",
+          law: "r^{2k}·m_k(s₀)²",
+          iso: "s₀^k·m_k(s₀)²/d^k",
+          amplification_law: "(d·r²/s₀)^k, the predicted amplification over the isotropic value (0 if iso = 0)"
+        }
+      }
+    }
+  },
   run({activation, s0, r, d, features, n}, rng) {
     const spectrum = sectorSpectrum({activation, s0, r});
     const scalars: Record<string, number> = {};

@@ -21,11 +21,45 @@ export const featureGram = pipeline({
     p_ratio: widthRatio(4),
     eta: stepSize(2),
     target,
-    n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4, max: 20_000}),
+    // Five dense n_test×n_test matrices (the width sums, K₁, K_p, K₀ and a scaled copy): 8·n_test² bytes each, 72 MB at
+    // 3000, 3.2 GB at 20000.
+    n_test: integer(1500, "fresh inputs on which the Gram matrices are formed", {min: 4, max: 3000}),
     widths: reals([100, 200, 400, 800, 1600], "nested widths at which the Frobenius error is measured (each ≤ p)", {
       min: 1
     }),
     scatter: integer(400, "entries kept for the scatter plot", {min: 0, max: 100_000})
+  },
+  outputs: {
+    scalars: {
+      n: "sample count round(alpha·d) of the gradient step",
+      p: "hidden width round(p_ratio·d)",
+      s0_fit: "bulk level s₀ fitted from S = W¹ᵀW¹/p: d·(tr S − λ_top)/(d − 1)",
+      r2_fit: "spike strength r² = λ_top(S) − s₀/d",
+      lambda_1: "top eigenvalue of the feature Gram K_p/n_test at the largest width",
+      lambda_2: "second eigenvalue of K_p/n_test",
+      lambda_1_theory: "top eigenvalue of the analytic kernel K₁/n_test with the fitted (s₀, r, û)",
+      lambda_2_theory: "second eigenvalue of K₁/n_test",
+      frobenius_error: "‖K_p − K₁‖_F/‖K₁‖_F at the largest width",
+      frobenius_slope: "slope of log(error) against log(width) over all widths (−1/2 for pure Monte Carlo error)",
+      frobenius_slope_small: "the same slope over the three smallest widths",
+      frobenius_floor: "√b from the fit error² = a/width + b: the error left at infinite width",
+      lambda_init: "top eigenvalue of the feature Gram at initialisation W⁰, over n_test",
+      lambda_init_theory: "1/(2π), its limit"
+    },
+    tables: {
+      errors: {
+        description: "relative Frobenius error of the feature Gram at each nested width",
+        columns: {width: "number of neurons", error: "‖K_width − K₁‖_F/‖K₁‖_F"}
+      },
+      eigenvalues: {
+        description: "the four largest eigenvalues of the Gram matrices divided by n_test",
+        columns: {index: "rank 1…4", empirical: "eigenvalue of K_p/n_test", analytic: "eigenvalue of K₁/n_test"}
+      },
+      entries: {
+        description: "`scatter` sampled entries (i, j) of both Gram matrices (every tenth on the diagonal)",
+        columns: {analytic: "K₁[i, j]", empirical: "K_p[i, j]", diagonal: "whether i = j"}
+      }
+    }
   },
   run({d, alpha, p_ratio, eta, target, n_test, widths, scatter}, rng) {
     const n = Math.max(1, Math.round(alpha * d));

@@ -25,9 +25,40 @@ export const inputSpace = pipeline({
     p_ratio: widthRatio(10),
     target,
     n2: reals([100, 200, 400, 800, 1200, 2000], "fresh training set sizes n₂ (increasing)", {min: 1}),
-    n_test: integer(1000, "fresh test inputs", {min: 1, max: 20_000}),
+    // Four kernels over train and test together, (max n₂ + n_test)² doubles each: 128 MB at 2000 + 2000, 3.7 GB at
+    // 2000 + 20000.
+    n_test: integer(1000, "fresh test inputs", {min: 1, max: 2000}),
     ridge: real(1e-3, "ridge λ: (K + n₂λI)⁻¹", {min: 0}),
     pairs: integer(20, "input pairs for the k₁ = k₀∘A check", {min: 1, max: 100_000})
+  },
+  outputs: {
+    scalars: {
+      equivalence_error: "max relative |k₁(x, x′) − k₀(Ax, Ax′)|/|k₁| over `pairs` test pairs",
+      s0: "bulk variance s₀ of the predicted Σ₁",
+      r2: "spike strength r² = η̃²μ₁²‖v‖² of the predicted Σ₁",
+      gamma: "|⟨v̂, β⟩|, alignment of the spike direction with the target",
+      mse_k0: "test MSE of kernel ridge with the isotropic k₀ at the largest n₂",
+      mse_k1: "test MSE with the spiked k₁ at the largest n₂",
+      mse_empirical: "test MSE with the kernel of the trained weights' empirical covariance at the largest n₂",
+      mse_rf: "test MSE with the trained random features (1/p)·relu(XW¹ᵀ)relu(XW¹ᵀ)ᵀ at the largest n₂",
+      label_power: "mean of y² over the test set (the MSE of predicting 0)",
+      k1_over_k0_max: "max mse_k1/mse_k0 over the sizes with n₂ ≥ 2d (0 if none)",
+      rf_k1_gap_max: "max |mse_rf/mse_k1 − 1| over the sizes",
+      rf_empirical_gap_max: "max |mse_rf/mse_empirical − 1| over the sizes"
+    },
+    tables: {
+      curve: {
+        description: "test MSE of kernel ridge (λ = ridge) for each training size n₂",
+        columns: {
+          n2: "training set size",
+          ratio: "n₂/d",
+          mse_k0: "with the isotropic k₀",
+          mse_k1: "with the spiked k₁",
+          mse_empirical: "with the empirical weight covariance's kernel",
+          mse_rf: "with the trained random features"
+        }
+      }
+    }
   },
   run({d, alpha, eta, p_ratio, target, n2, n_test, ridge, pairs}, rng) {
     const sizes = [...n2].map(Math.round);

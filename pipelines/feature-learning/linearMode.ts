@@ -23,6 +23,32 @@ export const linearMode = pipeline({
     r: spikeStrength(0.5),
     bins: integer(40, "histogram bins of the linear part's bulk eigenvalues", {min: 1, max: 400})
   },
+  outputs: {
+    scalars: {
+      projection_top2: "norm of the projection of t̂ = Xû/‖Xû‖ on the top two eigenvectors of K/n",
+      cos_linear: "largest |cos| between t̂ and one of the top two eigenvectors",
+      lambda_top: "top eigenvalue of K/n",
+      lambda_second: "second eigenvalue of K/n",
+      outlier: "top eigenvalue of the linear part (1/4n)·XΣ₁Xᵀ",
+      outlier_theory: "(s₀/4d)·amplification_theory, the spiked-Wishart (BBP) outlier",
+      bulk_mean: "mean of the linear part's other d − 1 nonzero eigenvalues",
+      bulk_edge: "largest bulk eigenvalue of the linear part",
+      bulk_edge_theory: "Marchenko–Pastur edge (s₀/4d)(1 + √(d/n))²",
+      amplification: "outlier / bulk_mean",
+      amplification_population: "1 + θ with θ = d·r²/s₀, the population amplification",
+      amplification_theory: "(1 + θ)(1 + γ/θ) with γ = d/n when θ > √γ, else (1 + √γ)²"
+    },
+    tables: {
+      histogram: {
+        description: "density histogram of the linear part's bulk eigenvalues over the MP support, `bins` bins",
+        columns: {
+          lambda: "bin centre",
+          density: "fraction of bulk eigenvalues per unit width",
+          marchenko_pastur: "Marchenko–Pastur density at the bin centre"
+        }
+      }
+    }
+  },
   run({d, n, s0, r, bins}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
     const tHat = sample.t.map((x) => x / vectorNorm(sample.t));

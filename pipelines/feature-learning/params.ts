@@ -25,9 +25,12 @@ export function stepSize(value: number) {
   return real(value, "rescaled learning rate η̃ (η = η̃·p)", {min: 0});
 }
 
-/** The number of samples n of a Gram matrix. */
+/**
+ * The number of samples n of a Gram matrix. The pipelines hold two dense n×n matrices (K and its linear part) and
+ * their eigen solver's copies: 8n² bytes each, 128 MB at n = 4000 but 80 GB at n = 10⁵, so n stops at 4000.
+ */
 export function samples(value = 2000) {
-  return integer(value, "number of samples n", {min: 4, max: 100_000});
+  return integer(value, "number of samples n", {min: 4, max: 4000});
 }
 
 /** The spike strength r of Σ₁ = (s₀/d)I + r²ûûᵀ. */

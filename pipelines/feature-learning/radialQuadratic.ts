@@ -20,6 +20,44 @@ export const radialQuadratic = pipeline({
     r: sectorSpikeStrength(1),
     points: integer(300, "samples kept for the eigenvector-against-t scatter", {min: 0, max: 100_000})
   },
+  outputs: {
+    scalars: {
+      lambda_top_gram: "top eigenvalue of the Gram matrix K/n",
+      coef_radial: "mean of u_i·‖x_i‖/√d, u the top eigenvector scaled to mean square 1 (sign: this is > 0)",
+      coef_he2: "mean of u_i·(t_i² − ‖x_i‖²/d)/√2, the quadratic-harmonic coefficient of u",
+      coef_he2_theory: "He₂ coefficient of the top even eigenvector of the Hermite matrix M",
+      lambda_top_theory: "top even eigenvalue of M",
+      lambda_second_theory: "second even eigenvalue of M",
+      m00_error: "|M₀₀ − (s₀ + r²)/(2π)|",
+      m02_error: "|M₀₂ − r²/(2√2·π)|",
+      m22: "the entry M₂₂",
+      hermite_degree: "Hermite truncation degree of M",
+      lambda_top_small: "small-r expansion (s₀ + r²)/(2π) + r⁴/(4π·s₀) of the top eigenvalue",
+      coef_he2_small: "small-r expansion r²/(√2·s₀) of the He₂ coefficient",
+      coef_he2_small_refined: "refined expansion r²/(√2·(s₀ + r²))",
+      lambda_second_small: "small-r expansion r⁴/(2π·s₀) of the second even eigenvalue"
+    },
+    tables: {
+      scatter: {
+        description: "the first min(points, n) samples: eigenvector entry against t = ⟨û, x⟩",
+        columns: {
+          t: "t_i = ⟨û, x_i⟩",
+          u: "scaled top-eigenvector entry u_i",
+          eigenfunction: "target-sector top eigenfunction φ(t_i)",
+          profile: "√((s₀ + r²t²)/(s₀ + r²))"
+        }
+      },
+      curve: {
+        description: "the sector's top mode along 45 values of r from 0 to 2.2 (at this s₀)",
+        columns: {
+          r: "spike strength",
+          he2: "He₂ coefficient of the top even eigenvector of M",
+          lambda_top: "top even eigenvalue of M",
+          he2_small: "small-r expansion r²/(√2·s₀)"
+        }
+      }
+    }
+  },
   run({d, n, s0, r, points}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation: "relu"});
     const top = topPairs(sample.K, 1);

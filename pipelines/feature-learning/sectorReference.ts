@@ -36,6 +36,33 @@ export const sectorReference = pipeline({
     r: sectorSpikeStrength(1),
     nodes: integer(120, "Gauss–Hermite nodes of the Nyström discretisation", {min: 8, max: 400})
   },
+  outputs: {
+    scalars: {
+      lambda_top: "top even eigenvalue by Nyström on `nodes` Gauss–Hermite nodes",
+      lambda_top_hermite: "top even eigenvalue of the Hermite matrix M",
+      lambda_linear: "top odd (û-linear) eigenvalue of the Hermite matrix",
+      lambda_linear_theory: "r²/4, the linear mode's closed form",
+      lambda_second_even: "second even eigenvalue by Nyström (0 when r = 0)",
+      lambda_second_even_hermite: "second even eigenvalue of the Hermite matrix",
+      he2_coefficient: "He₂ coefficient of the top even Nyström eigenfunction (sign fixed by He₀ > 0)",
+      he2_coefficient_hermite: "He₂ coefficient of the top even Hermite-matrix eigenvector",
+      hermite_degree: "Hermite truncation degree of the matrix M",
+      has_published: "1 when the (s0, r) point is in the spec's printed table, else 0",
+      published_top: {description: "printed λ_top", when: "has_published = 1"},
+      published_second: {description: "printed second even eigenvalue", when: "has_published = 1"},
+      published_he2: {description: "printed He₂ coefficient", when: "has_published = 1"},
+      tolerance_top: {description: "one unit in the last printed digit of λ_top", when: "has_published = 1"},
+      tolerance_second: {
+        description: "one unit in the last printed digit of the second eigenvalue",
+        when: "has_published = 1"
+      },
+      tolerance_he2: {
+        description: "one unit in the last printed digit of the He₂ coefficient",
+        when: "has_published = 1"
+      }
+    },
+    tables: {}
+  },
   run({s0, r, nodes}) {
     const params = {activation: "relu" as const, s0, r};
     const spectrum = sectorSpectrum(params);

@@ -24,6 +24,35 @@ export const spike = pipeline({
     noise: real(0, "label noise τ", {min: 0}),
     bins: integer(0, "histogram bins of ⟨w¹, v̂⟩/r on [−4, 4] (0: no histogram)", {min: 0, max: 400})
   },
+  outputs: {
+    scalars: {
+      n: "sample count round(alpha·d)",
+      p: "hidden width round(p_ratio·d)",
+      gamma: "alignment γ = ⟨v̂, β⟩ of the spike direction v = Xᵀy/n with the target direction β",
+      gamma_theory: "γ predicted by the formulas at the rounded ratio n/d",
+      v_norm2: "‖v‖², squared norm of the spike direction",
+      v_norm2_theory: "‖v‖² predicted",
+      slope: "least-squares slope of the update's projection on v̂ against the readout z_i",
+      slope_theory: "predicted slope η̃·μ₁·‖v‖",
+      slope_ratio: "slope / slope_theory",
+      cos_top: "|cos| between the top eigenvector of S = W¹ᵀW¹/p and v̂",
+      lambda_top: "top eigenvalue of S = W¹ᵀW¹/p",
+      bulk_s0: "bulk level d·(tr S − λ_top)/(d − 1)",
+      s0_theory: "predicted bulk level s₀",
+      r2: "spike strength: mean square of ⟨w¹_i, v̂⟩ minus bulk_s0/d",
+      r2_theory: "predicted spike strength r²",
+      r2_control: "the same excess along v̂ for the initial weights W⁰ (no step; ≈ 0)",
+      kurtosis: "kurtosis m₄/m₂² of the projections ⟨w¹_i, v̂⟩ (3 for a Gaussian)",
+      mu1: "first Hermite coefficient μ₁ of the activation"
+    },
+    tables: {
+      projection_histogram: {
+        description: "density histogram of ⟨w¹_i, v̂⟩/r on [−4, 4], r = √r2_theory",
+        when: "bins > 0",
+        columns: {x: "bin centre", density: "fraction of rows per unit width"}
+      }
+    }
+  },
   run(params, rng) {
     const {d, eta, activation, target, readout, noise, bins} = params;
     const n = Math.max(1, Math.round(params.alpha * d));

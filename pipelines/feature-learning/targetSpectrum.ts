@@ -24,9 +24,33 @@ export const targetSpectrum = pipeline({
     ),
     nodes: integer(defaultNystromNodes, "Gauss–Hermite nodes of the Nyström check", {min: 8, max: 400})
   },
+  outputs: {
+    scalars: {
+      "lambda_{k}": "k-th largest eigenvalue of the Gram matrix K/n of k₁ (k = 1, 2, 3)",
+      "lambda_{k}_theory": "its prediction: the k-th largest of target sector, linear mode (s₀/d + r²)/4 and MP edge",
+      sector_top: "top even target-sector eigenvalue (Hermite matrix M)",
+      sector_linear: "top odd target-sector eigenvalue (the û-linear mode r²/4 as d → ∞)",
+      sector_second_even: "second even target-sector eigenvalue",
+      hermite_nystrom_gap: "max |Hermite-matrix − Nyström eigenvalue| over the top four sector eigenvalues",
+      hermite_degree: "Hermite truncation degree of the sector spectrum",
+      mean_t2: "mean of t_i² over the sample, t_i = ⟨û, x_i⟩",
+      lambda_odd: "top eigenvalue of the linear part (1/4n)·XΣ₁Xᵀ",
+      lambda_odd_spec: "(r²/4)·mean_t2, the spec's value of lambda_odd",
+      lambda_odd_theory: "((r² + s₀/d)·mean_t2 + s₀(d − 1)/(dn))/4, lambda_odd with its finite-d terms",
+      bulk_edge: "largest eigenvalue of the linear part's bulk (its second eigenvalue when r > 0)",
+      bulk_edge_theory: "Marchenko–Pastur edge (s₀/4d)(1 + √(d/n))²"
+    },
+    tables: {
+      eigenvalues: {
+        description: "the six largest eigenvalues of K/n (all n when n < 6) against the sorted theory candidates",
+        columns: {index: "rank 1…6", lambda: "eigenvalue of K/n", theory: "predicted eigenvalue at that rank"}
+      }
+    }
+  },
   run({d, n, s0, r, activation, nodes}, rng) {
     const sample = sampleGram(rng, {n, d, s0, r, activation});
-    const top = topPairs(sample.K, 6);
+    // K/n has n eigenvalues: the six largest, or all of them when n < 6.
+    const top = topPairs(sample.K, Math.min(6, n));
     const odd = topPairs(sample.linear, 2);
 
     const spectrum = sectorSpectrum({activation, s0, r});

@@ -58,6 +58,62 @@ export const densityFactors = pipeline({
     numeric: flag(true, "also multiply random-valued factors and compare their zero pattern with the support"),
     random_trials: integer(2, "random inner permutations tried per case for the lower bound", {min: 0, max: 16})
   },
+  outputs: {
+    scalars: {
+      density_formula_mismatches: "gs_formula_mismatches + boft_formula_mismatches",
+      gs_formula_mismatches: "cases where the first dense GS product has another factor count than Theorem 2's",
+      boft_formula_mismatches: "the same for BOFT (cases where it applies)",
+      gs_row_count_mismatches: "cases and factor counts m where a GS support row count differs from the formula",
+      boft_row_count_mismatches: "the same for BOFT",
+      numeric_support_mismatches:
+        "partial products of random-valued factors whose zeros (< 1e-14) differ from the support",
+      numeric_checks: "partial products compared (0 when numeric is false)",
+      random_permutation_violations: "random inner permutations that made fewer factors than Theorem 2's count dense",
+      spec_table_mismatches: "rows of the spec's printed table that differ from the observed counts",
+      spec_table_missing: "rows of the printed table whose (r, b) is outside the grid",
+      cases: "number of (b, r) cases with n = rb ≤ max_n"
+    },
+    tables: {
+      min_factors: {
+        description: "one row per (b, r) case: the least number of factors giving a dense product",
+        columns: {
+          b: "block size",
+          r: "number of blocks",
+          n: "size rb",
+          gs_formula: "Theorem 2's GS count",
+          gs_observed: "first m whose GS support is full",
+          boft_applicable: "whether BOFT is defined (b even, r a power of two)",
+          boft_formula: "BOFT count from the formula (0 if not applicable)",
+          boft_observed: "first m whose BOFT support is full (0 if not applicable)"
+        }
+      },
+      row_counts: {
+        description: "nonzeros per row of the support of m factors, per case, structure and m",
+        columns: {
+          structure: "GS or BOFT",
+          b: "block size",
+          r: "number of blocks",
+          n: "size rb",
+          m: "number of factors",
+          min_row_nnz: "fewest nonzeros in a row",
+          max_row_nnz: "most nonzeros in a row",
+          formula: "the predicted nonzeros per row"
+        }
+      },
+      spec_table: {
+        description: "the spec's printed Theorem 2 table against the observed counts",
+        columns: {
+          r: "number of blocks",
+          b: "block size",
+          gs_spec: "printed GS count",
+          gs_observed: "observed GS count (0 if outside the grid)",
+          boft_spec: "printed BOFT count (0 where BOFT does not apply)",
+          boft_observed: "observed BOFT count (0 if none)",
+          boft_applicable: "whether the printed table gives a BOFT count"
+        }
+      }
+    }
+  },
   run({block_sizes: blockSizes, ranks, max_n: maxN, numeric, random_trials: randomTrials}, rng) {
     const minFactors: Row[] = [];
     const rowCountRows: Row[] = [];

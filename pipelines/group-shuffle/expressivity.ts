@@ -35,6 +35,43 @@ export const expressivity = pipeline({
     alphas: reals([0.5, 1.5], "rotation angles α of the exp(αS) targets", {min: 0}),
     sweeps: integer(100, "most Procrustes sweeps per fit (a fit stops once a sweep gains < 1e-12)", {min: 1, max: 1000})
   },
+  outputs: {
+    scalars: {
+      "haar_{method}_n{n}_c{c}": "relative error ‖Q − T‖_F/‖T‖_F of the oft, boft or gs fit to a Haar target at (n, c)",
+      monotonicity_violations: "sweeps whose error rose above the previous sweep's (0 expected)",
+      haar_order_violations: "(n, c) pairs where the Haar errors are not ordered GS < OFT < BOFT",
+      gs_own_class_error: "max GS fit error on members of the GS class",
+      boft_own_class_error: "max BOFT fit error on members of the BOFT class",
+      gs_on_boft_class_error: "min GS fit error on members of the BOFT class",
+      boft_on_gs_class_error: "min BOFT fit error on members of the GS class",
+      near_identity_gs_minus_oft: "max (GS − OFT) error on the exp(αS) target with the smallest α",
+      fits: "number of fits (sizes × budgets × targets × 3 methods)"
+    },
+    tables: {
+      fits: {
+        description: "one row per (n, c, method, target) fit",
+        columns: {
+          n: "matrix size",
+          budget: "GS block size c",
+          method: "OFT (block 2c), BOFT (c, m = 2) or GS (block c)",
+          target: "haar, exp(αS), GS class or BOFT class",
+          parameters: "raw parameters 2nc",
+          error: "final relative error ‖Q − T‖_F/‖T‖_F",
+          sweeps: "Procrustes sweeps run"
+        }
+      },
+      haar_history: {
+        description: "the error after each sweep of the fits to the Haar target",
+        columns: {
+          n: "matrix size",
+          budget: "GS block size c",
+          method: "OFT, BOFT or GS",
+          sweep: "sweep number (0: the identity)",
+          error: "relative error after the sweep"
+        }
+      }
+    }
+  },
   run({sizes, budgets, alphas, sweeps}, rng) {
     const fits: Row[] = [];
     const history: Row[] = [];

@@ -41,6 +41,32 @@ export const finetuning = pipeline({
     shift_rank: integer(4, "rank of ΔW in the low-rank task", {min: 1, max: 4096}),
     curve_every: integer(10, "steps between learning-curve points", {min: 1, max: 1_000_000})
   },
+  outputs: {
+    scalars: {
+      unadapted_test_mse: "test MSE of the pretrained network on the shifted task",
+      "{adapter}_parameters": "raw trainable parameters of the gsoft, oft, boft or lora adapter",
+      "{adapter}_relative_mse": "its test MSE after `steps` Adam steps, relative to unadapted_test_mse",
+      step0_output_error: "max |adapted − pretrained output| at step 0 over the adapters (0 expected)",
+      max_orthogonality_error: "max ‖QᵀQ − I‖_F of the orthogonal adapters over training",
+      singular_value_error: "max |σ_i(W₁) − σ_i(W₁Q)|/σ_1(W₁) after training, orthogonal adapters",
+      boft_minus_gsoft: "boft_relative_mse − gsoft_relative_mse",
+      oft_minus_gsoft: "oft_relative_mse − gsoft_relative_mse",
+      gsoft_beats_boft: "1 when GSOFT's relative MSE is below BOFT's",
+      gsoft_beats_oft: "1 when GSOFT's relative MSE is below OFT's",
+      lora_beats_gsoft: "1 when LoRA's relative MSE is below GSOFT's"
+    },
+    tables: {
+      curves: {
+        description: "learning curves: every curve_every steps and the last step, per adapter",
+        columns: {
+          method: "gsoft, oft, boft or lora",
+          step: "Adam step",
+          train_loss: "training MSE",
+          test_relative_mse: "test MSE relative to the un-adapted network"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const {width: d, outputs, block: b, steps} = params;
     if (d % (2 * b) !== 0) throw new Error(`finetuning: 2·block = ${2 * b} must divide width = ${d}`);

@@ -39,6 +39,42 @@ export const frobeniusProjection = pipeline({
     perturbations: integer(100, "random perturbations of π(A) per layout", {min: 0, max: 10000}),
     perturbation_scales: reals([1e-3, 1e-2, 1e-1], "relative sizes of the factor perturbations (cycled)", {min: 0})
   },
+  outputs: {
+    scalars: {
+      projection_exactness_error: "max ‖π(A) − A‖_F/‖A‖_F for A already in the GS class (0 expected)",
+      discarded_identity_error: "max |‖A − π(A)‖²_F − Σ discarded σ²|/‖A‖²_F for random dense A",
+      perturbations_better: "random factor perturbations of π(A) that came closer to A (0 expected)",
+      perturbations_tried: "perturbations tried over all layouts",
+      block_rank_mismatches: "blocks of P_Lᵀ·A·P_Rᵀ whose numerical rank differs from Proposition 1's count",
+      dense_block_violations: "GSOFT blocks with b ≥ r that Proposition 1 counts as zero",
+      monarch_rank_mismatches: "Monarch blocks whose numerical rank is not 1",
+      layouts: "number of layouts checked (GSOFT, Fig. 2, Monarch, rectangular)"
+    },
+    tables: {
+      layouts: {
+        description: "one row per layout",
+        columns: {
+          layout: "the layout's name and shape",
+          rows: "rows of the matrices",
+          cols: "columns",
+          parameters: "entries of L and R together",
+          exactness_error: "‖π(A) − A‖_F/‖A‖_F for A in the class",
+          relative_projection_error: "‖π(A) − A‖_F/‖A‖_F for a random dense A",
+          discarded_identity_error: "|‖A − π(A)‖²_F − Σ discarded σ²|/‖A‖²_F",
+          perturbations_better: "perturbations that came closer to A"
+        }
+      },
+      fig2_block_ranks: {
+        description: "the Fig. 2 layout GS(I, P_(4,12), I): block ranks of a class member",
+        columns: {
+          k1: "L block index",
+          k2: "R block index",
+          count: "Proposition 1's count of connections",
+          numeric_rank: "numerical rank of the (k1, k2) block (σ > 1e-10·σ₁)"
+        }
+      }
+    }
+  },
   run(params, rng) {
     if (
       params.blocks.length !== params.block_sizes.length ||

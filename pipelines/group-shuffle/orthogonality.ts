@@ -49,6 +49,57 @@ export const orthogonality = pipeline({
     fd_step: real(1e-4, "five-point central-difference step h, multiplied by √max(1, scale)", {min: 1e-12, max: 1e-1}),
     theorem1_sizes: reals([16, 64, 256], "sizes n of the Theorem 1 check", {min: 1, max: 1024})
   },
+  outputs: {
+    scalars: {
+      cayley_orthogonality_error: "max ‖QᵀQ − I‖_F of the dense GSOFT matrix over cases with n ≤ dense_check_max_n",
+      cayley_block_orthogonality_error: "max ‖BᵀB − I‖_F over the Cayley blocks B of L and R",
+      cayley_probe_error: "max ‖Qᵀ(Qx) − x‖/‖x‖ over the probe vectors",
+      cayley_det_error: "max |det B − 1| over the Cayley blocks",
+      cayley_zero_identity_error: "max |Cayley(0) − I| entry over the block sizes (exactly 0 expected)",
+      singular_value_error: "max |σ_i(W) − σ_i(WQ)|/σ_1(W) over cases",
+      gradient_fd_error: "max relative |finite difference − analytic directional derivative| over cases and directions",
+      gradient_formula_error: "max error of the gradient through the fast apply against the closed form (I + Q)ᵀ·G·Mᵀ",
+      exp_orthogonality_error: "max ‖BᵀB − I‖_F for blocks from the exponential map",
+      exp_det_error: "max |det B − 1| for the exponential map",
+      theorem1_block_orthogonality_error: "Theorem 1: max ‖BᵀB − I‖_F of the orthonormalised projected blocks",
+      theorem1_reconstruction_error: "Theorem 1: max ‖rebuilt − A‖_F/√n",
+      theorem1_projection_error: "Theorem 1: max ‖Algorithm 1 projection − A‖_F/√n",
+      theorem1_min_raw_block_deviation: "Theorem 1: min ‖BᵀB − I‖_F of the projected blocks before orthonormalising",
+      cases: "number of (scale, n, b) Cayley cases",
+      theorem1_cases: "number of (n, b) Theorem 1 cases"
+    },
+    tables: {
+      cases: {
+        description: "one row per (scale, n, b) Cayley case",
+        columns: {
+          scale: "Frobenius norm of each raw block",
+          n: "matrix size",
+          b: "block size",
+          block_orthogonality: "max ‖BᵀB − I‖_F over the blocks",
+          dense_checked: "whether n ≤ dense_check_max_n",
+          dense_orthogonality: "‖QᵀQ − I‖_F of the dense matrix (0 if not checked)",
+          probe_error: "max ‖Qᵀ(Qx) − x‖/‖x‖",
+          det_error: "max |det B − 1|",
+          singular_value_error: "max |σ_i(W) − σ_i(WQ)|/σ_1(W)",
+          fd_error_gradient_direction: "relative finite-difference error along the normalised gradient",
+          fd_error_random_direction: "relative finite-difference error along a random direction",
+          gradient_formula_error: "error of the fast-apply gradient against the closed form"
+        }
+      },
+      theorem1: {
+        description: "one row per (n, b) Theorem 1 case: a Haar GS matrix factored by Algorithm 1",
+        columns: {
+          n: "matrix size",
+          b: "block size",
+          r: "number of blocks n/b",
+          projection_error: "‖projection − A‖_F/√n",
+          raw_block_deviation: "max ‖BᵀB − I‖_F of the projected blocks",
+          block_orthogonality: "max ‖BᵀB − I‖_F after orthonormalising",
+          reconstruction_error: "‖rebuilt − A‖_F/√n"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const cases: Row[] = [];
     let blockOrthogonality = 0;

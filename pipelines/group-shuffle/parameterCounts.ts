@@ -44,6 +44,105 @@ export const parameterCounts = pipeline({
       max: 4096
     })
   },
+  outputs: {
+    scalars: {
+      "glue_{method}":
+        "exact trainable parameters of Table 1 (RoBERTa-base on GLUE) row {method}: ft, lora_r_8, oft_b_16, boft_b_8_m_2, gsoft_b_8",
+      "sd_{method}":
+        "exact trainable parameters of Table 2 (SD-2 DreamBooth) row {method}, e.g. full, lora_4, boft_32_4, gsoft_32, dgsoft_64",
+      "lip_{layer}": "exact parameters of Table 3 (LipConvNet-15) row {layer}: soc, gs_soc_4, gs_soc_4_1, …",
+      glue_gsoft_without_pooler: "GSOFT b = 8 count on RoBERTa-base without the pooler's linear layer",
+      "table{k}_rounding_flags": "rows of Table k (1–3) whose exact count does not round to the printed one",
+      max_deviation_millions: "max |exact/10⁶ − printed| over the rows printed with decimals, in millions",
+      ft_rounds_to_published: "1 when full fine-tuning's exact count rounds to the printed value",
+      glue_all_mean_mismatches:
+        "Table 1 rows whose printed 'All' differs from the mean of the task scores (2 decimals)",
+      example_boft_applicable: "1 when BOFT is defined for (n, block): block even and n/block a power of two",
+      example_boft_factors: {
+        description: "BOFT factors needed for a dense product",
+        when: "example_boft_applicable = 1"
+      },
+      example_boft_parameters: {description: "their parameters m·n·b", when: "example_boft_applicable = 1"},
+      example_gs_factors: "GS factors needed for a dense product at (n, block)",
+      example_gs_parameters: "their parameters m·n·b",
+      example_dense_parameters: "n², a dense n×n matrix",
+      monarch_square_parameters: "parameters of the square Monarch layout b = r = √n (0 when n is not a square)",
+      monarch_square_gs_parameters: "2n√n, a two-factor GS product of the same shape (0 when n is not a square)",
+      monarch_unequal_parameters: "parameters of the Monarch layout with monarch_blocks R blocks",
+      monarch_unequal_left_block: "its L block size",
+      monarch_gs_factors: "GS factors (block monarch_gs_block) needed for a dense product",
+      monarch_gs_parameters: "their parameters",
+      roberta_gsoft_dense_factors: "GS factors for density at RoBERTa width 768 with b = 8",
+      "sd_gsoft32_dense_factors_c{c}": "GS factors for density with r = 32 blocks at SD-2 width c (320, 640, 1280)",
+      equal_budget_mismatches: "layers × b ∈ {2, 4, 8, 16} where GSOFT(b), OFT(2b) and BOFT(b, m = 2) counts differ"
+    },
+    tables: {
+      table1: {
+        description: "Table 1 (GLUE, RoBERTa-base) with exact counts",
+        columns: {
+          method: "row label",
+          params_exact: "exact trainable parameter count",
+          params_published: "published count, millions",
+          params_printed: 'the count as printed, e.g. "0.6M"',
+          params_rounded: "the exact count in millions, rounded to the printed decimals",
+          rounds_to_published: "whether the exact count rounds to the printed one",
+          deviation_millions: "|exact/10⁶ − published|",
+          ...Object.fromEntries(glueTasks.map((task) => [slug(task), `published ${task} score`])),
+          all_published: "printed mean score",
+          all_recomputed: "mean of the task scores, 2 decimals"
+        }
+      },
+      table2: {
+        description: "Table 2 (SD-2 DreamBooth) with exact counts",
+        columns: {
+          method: "row label",
+          params_exact: "exact trainable parameter count",
+          params_published: "published count, millions",
+          params_printed: 'the count as printed, e.g. "0.6M"',
+          params_rounded: "the exact count in millions, rounded to the printed decimals",
+          rounds_to_published: "whether the exact count rounds to the printed one",
+          deviation_millions: "|exact/10⁶ − published|",
+          hours: "published training time, hours",
+          clip_i: "published CLIP image score",
+          clip_t: "published CLIP text score"
+        }
+      },
+      table3: {
+        description: "Table 3 (LipConvNet-15) with exact counts",
+        columns: {
+          layer: "orthogonal layer",
+          groups: "group configuration",
+          params_exact: "exact trainable parameter count",
+          params_published: "published count, millions",
+          params_printed: 'the count as printed, e.g. "0.6M"',
+          params_rounded: "the exact count in millions, rounded to the printed decimals",
+          rounds_to_published: "whether the exact count rounds to the printed one",
+          deviation_millions: "|exact/10⁶ − published|",
+          speedup: "published speed-up",
+          accuracy: "published accuracy, %",
+          robust_accuracy: "published certified robust accuracy, %"
+        }
+      },
+      table4: {
+        description: "Table 4 (the LipConvNet activation/pairing ablation), as published",
+        columns: {
+          groups: "group configuration",
+          "{variant}_accuracy": "accuracy, % (not_paired, maxmin_paired, maxmin_not_paired)",
+          "{variant}_robust": "certified robust accuracy, % (same variants)"
+        }
+      },
+      examples: {
+        description: "the worked density example: structures at size n and their parameter counts",
+        columns: {
+          structure: "dense, BOFT (dense), GS (dense) or a Monarch layout",
+          n: "matrix size",
+          block: "block size",
+          factors: "number of factors",
+          parameters: "total parameters"
+        }
+      }
+    }
+  },
   run({n, block, monarch_blocks: monarchBlocks, monarch_gs_block: gsBlock}) {
     if (n % block !== 0 || n % monarchBlocks !== 0 || n % gsBlock !== 0) {
       throw new Error(

@@ -40,6 +40,62 @@ export const permutation = pipeline({
       min: 1
     })
   },
+  outputs: {
+    scalars: {
+      max_fast_apply_error: "max |fast GSOFT apply − dense Pᵀ·L·P·R product| over vectors and (r, b) configurations",
+      max_batch_apply_error: "the same for the batched apply",
+      max_transpose_apply_error: "the same for the transposed apply",
+      max_rectangular_apply_error:
+        "max error of the fast, batched and transposed applies of the rectangular GS layouts",
+      max_official_multiply_error: "max |official BlockdiagButterflyMultiply − fast GS apply|",
+      min_swapped_convention_difference:
+        "min over r ≠ b of max |entry| difference with the swapped P_(b,n) (0 if none)",
+      square_swapped_convention_difference: "max difference with the swapped convention when r = b (should be 0)",
+      inverse_mismatches: "divisors k with P_(k,n)ᵀ ≠ P_(n/k,n), plus mismatched dense entries at diagram_n",
+      inverse_checks: "number of (n, k) pairs checked for P_(k,n)ᵀ = P_(n/k,n)",
+      gsoft_configurations: "number of (r, b) GSOFT configurations checked",
+      rectangular_configurations: "number of rectangular GS layouts checked"
+    },
+    tables: {
+      diagram: {
+        description: "Fig. 3: the shuffle σ(i) = (i mod k)·(n/k) + ⌊i/k⌋ of size diagram_n, one row per (k, i)",
+        columns: {k: "the shuffle's k", i: "source index", sigma: "target index σ(i)"}
+      },
+      diagram_rows: {
+        description: "the same permutations as 0/1 matrices, one text row per matrix row",
+        columns: {k: "the shuffle's k", row: "matrix row", pattern: "the row, 1 for a one and · for a zero"}
+      },
+      configurations: {
+        description: "one row per (r, b) GSOFT configuration",
+        columns: {
+          r: "number of blocks",
+          b: "block size",
+          n: "size r·b",
+          fast_error: "max |fast apply − dense|",
+          batch_error: "max |batched apply − dense|",
+          transpose_error: "max |transposed apply − dense|",
+          official_error: "max |official multiply − fast apply|",
+          swapped_difference: "max |swapped-convention matrix − GSOFT matrix|"
+        }
+      },
+      rectangular: {
+        description: "one row per rectangular layout GS(P_L, P, P_R): k_L blocks b_L¹×b_L², k_R blocks b_R¹×b_R²",
+        columns: {
+          k_l: "number of L blocks",
+          b_l1: "L block rows",
+          b_l2: "L block columns",
+          k_r: "number of R blocks",
+          b_r1: "R block rows",
+          b_r2: "R block columns",
+          rows: "rows of the product",
+          cols: "columns of the product",
+          fast_error: "max |fast apply − dense|",
+          batch_error: "max |batched apply − dense|",
+          transpose_error: "max |transposed apply − dense|"
+        }
+      }
+    }
+  },
   run(params, rng) {
     const {diagram_n: diagramN, diagram_k: diagramK, blocks, block_sizes: blockSizes, vectors, batch} = params;
     if (blocks.length !== blockSizes.length) {

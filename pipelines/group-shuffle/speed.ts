@@ -27,6 +27,28 @@ export const speed = pipeline({
     batch: integer(64, "vectors per apply", {min: 1, max: 4096}),
     verify: flag(true, "compare the fast applies with dense products on random inputs")
   },
+  outputs: {
+    scalars: {
+      "ratio_gs_n{n}_b{b}": "speed-up n²/(2nb) of a two-factor GS apply over dense, for each (n, b) with b | n, b < n",
+      "ratio_gs_boft_n{n}_b{b}": "multiply–adds of a dense BOFT product over a dense GS product (n/b a power of two)",
+      max_apply_error: "max relative error of the batched fast applies against dense products (0 without verify)",
+      gs_more_than_boft: "(n, b) pairs where the dense GS product costs more than the dense BOFT product"
+    },
+    tables: {
+      costs: {
+        description: "one row per (n, b) and structure: the cost of applying it to `batch` vectors",
+        columns: {
+          n: "size",
+          b: "block size",
+          structure: "dense, GS (2 factors), GS (dense) or BOFT (dense)",
+          factors: "number of factors",
+          multiply_adds: "multiply–adds for the batch",
+          speedup_vs_dense: "dense multiply–adds / these",
+          apply_error: "max relative error of the fast apply (0 for dense or without verify)"
+        }
+      }
+    }
+  },
   run({sizes, block_sizes: blockSizes, batch, verify}, rng) {
     const rows: Row[] = [];
     const scalars: Record<string, number> = {};

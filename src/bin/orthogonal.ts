@@ -33,26 +33,37 @@ const commands: Record<string, {usage: string; summary: string; options: Options
     }
   },
   run: {
-    usage: "orthogonal run EXPERIMENT [--set key=value ...] [--seed N | --seeds N | --seeds 0,3,7] [--json]",
+    usage:
+      "orthogonal run EXPERIMENT [--set key=value ...] [--sweep key=v1,v2 ...] [--seed N | --seeds N | --seeds 0,3,7] [--json]",
     summary:
-      "Compute one parameter point of an experiment (or a pipeline id) and print its dataset, or its summary over seeds.",
+      "Compute one parameter point of an experiment (or a pipeline id), or a grid of points, through the cache; print the dataset, or each point's summary over seeds, and the claims.",
     options: {
       set: {
         type: "string",
         multiple: true,
         description: "override a parameter, e.g. --set d=800 (lists: --set grid=1,2,4)"
       },
+      sweep: {
+        type: "string",
+        multiple: true,
+        description: "run each value, e.g. --sweep d=200,400,800; repeat the flag for a grid"
+      },
       seed: {type: "string", description: "the seed (default: the experiment's first seed)"},
       seeds: {
         type: "string",
         description: "N (seeds 0…N−1) or a list 0,3,7: summarize the point over these seeds and check its claims"
       },
-      json: {type: "boolean", default: false, description: "print the dataset as JSON on stdout"}
+      json: {
+        type: "boolean",
+        default: false,
+        description: "print the dataset (or points, runs, summaries and claims) as JSON on stdout; timing on stderr"
+      }
     }
   },
   params: {
     usage: "orthogonal params PIPELINE_OR_EXPERIMENT",
-    summary: "List a pipeline's parameters: type, allowed values, default, the experiment's value, description.",
+    summary:
+      "List a pipeline's parameters (type, allowed values, default, the experiment's value, description) and its outputs.",
     options: {}
   },
   list: {
@@ -263,6 +274,7 @@ async function main(argv: string[]): Promise<number> {
         profile,
         target: parsed.positionals[0],
         sets: (values.set as string[] | undefined) ?? [],
+        sweeps: (values.sweep as string[] | undefined) ?? [],
         seed: values.seed === undefined ? undefined : nonNegativeInteger("--seed", values.seed as string),
         seeds: values.seeds === undefined ? undefined : seedList(values.seeds as string, values.seed !== undefined),
         json: Boolean(values.json)

@@ -22,6 +22,8 @@ export interface Effects {
   now(): Date;
   /** Prints a line of output (stdout for the file-system effects). */
   log(line: string): void;
+  /** Prints a line beside the output, such as timing after JSON (stderr for the file-system effects). */
+  note(line: string): void;
 }
 
 /** Reads a file as UTF-8 text through `effects`, or undefined when it does not exist. */
@@ -76,13 +78,17 @@ export const fileEffects: Effects = {
   now: () => new Date(),
   log(line) {
     process.stdout.write(`${line}\n`);
+  },
+  note(line) {
+    process.stderr.write(`${line}\n`);
   }
 };
 
-/** Effects on an in-memory file tree (absolute path → bytes), with a fixed clock and a log kept in `lines`. */
+/** Effects on an in-memory file tree (absolute path → bytes), with a fixed clock and a log kept in `lines` (notes in `notes`). */
 export class MemoryEffects implements Effects {
   readonly files = new Map<string, Uint8Array>();
   readonly lines: string[] = [];
+  readonly notes: string[] = [];
   /** Paths written (and not skipped as identical), in order. */
   readonly written: string[] = [];
 
@@ -138,6 +144,10 @@ export class MemoryEffects implements Effects {
 
   log(line: string): void {
     this.lines.push(line);
+  }
+
+  note(line: string): void {
+    this.notes.push(line);
   }
 }
 

@@ -202,7 +202,8 @@ $E|X| = \\sigma\\sqrt{2/\\pi}$. At $n = 1000$ the estimate is {{${o.number}}} (m
 
 function pipelineModule(name: string, id: string, engine: (module: string) => string): string {
   return `// ${id}: a Monte Carlo estimate of E|X| for X ~ N(0, σ²), with its closed form σ√(2/π). Replace run() with the
-// experiment's computation; keep it pure: parameters and the seeded random source in, named scalars and tables out.
+// experiment's computation and say what it returns in outputs; keep it pure: parameters and the seeded random
+// source in, named scalars and tables out.
 ${importStatement("{integer, pipeline, real}", engine("contract/index"))}
 
 /** The mean of |X| over n draws of X ~ N(0, σ²), and its limit σ√(2/π). */
@@ -213,6 +214,10 @@ export const ${name} = pipeline({
   params: {
     n: integer(1000, "number of draws", {min: 1}),
     sigma: real(1, "standard deviation of X", {min: 0})
+  },
+  outputs: {
+    scalars: {estimate: "mean of |X| over the n draws", theory: "the closed form σ√(2/π)"},
+    tables: {}
   },
   run({n, sigma}, rng) {
     const x = rng.fork("draws").normals(n);

@@ -10,6 +10,8 @@ export {figureSize, figureWidths} from "./figure.js";
 export type {FigureContext, FigureSize, FigureWidth, PlotFunction, Theme} from "./figure.js";
 export type {Manifest, ManifestEntry} from "./manifest.js";
 export type {NumberDeclaration, PrintedNumber} from "./numbers.js";
+export {outputDrift} from "./outputs.js";
+export type {ConditionalScalar, Outputs, TableOutput} from "./outputs.js";
 export {checkParam, choice, defaultParams, describeParam, flag, integer, parseParam, real, reals} from "./params.js";
 export type {
   BooleanParam,

@@ -1,6 +1,7 @@
-// The contract between the engine and a numerical pipeline: declared parameters and a pure run function.
+// The contract between the engine and a numerical pipeline: declared parameters and outputs, and a pure run function.
 import type {Rng} from "../random/rng.js";
 import type {Dataset} from "./dataset.js";
+import type {Outputs} from "./outputs.js";
 import type {ParamSpecs, ParamValues} from "./params.js";
 
 export type {Rng} from "../random/rng.js";
@@ -15,6 +16,8 @@ export interface Pipeline<S extends ParamSpecs = ParamSpecs> {
   readonly source: string;
   /** Declared parameters with defaults. */
   readonly params: S;
+  /** What `run` returns: every scalar and every table with its columns, described in words. */
+  readonly outputs: Outputs;
   /** Computes the dataset. Must not read the clock, the file system or Math.random. */
   run(params: ParamValues<S>, rng: Rng): Dataset;
 }

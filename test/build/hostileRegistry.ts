@@ -8,6 +8,7 @@ export const exits = pipeline({
   description: "Calls process.exit.",
   source: import.meta.url,
   params: {code: integer(3, "the exit code", {min: 0, max: 255})},
+  outputs: {scalars: {}, tables: {}},
   run({code}) {
     process.exit(code);
   }
@@ -18,6 +19,7 @@ export const forever = pipeline({
   description: "Never returns.",
   source: import.meta.url,
   params: {},
+  outputs: {scalars: {}, tables: {}},
   run() {
     for (;;);
   }
@@ -28,6 +30,7 @@ export const quick = pipeline({
   description: "Returns at once.",
   source: import.meta.url,
   params: {},
+  outputs: {scalars: {x: "the constant 1"}, tables: {}},
   run: () => ({scalars: {x: 1}, tables: {}})
 });
 

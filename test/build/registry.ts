@@ -12,6 +12,10 @@ export const gaussianMean = pipeline({
     mu: real(0, "mean of the distribution"),
     poison: flag(false, "return NaN")
   },
+  outputs: {
+    scalars: {mean: "sample mean (NaN with poison)", theory_mean: "mu"},
+    tables: {first: {description: "the first draw", columns: {i: "index 0", value: "the draw plus mu"}}}
+  },
   run({n, mu, poison}, rng) {
     const x = rng.fork("draws").normals(n);
     let sum = 0;
@@ -25,6 +29,7 @@ export const broken = pipeline({
   description: "Always throws.",
   source: import.meta.url,
   params: {},
+  outputs: {scalars: {}, tables: {}},
   run() {
     throw new Error("out of cheese");
   }

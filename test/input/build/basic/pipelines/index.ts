@@ -12,6 +12,14 @@ export const gaussianMean = pipeline({
     mu: real(0, "mean of the distribution"),
     poison: flag(false, "return NaN for the variance (to test failure reporting)")
   },
+  outputs: {
+    scalars: {
+      mean: "sample mean of the n draws",
+      variance: "unbiased sample variance (NaN with poison)",
+      theory_mean: "mu, the mean the sample mean estimates"
+    },
+    tables: {draws: {description: "the first five draws", columns: {i: "index", value: "the draw"}}}
+  },
   run({n, mu, poison}, rng) {
     const x = rng.fork("draws").normals(n);
     let sum = 0;

@@ -14,6 +14,7 @@ export const walk = pipeline({
     passes: integer(1, "passes over the draws (work per task)", {min: 1}),
     mu: real(0, "mean of the distribution")
   },
+  outputs: {scalars: {mean: "sample mean of the n draws", theory_mean: "mu"}, tables: {}},
   run({n, passes, mu}, rng) {
     const x = rng.fork("draws").normals(n);
     let mean = 0;

@@ -11,6 +11,10 @@ export const spike = pipeline({
     d: integer(50, "dimension", {min: 1}),
     gamma: real(1, "spike strength", {min: 0})
   },
+  outputs: {
+    scalars: {lambda: "top eigenvalue, closed form plus seeded noise", lambda_theory: "(1 + √γ)²"},
+    tables: {bulk: {description: "the first eight noise draws", columns: {i: "index", value: "the draw"}}}
+  },
   run({d, gamma}, rng) {
     const noise = rng.fork("noise").normals(d);
     let mean = 0;
