@@ -29,9 +29,12 @@ export const gradientLaw = pipeline({
       stopped: "1 when the margin rule stopped training, 0 when max_steps did",
       decay: "(1 − ηλ)^t, the weight-decay factor after t steps",
       test_accuracy: "fraction of the n_test test points classified correctly",
-      q_mean: "mean of Q(x) = ‖P⊥∇N(x)‖²/((β²/d)(1 − ηλ)^{2t}·ℓ·S(x)) over training and test points (1 expected)",
-      q_train: "mean Q over the training points",
-      q_test: "mean Q over the test points",
+      q_mean:
+        "mean of Q(x) = ‖P⊥∇N(x)‖²/((β²/d)(1 − ηλ)^{2t}·ℓ·S(x)) over the training and test points with S(x) > 0 (1 expected)",
+      q_train: "mean Q over the training points with S(x) > 0",
+      q_test: "mean Q over the test points with S(x) > 0",
+      q_points:
+        "training and test points with S(x) > 0, where Q is defined (at S(x) = 0 no unit is active and ∇N(x) = 0)",
       g_perp_train: "mean ‖P⊥∇N(x)‖ over the training points",
       g_perp_test: "mean ‖P⊥∇N(x)‖ over the test points",
       g_par_train: "mean ‖P∇N(x)‖ over the training points",
@@ -63,6 +66,12 @@ export const gradientLaw = pipeline({
     const test = gradientSplit(net, draw.test.F, full);
     const qTrain = lawRatios(net, train);
     const qTest = lawRatios(net, test);
+    if (qTrain.length === 0 || qTest.length === 0) {
+      throw new Error(
+        `gradient-law: no hidden unit is active at any ${qTrain.length === 0 ? "training" : "test"} point ` +
+          `(width ${width}), so Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS) is 0/0 everywhere (raise width)`
+      );
+    }
     const accuracy = mean(Array.from(test.outputs, (f, i) => (f * draw.test.y[i] > 0 ? 1 : 0)));
     const predicted = (s: GradientSplit) => Math.sqrt(mean(s.activeMass.map((mass) => lawScale(net) * mass)));
     return {
@@ -75,6 +84,7 @@ export const gradientLaw = pipeline({
         q_mean: mean([...qTrain, ...qTest]),
         q_train: mean(qTrain),
         q_test: mean(qTest),
+        q_points: qTrain.length + qTest.length,
         g_perp_train: mean(train.orthogonal),
         g_perp_test: mean(test.orthogonal),
         g_par_train: mean(train.parallel),
@@ -98,7 +108,11 @@ function lawScale(net: SubspaceNetwork): number {
   return ((net.beta * net.beta) / d) * net.decay * net.decay * (d - k);
 }
 
-// Q(x) for each point.
+// Q(x) for each point with at least one active unit (S(x) > 0); where none is active, ∇N(x) = 0 and Q is 0/0.
 function lawRatios(net: SubspaceNetwork, split: GradientSplit): number[] {
-  return Array.from(split.orthogonal, (g, i) => (g * g) / (lawScale(net) * split.activeMass[i]));
+  const ratios: number[] = [];
+  split.orthogonal.forEach((g, i) => {
+    if (split.activeMass[i] > 0) ratios.push((g * g) / (lawScale(net) * split.activeMass[i]));
+  });
+  return ratios;
 }

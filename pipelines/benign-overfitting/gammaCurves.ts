@@ -2,6 +2,7 @@
 import {real, reals} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
 import {gammaReference} from "./published.js";
+import {dimension} from "./train.js";
 import {networkParams, networkSettings, runTrial, trialOutputsWith} from "./trial.js";
 
 // The trial scalars kept for each n.
@@ -47,7 +48,7 @@ export const gammaCurves = pipeline({
     const scalars: Record<string, number> = {};
     for (const n of params.n_values) {
       if (!Number.isInteger(n)) throw new Error(`n_values must be integers, got ${n}`);
-      const d = Math.round(params.d_over_n * n);
+      const d = dimension(params.d_over_n, n);
       const trial = runTrial({n, d, gamma: params.gamma, ...networkSettings(params, n)}, rng);
       for (const name of curveScalars) scalars[`${name}_n${n}`] = trial[name];
       const reference = gammaReference.find((r) => r.n === n && Math.abs(r.gamma - params.gamma) < 1e-12);

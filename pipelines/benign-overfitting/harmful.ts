@@ -2,6 +2,7 @@
 import {real} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
 import {spearman} from "./spearman.js";
+import {dimension} from "./train.js";
 import {networkParams, networkSettings, runTrial, trialOutputsWith} from "./trial.js";
 
 /** The signal levels of the experiment, as functions of (α, n, d). */
@@ -44,7 +45,8 @@ export const harmful = pipeline({
   description: "Test error and Appendix D's SNR over signal levels from 0 to 20/n, with their rank correlation.",
   source: import.meta.url,
   params: {
-    n: real(100, "training points n (an integer)", {min: 4, max: 2000}),
+    // The levels reach γ = 20/n, which must stay below 1: n > 20.
+    n: real(100, "training points n (an integer)", {min: 21, max: 2000}),
     d_over_n: real(2, "d/n", {min: 0.05, max: 100}),
     ...networkParams
   },
@@ -59,7 +61,7 @@ export const harmful = pipeline({
   },
   run(params, rng) {
     const n = params.n;
-    const d = Math.round(params.d_over_n * n);
+    const d = dimension(params.d_over_n, n);
     const scalars: Record<string, number> = {};
     const columns: Record<string, number[]> = {snr_err: [], test_error_err: [], snr_loss: [], test_error_loss: []};
     for (const level of signalLevels) {

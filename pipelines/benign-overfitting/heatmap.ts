@@ -2,6 +2,7 @@
 import {real, reals} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
 import {heatmapColumn} from "./published.js";
+import {dimension} from "./train.js";
 import {networkParams, networkSettings, runTrial, trialOutputs, trialOutputsWith} from "./trial.js";
 
 /**
@@ -36,7 +37,7 @@ export const heatmapCell = pipeline({
   run(params, rng) {
     const n = params.n;
     if (!Number.isInteger(n)) throw new Error(`n must be an integer, got ${n}`);
-    const d = Math.round(params.d_over_n * n);
+    const d = dimension(params.d_over_n, n);
     const scalars = runTrial({n, d, gamma: params.gamma_n / n, ...networkSettings(params, n)}, rng);
     const published = heatmapColumn(params.d_over_n);
     if (published) {
@@ -77,7 +78,7 @@ export const heatmapColumnMean = pipeline({
     const scalars: Record<string, number> = {};
     for (const n of params.n_values) {
       if (!Number.isInteger(n)) throw new Error(`n_values must be integers, got ${n}`);
-      const d = Math.round(params.d_over_n * n);
+      const d = dimension(params.d_over_n, n);
       const trial = runTrial({n, d, gamma: params.gamma_n / n, ...networkSettings(params, n)}, rng);
       scalars[`test_error_err_n${n}`] = trial.test_error_err;
       sumErr += trial.test_error_err;

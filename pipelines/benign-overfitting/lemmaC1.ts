@@ -29,6 +29,9 @@ export const lemmaC1 = pipeline({
   source: import.meta.url,
   params: {
     ...configurationParams,
+    // The hard-margin classifier exists for any labels only when the n points are linearly separable, which points
+    // in general position are when n ≤ d + 1: so d/n ≥ 1 here (and an explicit d is checked against n in run).
+    d_over_n: real(2, "d/n, used when d = 0", {min: 1, max: 100}),
     flip_probability: real(0.1, "probability of flipping each training label", {min: 0, max: 0.5}),
     test_points: integer(5000, "clean Monte Carlo test points", {min: 100, max: 1000000})
   },
@@ -58,6 +61,12 @@ export const lemmaC1 = pipeline({
   },
   run(params, rng) {
     const {n, d, gamma} = configuration(params);
+    if (n > d + 1) {
+      throw new Error(
+        `lemma-c1: n = ${n} points in d = ${d} dimensions need not be separable, so the max-margin classifier may ` +
+          "not exist: use d ≥ n − 1"
+      );
+    }
     const stream = rng.fork(`n${n}-d${d}`);
     const v = signalDirection(d, stream.fork("signal"));
     const train = sample(n, v, gamma, stream.fork("train"), {

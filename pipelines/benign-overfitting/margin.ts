@@ -5,6 +5,7 @@ import {pipeline} from "../../src/contract/index.js";
 import {sample, signalDirection} from "./data.js";
 import {maxMargin} from "./maxMargin.js";
 import {fullNetwork, initialWeights, trainBothRules} from "./network.js";
+import {dimension} from "./train.js";
 import {networkParams, networkSettings} from "./trial.js";
 
 /**
@@ -22,7 +23,9 @@ export const marginMaximisation = pipeline({
     widths: reals([32, 64, 128], "widths 2m at the base n", {min: 2, max: 1024}),
     base_n: real(100, "n of the width series", {min: 4, max: 2000}),
     base_width: real(64, "2m of the n series", {min: 2, max: 1024}),
-    d_over_n: real(2, "d/n", {min: 0.05, max: 100}),
+    // ρ compares with the max-margin classifier w*, which exists for any labels when the points are separable, as n
+    // points in general position are when n ≤ d + 1: so d/n ≥ 1.
+    d_over_n: real(2, "d/n", {min: 1, max: 100}),
     ...networkParams
   },
   outputs: {
@@ -51,7 +54,7 @@ export const marginMaximisation = pipeline({
     let worstMargin = Infinity;
     let allStopped = 1;
     for (const [key, {n, width}] of configs) {
-      const d = Math.round(params.d_over_n * n);
+      const d = dimension(params.d_over_n, n);
       const settings = {...networkSettings({...params, width}, n), n, d, gamma: params.gamma};
       const stream = rng.fork(`n${n}-d${d}`);
       const v = signalDirection(d, stream.fork("signal"));

@@ -4,10 +4,13 @@ import {integer, real} from "../../src/contract/index.js";
 import {pipeline} from "../../src/contract/index.js";
 import {networkParams, networkSettings, runTrial, trialOutputs} from "./trial.js";
 
+/** The largest input dimension: n×d data of 2000 × 100,000 doubles take 1.6 GB. */
+const maxDimension = 100_000;
+
 /** Parameters fixing n, d and γ, shared by the single-configuration pipelines. */
 export const configurationParams = {
   n: integer(100, "training points n", {min: 4, max: 2000}),
-  d: integer(0, "input dimension d; 0 means d = round(d_over_n·n)", {min: 0, max: 100000}),
+  d: integer(0, "input dimension d; 0 means d = round(d_over_n·n)", {min: 0, max: maxDimension}),
   d_over_n: real(2, "d/n, used when d = 0", {min: 0.05, max: 100}),
   gamma: real(0.05, "signal strength γ (used when gamma_n = 0)", {min: 0, max: 0.99}),
   gamma_n: real(0, "if > 0, γ = gamma_n/n (the heatmap's γ = 5/n)", {min: 0, max: 1000})
@@ -20,11 +23,23 @@ export function configuration(params: {n: number; d: number; d_over_n: number; g
   gamma: number;
 } {
   const n = params.n;
-  const d = params.d > 0 ? params.d : Math.round(params.d_over_n * n);
+  const d = params.d > 0 ? params.d : dimension(params.d_over_n, n);
   const gamma = params.gamma_n > 0 ? params.gamma_n / n : params.gamma;
   if (d < 2) throw new Error(`d must be at least 2, got ${d}`);
   if (!(gamma < 1)) throw new Error(`γ = ${gamma} must be below 1`);
   return {n, d, gamma};
+}
+
+/**
+ * d = round(d_over_n·n), refused below 2 (with one coordinate the data of Definition 2.1 has no noise subspace, and
+ * the signal-to-noise ratio of Appendix D divides by zero) and above the largest d a configuration declares.
+ */
+export function dimension(dOverN: number, n: number): number {
+  const d = Math.round(dOverN * n);
+  const limit = `at d_over_n = ${dOverN}, n = ${n}`;
+  if (d < 2) throw new Error(`d = round(d_over_n·n) = ${d} ${limit}: d must be at least 2`);
+  if (d > maxDimension) throw new Error(`d = round(d_over_n·n) = ${d} ${limit}: d must be at most ${maxDimension}`);
+  return d;
 }
 
 /**
