@@ -18,6 +18,17 @@ import {
 } from "./parameterTables.js";
 import type {ParameterRow} from "./parameterTables.js";
 
+/** The columns Tables 1 and 2 share: a method's exact, published and printed parameter counts. */
+const countColumns = {
+  method: "row label",
+  params_exact: "exact trainable parameter count",
+  params_published: "published count, millions",
+  params_printed: 'the count as printed, e.g. "0.6M"',
+  params_rounded: "the exact count in millions, rounded to the printed decimals",
+  rounds_to_published: "whether the exact count rounds to the printed one",
+  deviation_millions: "|exact/10⁶ − published|"
+};
+
 /**
  * Spec E1: Tables 1–3 recomputed as exact integers from the architectures (RoBERTa-base linears, the SD-2 UNet
  * attention linears, LipConvNet-15's SOC layers) and the per-layer formulas of §2, with flags for the printed
@@ -80,13 +91,7 @@ export const parameterCounts = pipeline({
       table1: {
         description: "Table 1 (GLUE, RoBERTa-base) with exact counts",
         columns: {
-          method: "row label",
-          params_exact: "exact trainable parameter count",
-          params_published: "published count, millions",
-          params_printed: 'the count as printed, e.g. "0.6M"',
-          params_rounded: "the exact count in millions, rounded to the printed decimals",
-          rounds_to_published: "whether the exact count rounds to the printed one",
-          deviation_millions: "|exact/10⁶ − published|",
+          ...countColumns,
           ...Object.fromEntries(glueTasks.map((task) => [slug(task), `published ${task} score`])),
           all_published: "printed mean score",
           all_recomputed: "mean of the task scores, 2 decimals"
@@ -95,13 +100,7 @@ export const parameterCounts = pipeline({
       table2: {
         description: "Table 2 (SD-2 DreamBooth) with exact counts",
         columns: {
-          method: "row label",
-          params_exact: "exact trainable parameter count",
-          params_published: "published count, millions",
-          params_printed: 'the count as printed, e.g. "0.6M"',
-          params_rounded: "the exact count in millions, rounded to the printed decimals",
-          rounds_to_published: "whether the exact count rounds to the printed one",
-          deviation_millions: "|exact/10⁶ − published|",
+          ...countColumns,
           hours: "published training time, hours",
           clip_i: "published CLIP image score",
           clip_t: "published CLIP text score"

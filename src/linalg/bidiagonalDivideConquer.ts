@@ -6,7 +6,7 @@
 import {bidiagonalQr} from "./bidiagonalQr.js";
 import {identity, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
-import {blockProduct, EPSILON, recomputedZ, secularRoots} from "./secularEquation.js";
+import {blockProduct, EPSILON, recomputedZ, rotatePair, secularRoots} from "./secularEquation.js";
 import type {ColumnSource} from "./secularEquation.js";
 
 /** B = U diag(values) Vᵀ for an n×n upper bidiagonal B. */
@@ -339,16 +339,6 @@ function copyColumn(
   column: number
 ): void {
   for (let i = 0, q = offset; i < to - from; ++i, q += stride) out[(from + i) * width + column] = data[q];
-}
-
-// (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot).
-function rotatePair(x: Float64Array, y: Float64Array, c: number, s: number): void {
-  for (let i = 0; i < x.length; ++i) {
-    const a = x[i];
-    const b = y[i];
-    x[i] = c * a + s * b;
-    y[i] = c * b - s * a;
-  }
 }
 
 // x·2^k elementwise, exact unless a result leaves the normal range; 2^k is applied in two steps so it never overflows.

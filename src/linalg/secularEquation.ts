@@ -235,3 +235,13 @@ function evaluate(
   sums[3] = dphi;
   sums[4] = magnitude;
 }
+
+/** (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot): the rotation that deflates a pair of close poles. */
+export function rotatePair(x: Float64Array, y: Float64Array, c: number, s: number): void {
+  for (let i = 0; i < x.length; ++i) {
+    const a = x[i];
+    const b = y[i];
+    x[i] = c * a + s * b;
+    y[i] = c * b - s * a;
+  }
+}

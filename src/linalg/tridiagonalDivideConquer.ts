@@ -6,7 +6,7 @@
 // Matrix Computations, 4th ed. (2013), §8.4.4–8.4.5; LAPACK dstedc, dlaed0–dlaed4 (version 3.12).
 import {matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
-import {blockProduct, EPSILON, recomputedZ, secularRoots} from "./secularEquation.js";
+import {blockProduct, EPSILON, recomputedZ, rotatePair, secularRoots} from "./secularEquation.js";
 import type {ColumnSource} from "./secularEquation.js";
 import {tridiagonalEigen} from "./tridiagonal.js";
 
@@ -302,16 +302,6 @@ function secularEigen(d: number[], z: number[], rho: number, lambda: Float64Arra
     for (let i = 0; i < K; ++i) differences[row + i] *= scale;
   }
   vectors.set(transpose(rows).data);
-}
-
-// (x, y) ← (c·x + s·y, c·y − s·x) (BLAS drot).
-function rotatePair(x: Float64Array, y: Float64Array, c: number, s: number): void {
-  for (let i = 0; i < x.length; ++i) {
-    const a = x[i];
-    const b = y[i];
-    x[i] = c * a + s * b;
-    y[i] = c * b - s * a;
-  }
 }
 
 // Indices that sort values ascending, ties by index.

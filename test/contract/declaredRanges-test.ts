@@ -138,6 +138,9 @@ const slow: Record<string, string> = {
   "feature-learning/input-space d@max": "the d×d input map and kernels at d = 4096 take about a minute",
   "group-shuffle/finetuning block@max": "OFT with 512×512 Cayley blocks costs about 50 s even over 5 steps",
   "group-shuffle/finetuning steps@max": "10⁵ Adam steps of four adapters take about 40 s at width 4",
+  "adversarial-subspace/checkerboard max_steps@max": "10⁶ gradient steps (the cap is reached) take about 17 s",
+  "adversarial-subspace/checkerboard decay_steps@max": "10⁶ weight-decay steps take about 8 s",
+  "adversarial-subspace/diagonal max_steps@max": "10⁶ gradient steps (the cap is reached) take about 7 s",
   "benign-overfitting/lemma-c1 n@max": "the max-margin dual ascent on 2000 points in d = 4000 takes about a minute",
   "benign-overfitting/margin base_n@max": "the max-margin dual ascent on 2000 points in d = 2000 takes about a minute",
   "benign-overfitting/lemma-c1 gamma_n@max": "γ = 1000/n < 1 needs n > 1000 points, and their max-margin ascent minutes"
