@@ -18,6 +18,17 @@ export const screenshotDir = fileURLToPath(new URL("../output/screenshots/", imp
 /** The widths every page is checked at: a small phone and a desktop. */
 export const widths = [375, 1280] as const;
 
+/** A colour scheme and a viewport width to check pages in. */
+export interface Mode {
+  scheme: "light" | "dark";
+  width: number;
+}
+
+/** Every scheme at every width. */
+export const allModes: readonly Mode[] = (["light", "dark"] as const).flatMap((scheme) =>
+  widths.map((width) => ({scheme, width}))
+);
+
 /** Launches the system Chromium headless, with no network side channels. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -35,7 +46,12 @@ export function htmlPages(siteDir: string): string[] {
  * Checks every page of the site in `siteDir`; returns a list of problems (empty when all is well). Screenshots are
  * written as <label>-<page>-<width>-<scheme>.png when `screenshots` is set.
  */
-export async function checkSite(browser: Browser, siteDir: string, label: string, options: {screenshots?: boolean} = {}): Promise<string[]> {
+export async function checkSite(
+  browser: Browser,
+  siteDir: string,
+  label: string,
+  options: {screenshots?: boolean; modes?: readonly Mode[]} = {}
+): Promise<string[]> {
   const problems: string[] = [];
   const idCache = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
@@ -48,10 +64,13 @@ export async function checkSite(browser: Browser, siteDir: string, label: string
     return ids;
   };
   if (options.screenshots) mkdirSync(screenshotDir, {recursive: true});
-  const modes = (["light", "dark"] as const).flatMap((scheme) => widths.map((width) => ({scheme, width})));
-  // The four modes run side by side, each visiting the pages in order.
+  const modes = options.modes ?? allModes;
+  // axe-core once per colour scheme (its rules do not depend on the width; colours do).
+  const axeModes = new Set(["light", "dark"].map((scheme) => modes.find((mode) => mode.scheme === scheme)));
+  // The modes run side by side, each visiting the pages in order.
   await Promise.all(
-    modes.map(async ({scheme, width}) => {
+    modes.map(async (mode) => {
+      const {scheme, width} = mode;
       const context = await browser.newContext({viewport: {width, height: 900}, colorScheme: scheme, deviceScaleFactor: 1, javaScriptEnabled: true});
       // Nothing may come from the network: any non-file request fails the check.
       await context.route(/^(?!file:|data:)/, (route) => {
@@ -64,8 +83,7 @@ export async function checkSite(browser: Browser, siteDir: string, label: string
       for (const path of htmlPages(siteDir)) {
         const where = `${label} ${path} @${width}px ${scheme}`;
         problems.push(...(await checkPage(page, join(siteDir, path), where, idsOf, width)));
-        // axe-core at one width per colour scheme (its rules do not depend on the width; colours do).
-        if (width === widths[1]) problems.push(...(await axeViolations(page, where)));
+        if (axeModes.has(mode)) problems.push(...(await axeViolations(page, where)));
         if (options.screenshots) {
           const name = `${label}-${path.replace(/\.html$/, "").replace(/[/\\]/g, "_")}-${width}-${scheme}.png`;
           await page.screenshot({path: join(screenshotDir, name), fullPage: true});
@@ -128,7 +146,8 @@ export async function axeViolations(page: Page, where: string): Promise<string[]
   await page.addScriptTag({content: axeSource});
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as {axe: {run(context: Document, options: object): Promise<{violations: {id: string; help: string; nodes: {target: unknown[]}[]}[]}>}}).axe;
-    const result = await axe.run(document, {resultTypes: ["violations"]});
+    // preload: false: axe would fetch the stylesheets by XMLHttpRequest, which file:// pages may not do (a console error).
+    const result = await axe.run(document, {resultTypes: ["violations"], preload: false});
     return result.violations.map((v) => ({id: v.id, help: v.help, targets: v.nodes.map((n) => String(n.target[0]))}));
   });
   return violations.map((v) => `${where}: axe ${v.id} (${v.help}) at ${v.targets.length} node${v.targets.length > 1 ? "s" : ""}: ${v.targets.slice(0, 3).join(", ")}`);
