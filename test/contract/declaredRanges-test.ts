@@ -141,6 +141,12 @@ const slow: Record<string, string> = {
   "adversarial-subspace/checkerboard max_steps@max": "10⁶ gradient steps (the cap is reached) take about 17 s",
   "adversarial-subspace/checkerboard decay_steps@max": "10⁶ weight-decay steps take about 8 s",
   "adversarial-subspace/diagonal max_steps@max": "10⁶ gradient steps (the cap is reached) take about 7 s",
+  "benign-overfitting/harmful test_points@max": "five trials with 10⁵ test points each take about 6 s",
+  "benign-overfitting/lemma-c1 test_points@max": "10⁶ Monte Carlo test points take about 5 s",
+  "benign-overfitting/train d@max": "training in d = 100,000 takes about 5 s",
+  "benign-overfitting/harmful n@max": "five trials at n = 2000 take about 5 s",
+  "group-shuffle/frobenius-projection perturbations@max": "10⁴ perturbed projections take about 5 s",
+  "adversarial-subspace/checkerboard width@max": "a 4000-unit network takes about 6 s",
   "benign-overfitting/lemma-c1 n@max": "the max-margin dual ascent on 2000 points in d = 4000 takes about a minute",
   "benign-overfitting/margin base_n@max": "the max-margin dual ascent on 2000 points in d = 2000 takes about a minute",
   "benign-overfitting/lemma-c1 gamma_n@max": "γ = 1000/n < 1 needs n > 1000 points, and their max-margin ascent minutes"

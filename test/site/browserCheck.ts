@@ -18,10 +18,11 @@ export const screenshotDir = fileURLToPath(new URL("../output/screenshots/", imp
 /** The widths every page is checked at: a small phone and a desktop. */
 export const widths = [375, 1280] as const;
 
-/** A colour scheme and a viewport width to check pages in. */
+/** A colour scheme and a viewport width to check pages in, and which pages (all when `pages` is absent). */
 export interface Mode {
   scheme: "light" | "dark";
   width: number;
+  pages?: (path: string) => boolean;
 }
 
 /** Every scheme at every width. */
@@ -80,7 +81,7 @@ export async function checkSite(
       // tsx keeps function names with a __name helper, which functions serialised into the page need too.
       await context.addInitScript({content: "globalThis.__name = (f) => f;"});
       const page = await context.newPage();
-      for (const path of htmlPages(siteDir)) {
+      for (const path of htmlPages(siteDir).filter(mode.pages ?? (() => true))) {
         const where = `${label} ${path} @${width}px ${scheme}`;
         problems.push(...(await checkPage(page, join(siteDir, path), where, idsOf, width)));
         if (axeModes.has(mode)) problems.push(...(await axeViolations(page, where)));
