@@ -138,16 +138,10 @@ test("figure pages give downloads, data, the manifest's provenance, and commands
 
 test("a rebuild with nothing changed skips the site, and an edit rewrites only the pages it touches", () => {
   const root = built();
-  // Timed as the processor time of the build process (and any it waits for), since the other test file running beside
-  // this one may hold a core and stretch the wall time; on an idle machine the two agree, as the no-op build is serial.
-  const cpuBefore = childProcessorSeconds();
-  const started = performance.now();
+  // The no-op rebuild's time budget (under 2 s) is checked in build-test.ts; here, that it writes nothing.
   const again = orthogonal(root, "build");
-  const wall = (performance.now() - started) / 1000;
-  const seconds = childProcessorSeconds() - cpuBefore;
   assert.equal(again.status, 0, again.stderr);
   assert.doesNotMatch(again.stdout, /wrote/);
-  assert.ok(seconds < 2, `no-op rebuild took ${seconds.toFixed(2)}s of processor time (${wall.toFixed(2)}s wall)`);
   const file = join(root, "content/beta/one.md");
   writeFileSync(file, readFileSync(file, "utf8").replace("A single point", "One single point"));
   const edited = orthogonal(root, "build");
@@ -194,9 +188,3 @@ test("a broken anchor, an unknown citation key or a figure directive with an unk
   }
 });
 
-// Processor time (user + system) of this process's finished children, from /proc/self/stat (cutime and cstime, in
-// clock ticks of 1/100 s on Linux).
-function childProcessorSeconds(): number {
-  const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
-  return (Number(fields[13]) + Number(fields[14])) / 100;
-}
