@@ -32,23 +32,15 @@ export const gradientNormsPlot: PlotModule = {
       ];
     });
     const ds = points.map((p) => p.params.d as number);
+    const [lo, hi] = dimensionDomain(ds);
     const k = points[0].params.k as number;
-    const lo = ds[0] / 1.3;
-    const hi = ds[ds.length - 1] * 1.3;
     const curve = Array.from({length: 81}, (_, i) => {
       const d = lo * (hi / lo) ** (i / 80);
       return {d, value: Math.sqrt((d - k) / (2 * d))};
     });
     const top = Math.max(...rows.map((r) => r.value + r.se));
     return paperPlot(context, {
-      x: {
-        type: "log",
-        base: 2,
-        label: "input dimension d",
-        domain: [lo, hi],
-        ticks: ds,
-        tickFormat: (d: number) => String(d)
-      },
+      x: dimensionAxis(ds),
       y: {label: "input-gradient norm (β = 1)", domain: [0, top * 1.08]},
       marks: [
         theoryLine(
@@ -83,6 +75,7 @@ export const gradientQPlot: PlotModule = {
     const t = context.theme;
     const betas = [...new Set(result.points.map((p) => p.params.beta as number))].sort((a, b) => b - a);
     const ds = [...new Set(result.points.map((p) => p.params.d as number))].sort((a, b) => a - b);
+    const [lo, hi] = dimensionDomain(ds);
     const rows = result.points.map((p) => {
       const q = scalarSe(p, "q_mean");
       const i = betas.indexOf(p.params.beta as number);
@@ -93,18 +86,9 @@ export const gradientQPlot: PlotModule = {
         se: q.se
       };
     });
-    const lo = ds[0] / 1.3;
-    const hi = ds[ds.length - 1] * 1.3;
     const spread = Math.max(0.16, ...rows.map((r) => Math.abs(r.q - 1) + r.se));
     return paperPlot(context, {
-      x: {
-        type: "log",
-        base: 2,
-        label: "input dimension d",
-        domain: [lo, hi],
-        ticks: ds,
-        tickFormat: (d: number) => String(d)
-      },
+      x: dimensionAxis(ds),
       y: {label: "Q = ‖g⊥‖² / ((β²/d)(1 − ηλ)²ᵗ ℓ S)", domain: [1 - spread * 2, 1 + spread * 1.15]},
       marks: [
         Plot.ruleY([0.85, 1.15], {stroke: t.ink, strokeOpacity: 0.35, strokeDasharray: "3,2"}),
@@ -137,3 +121,20 @@ export const gradientQPlot: PlotModule = {
     });
   }
 };
+
+// The range of d shown: the dimensions run, with a margin of 1.3× at both ends.
+function dimensionDomain(ds: number[]): [number, number] {
+  return [ds[0] / 1.3, ds[ds.length - 1] * 1.3];
+}
+
+// The shared x axis: d on a log₂ scale over `dimensionDomain`, ticked at the dimensions run.
+function dimensionAxis(ds: number[]) {
+  return {
+    type: "log" as const,
+    base: 2,
+    label: "input dimension d",
+    domain: dimensionDomain(ds),
+    ticks: ds,
+    tickFormat: (d: number) => String(d)
+  };
+}
