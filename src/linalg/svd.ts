@@ -7,6 +7,7 @@ import {applyReflectorsLeft} from "./blockedHouseholder.js";
 import {bidiagonalDivideConquer} from "./bidiagonalDivideConquer.js";
 import {assertFiniteMatrix, matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
+import {ldexp} from "./powerOfTwo.js";
 import {bidiagonalizeWasm} from "./reductionWasm.js";
 
 /** A = U diag(s) Vᵀ with p = min(m, n). */
@@ -69,10 +70,4 @@ export function svd(A: Matrix): Svd {
   applyReflectorsLeft(V, rightVectors, rightTau, Math.max(0, n - 2), 1); // V = G₀⋯G_{n−3}V₀
   const s = Float64Array.from({length: n}, (_, c) => ldexp(values[n - 1 - c], -exponent));
   return {U, s, V};
-}
-
-// x·2^k, exact unless the result leaves the normal range; split in two steps so 2^k itself never overflows.
-function ldexp(x: number, k: number): number {
-  const h = Math.trunc(k / 2);
-  return x * 2 ** h * 2 ** (k - h);
 }

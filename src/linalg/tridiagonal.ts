@@ -1,5 +1,6 @@
 // Eigenvalues (and optionally eigenvectors) of a symmetric tridiagonal matrix by implicit QL with Wilkinson shifts.
 import type {Matrix} from "./matrix.js";
+import {ldexp, unitScaleExponent} from "./powerOfTwo.js";
 
 /**
  * Eigenvalues of the symmetric tridiagonal matrix T with diagonal `d` (length n) and off-diagonal `e`
@@ -19,29 +20,14 @@ import type {Matrix} from "./matrix.js";
  * Throws on non-finite input, on mismatched lengths, and if the eigenvalues need more than 30n QL sweeps in all.
  */
 export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matrix): Float64Array {
+  assertFiniteTridiagonal(d, e, "tridiagonalEigen");
   const n = d.length;
-  if (e.length !== Math.max(0, n - 1)) {
-    throw new Error(`tridiagonalEigen: off-diagonal has length ${e.length}, expected ${Math.max(0, n - 1)}`);
-  }
   if (basis !== undefined && (basis.rows !== n || basis.data.length !== basis.rows * basis.cols)) {
     throw new Error(`tridiagonalEigen: basis is ${basis.rows}×${basis.cols}, expected ${n} rows`);
   }
-  let amax = 0;
-  for (let i = 0; i < n; ++i) {
-    const x = d[i];
-    if (!Number.isFinite(x)) throw new Error(`tridiagonalEigen: non-finite input ${x} on the diagonal at index ${i}`);
-    if (Math.abs(x) > amax) amax = Math.abs(x);
-  }
-  for (let i = 0; i < n - 1; ++i) {
-    const x = e[i];
-    if (!Number.isFinite(x)) throw new Error(`tridiagonalEigen: non-finite input ${x} off the diagonal at index ${i}`);
-    if (Math.abs(x) > amax) amax = Math.abs(x);
-  }
-  if (n === 0) return new Float64Array(0);
-  if (n === 1 || amax === 0) return d.slice(); // already diagonal (all zero): nothing to rotate
+  const exponent = unitScaleExponent(d, e);
+  if (n <= 1 || exponent === null) return d.slice(); // already diagonal (all zero): nothing to rotate
 
-  // Scale by a power of two (exact) so that the largest entry is in [1, 2).
-  const exponent = -Math.floor(Math.log2(amax));
   const w = new Float64Array(n); // diagonal, becomes the eigenvalues
   const f = new Float64Array(n); // off-diagonal, f[n − 1] = 0 as a sentinel
   for (let i = 0; i < n; ++i) w[i] = ldexp(d[i], exponent);
@@ -140,6 +126,23 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array, basis?: Matri
   return w;
 }
 
+/**
+ * Throws unless `e` has length max(0, n − 1) for the n entries of `d` and every entry is finite; messages start with
+ * `caller` and name the index.
+ */
+export function assertFiniteTridiagonal(d: Float64Array, e: Float64Array, caller: string): void {
+  const n = d.length;
+  if (e.length !== Math.max(0, n - 1)) {
+    throw new Error(`${caller}: off-diagonal has length ${e.length}, expected ${Math.max(0, n - 1)}`);
+  }
+  for (let i = 0; i < n; ++i) {
+    if (!Number.isFinite(d[i])) throw new Error(`${caller}: non-finite input ${d[i]} on the diagonal at index ${i}`);
+  }
+  for (let i = 0; i < n - 1; ++i) {
+    if (!Number.isFinite(e[i])) throw new Error(`${caller}: non-finite input ${e[i]} off the diagonal at index ${i}`);
+  }
+}
+
 const EPSILON = 2 ** -52;
 const TINY = 2 ** -1000; // entries are scaled to at most 2, so anything below this is negligible
 const SWEEPS_PER_EIGENVALUE = 30;
@@ -199,12 +202,6 @@ function rotateRows(
       z[oi + j] = c * y - s * x;
     }
   }
-}
-
-// x·2^k, exact unless the result leaves the normal range; split in two steps so 2^k itself never overflows.
-function ldexp(x: number, k: number): number {
-  const h = Math.trunc(k / 2);
-  return x * 2 ** h * 2 ** (k - h);
 }
 
 // √(a² + b²) without destructive overflow or underflow.

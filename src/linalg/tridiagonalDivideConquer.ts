@@ -8,7 +8,8 @@ import {matrix, transpose} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {blockProduct, EPSILON, recomputedZ, rotatePair, secularRoots} from "./secularEquation.js";
 import type {ColumnSource} from "./secularEquation.js";
-import {tridiagonalEigen} from "./tridiagonal.js";
+import {assertFiniteTridiagonal, tridiagonalEigen} from "./tridiagonal.js";
+import {ldexp, unitScaleExponent} from "./powerOfTwo.js";
 
 /** The eigendecomposition T = Z diag(values) Zᵀ of a symmetric tridiagonal matrix. */
 export interface TridiagonalEigenDecomposition {
@@ -36,27 +37,16 @@ export interface TridiagonalEigenDecomposition {
  * a fixed order. Throws on non-finite input or mismatched lengths.
  */
 export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array): TridiagonalEigenDecomposition {
+  assertFiniteTridiagonal(d, e, "tridiagonalDivideConquer");
   const n = d.length;
-  if (e.length !== Math.max(0, n - 1)) {
-    throw new Error(`tridiagonalDivideConquer: off-diagonal has length ${e.length}, expected ${Math.max(0, n - 1)}`);
-  }
-  let amax = 0;
-  for (let i = 0; i < n; ++i) {
-    if (!Number.isFinite(d[i])) throw new Error(`tridiagonalDivideConquer: non-finite input ${d[i]} at index ${i}`);
-    amax = Math.max(amax, Math.abs(d[i]));
-  }
-  for (let i = 0; i < n - 1; ++i) {
-    if (!Number.isFinite(e[i])) throw new Error(`tridiagonalDivideConquer: non-finite input ${e[i]} at index ${i}`);
-    amax = Math.max(amax, Math.abs(e[i]));
-  }
   const Z = matrix(n, n);
   if (n === 0) return {values: new Float64Array(0), vectors: Z};
-  if (amax === 0) {
+  const exponent = unitScaleExponent(d, e);
+  if (exponent === null) {
     for (let i = 0; i < n; ++i) Z.data[i * n + i] = 1;
     return {values: d.slice(), vectors: Z};
   }
-  // Scale by a power of two (exact) so that the largest entry lies in [1, 2).
-  const exponent = -Math.floor(Math.log2(amax));
+  // Scaled by a power of two (exact) so that the largest entry lies in [1, 2).
   const w = d.map((x) => ldexp(x, exponent));
   const f = e.map((x) => ldexp(x, exponent));
 
@@ -325,10 +315,4 @@ function transposeSquare(A: Matrix): Matrix {
   const T = matrix(n, n);
   for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) T.data[j * n + i] = A.data[i * n + j];
   return T;
-}
-
-// x·2^k, exact unless the result leaves the normal range; split in two steps so 2^k itself never overflows.
-function ldexp(x: number, k: number): number {
-  const h = Math.trunc(k / 2);
-  return x * 2 ** h * 2 ** (k - h);
 }
