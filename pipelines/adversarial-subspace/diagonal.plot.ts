@@ -1,5 +1,6 @@
 // Figure of A1: decision regions of the three networks of Figure 2 over [−1.2, 1.2]², with the seven points and,
 // for each, the segment to its nearest label flip along the orthogonal direction (1, −1)/√2.
+import {firstRunRows} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {Row} from "../../src/contract/index.js";
@@ -8,7 +9,6 @@ import type {FigureContext} from "../../src/contract/index.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
 import {diagonalRuns} from "./diagonal.js";
-import {firstRunRows} from "./summaries.js";
 
 /** Grid resolution of the decision-region map (samples per axis). */
 const samples = 241;

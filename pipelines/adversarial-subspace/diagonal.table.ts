@@ -1,9 +1,9 @@
 // Table of A1: distance to the first label flip along (1, −1)/√2 for each of the seven points and each run.
+import {summarizeRows} from "../../src/contract/index.js";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {TableModule} from "../../src/contract/index.js";
 import type {Table, TableCell} from "../../src/tables/table.js";
 import {diagonalRuns} from "./diagonal.js";
-import {summarizeRows} from "./summaries.js";
 
 /** One row per point (t, label), one column per run: the flip distance, mean ± sd over seeds (capped at s_max). */
 export const flipDistanceTable: TableModule = {

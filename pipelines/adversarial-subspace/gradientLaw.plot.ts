@@ -1,4 +1,5 @@
 // Figures of A3: the input-gradient norms against d, and Q = ‖g⊥‖²/((β²/d)(1 − ηλ)^{2t}ℓS) against d for each β.
+import {meanSe} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {SymbolType} from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/contract/index.js";
@@ -7,7 +8,6 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
-import {scalarSe} from "./summaries.js";
 
 const symbols: SymbolType[] = ["circle", "triangle", "square", "diamond"];
 
@@ -24,8 +24,8 @@ export const gradientNormsPlot: PlotModule = {
       .sort((a, b) => (a.params.d as number) - (b.params.d as number));
     const rows = points.flatMap((p) => {
       const d = p.params.d as number;
-      const perp = scalarSe(p, "g_perp_test");
-      const par = scalarSe(p, "g_par_test");
+      const perp = meanSe(p, "g_perp_test");
+      const par = meanSe(p, "g_par_test");
       return [
         {series: "perp", d: d / 1.04, value: perp.mean, se: perp.se},
         {series: "par", d: d * 1.04, value: par.mean, se: par.se}
@@ -77,7 +77,7 @@ export const gradientQPlot: PlotModule = {
     const ds = [...new Set(result.points.map((p) => p.params.d as number))].sort((a, b) => a - b);
     const [lo, hi] = dimensionDomain(ds);
     const rows = result.points.map((p) => {
-      const q = scalarSe(p, "q_mean");
+      const q = meanSe(p, "q_mean");
       const i = betas.indexOf(p.params.beta as number);
       return {
         beta: p.params.beta as number,

@@ -1,11 +1,11 @@
 // Figure of A2: ‖W(t)P⊥‖/‖W(0)P⊥‖ under coupled weight decay against the step t, with the law (1 − ηλ)^t.
+import {firstRunRows} from "../../src/contract/index.js";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
-import {firstRunRows} from "./summaries.js";
 
 /** The checkpoints of the first seed's weight-decay run (log y) and the curve (1 − ηλ)^t through every step. */
 export const decayPlot: PlotModule = {

@@ -1,5 +1,6 @@
 // Figures of A4: the minimal orthogonal flip r⋆ against the first-order size |N|/‖g⊥‖ (every test point), and the
 // median r⋆/‖x‖ against the orthogonal dimension ℓ = d − k, on log axes.
+import {firstRunRows, summarizeRows} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {SymbolType} from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/contract/index.js";
@@ -8,7 +9,6 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
-import {firstRunRows, summarizeRows} from "./summaries.js";
 
 const symbols: SymbolType[] = ["circle", "triangle", "square", "diamond"];
 

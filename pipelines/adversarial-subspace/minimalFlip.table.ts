@@ -1,8 +1,8 @@
 // Table of A4: median minimal orthogonal flips per (d, β), against the first-order size, mean ± sd over seeds.
+import {summarizeRows} from "../../src/contract/index.js";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {TableModule} from "../../src/contract/index.js";
 import type {Table, TableCell} from "../../src/tables/table.js";
-import {summarizeRows} from "./summaries.js";
 
 /** One row per (d, β): medians over test points of r⋆, r⋆/‖x‖, |N|/‖g⊥‖, their ratio and the projected-step flip. */
 export const minimalFlipTable: TableModule = {

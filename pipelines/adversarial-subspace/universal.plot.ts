@@ -1,4 +1,5 @@
 // Figure of A5: robust accuracy under the universal orthogonal perturbation against ε, with the random control.
+import {seedCount, summarizeRows} from "../../src/contract/index.js";
 import type {SymbolType} from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {FigureContext} from "../../src/contract/index.js";
@@ -6,7 +7,6 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
-import {seedCount, summarizeRows} from "./summaries.js";
 import {universalSeries} from "./universal.js";
 
 const symbols: SymbolType[] = ["circle", "triangle", "square", "diamond"];

@@ -1,8 +1,8 @@
 // Table of A5: robust accuracy under the universal orthogonal perturbation for each ε, mean ± sd over seeds.
+import {summarizeRows} from "../../src/contract/index.js";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {TableModule} from "../../src/contract/index.js";
 import type {Column, Table, TableCell} from "../../src/tables/table.js";
-import {summarizeRows} from "./summaries.js";
 import {universalSeries} from "./universal.js";
 
 /** One row per network (and the random control), one column per ε. */

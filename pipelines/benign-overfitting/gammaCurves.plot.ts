@@ -1,4 +1,5 @@
 // Figure of B1 (the paper's Figure 2): test error against γ, one series per n, with the published curve readings.
+import {meanSe, seedCount} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/contract/index.js";
@@ -8,7 +9,7 @@ import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
 import {gammaPlot} from "./published.js";
-import {meanSe, nValues, trials} from "./summaries.js";
+import {nValues} from "./summaries.js";
 
 /** Rows (n, γ, mean, se) of test error at one stopping rule ("err" or "loss"), over every point. */
 export function gammaRows(
@@ -66,7 +67,7 @@ export const gammaCurvesPlot: PlotModule = {
               color: seriesColor(i, t),
               kind: "line+point" as const
             })),
-            {label: `mean ± se, ${trials(result.points)} trials`, color: t.ink},
+            {label: `mean ± se, ${seedCount(result)} trials`, color: t.ink},
             {label: "paper's Figure 2", color: t.ink, symbol: "diamond"}
           ],
           {anchor: "top-right", theme: t}

@@ -1,4 +1,5 @@
 // Figure of B5: test error over signal levels from γ = 0 to 20/n, at both stopping rules, against Theorem 3.4's 1/8.
+import {meanSe, seedCount} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {FigureContext} from "../../src/contract/index.js";
@@ -7,7 +8,6 @@ import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
 import {signalLevels} from "./harmful.js";
-import {meanSe, trials} from "./summaries.js";
 
 /** Test error (mean ± se over trials) per signal level, S_err left and S_loss right of each level, with a line at 1/8. */
 export const harmfulPlot: PlotModule = {
@@ -56,7 +56,7 @@ export const harmfulPlot: PlotModule = {
               color: seriesColor(i, t),
               symbol: i === 0 ? ("circle" as const) : ("square" as const)
             })),
-            {label: `mean ± se, ${trials(result.points)} trials`, color: t.ink, kind: "point" as const},
+            {label: `mean ± se, ${seedCount(result)} trials`, color: t.ink, kind: "point" as const},
             {label: "Theorem 3.4: error ≥ 1/8", color: t.ink, kind: "line" as const, strokeDasharray: "4,2"}
           ],
           {anchor: "top-right", theme: t}

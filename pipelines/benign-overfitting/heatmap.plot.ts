@@ -1,5 +1,6 @@
 // Figures of B2 (the paper's Figure 1): the test-error heatmap over (d/n, n) on a log colour scale, and each d/n
 // column of it against the range of the authors' published heatmap.
+import {meanSe, seedCount} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {FigureContext} from "../../src/contract/index.js";
@@ -8,7 +9,6 @@ import {simulationPoints} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
 import {heatmapColumns} from "./published.js";
-import {meanSe, trials} from "./summaries.js";
 
 /** The colour scale's lower end: cells whose trials all had zero test error are drawn at this floor. */
 export const errorFloor = 1e-4;
@@ -176,7 +176,7 @@ export const heatmapColumnsPlot: PlotModule = {
           [
             {label: "published: range over n", color: grey, kind: "line"},
             {label: "published: mean over n", color: grey, symbol: "diamond"},
-            {label: `this build: range of cell means (${trials(result.points)} trials)`, color, kind: "line"},
+            {label: `this build: range of cell means (${seedCount(result)} trials)`, color, kind: "line"},
             {label: "this build: mean over n", color}
           ],
           {anchor: "top-right", theme: t}

@@ -1,11 +1,11 @@
 // Figure of B6: test error at the two stopping rules, for both outer-weight conventions, against d/n.
+import {meanSe, seedCount} from "../../src/contract/index.js";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {FigureContext} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {PlotModule} from "../../src/contract/index.js";
-import {meanSe, trials} from "./summaries.js";
 
 /** Series of the ablation: stopping rule × outer weights, with their colour, symbol and horizontal offset. */
 const series = [
@@ -59,7 +59,7 @@ export const stoppingPlot: PlotModule = {
         legend(
           [
             ...series.map((s) => ({label: s.label, color: seriesColor(s.color, t), symbol: s.symbol})),
-            {label: `mean ± se, ${trials(result.points)} trials`, color: t.ink}
+            {label: `mean ± se, ${seedCount(result)} trials`, color: t.ink}
           ],
           {anchor: "top-right", theme: t}
         )

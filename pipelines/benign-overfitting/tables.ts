@@ -1,4 +1,5 @@
 // Tables of B1–B6: the reproduced values beside the published and reference ones, with standard errors.
+import {meanSe} from "../../src/contract/index.js";
 import type {ExperimentResult} from "../../src/contract/index.js";
 import type {TableModule} from "../../src/contract/index.js";
 import type {Table, TableRow} from "../../src/tables/table.js";
@@ -6,7 +7,6 @@ import {gammaRows} from "./gammaCurves.plot.js";
 import {signalLevels} from "./harmful.js";
 import {heatmapCells} from "./heatmap.plot.js";
 import {gammaPlot, gammaReference, heatmapColumns} from "./published.js";
-import {meanSe} from "./summaries.js";
 
 const errorFormat = {type: "fixed", decimals: 3} as const;
 

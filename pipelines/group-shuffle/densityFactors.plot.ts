@@ -1,4 +1,5 @@
 // Figures of E3: least numbers of GS and BOFT factors for a dense product, and nonzeros per row after m factors.
+import {firstRunRows} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
@@ -10,7 +11,6 @@ import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
 import {boftRowCount, gsDenseFactors, gsRowCountBound} from "./density.js";
 import {facetLine, facetPoints, panelLegend} from "./facets.js";
-import {firstRunTable} from "./resultRows.js";
 
 /** Panels per row of the minimal-factors figure. */
 const columns = 3;
@@ -24,7 +24,7 @@ const columns = 3;
 export const minimalFactorsPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
-    const rows = firstRunTable(result, "min_factors");
+    const rows = firstRunRows(result, "min_factors");
     const blockSizes = [...new Set(rows.map((row) => row.b as number))].sort((a, b) => a - b);
     const panel = (b: number) => {
       const index = blockSizes.indexOf(b);
@@ -106,7 +106,7 @@ export const minimalFactorsPlot: PlotModule = {
 export const rowNonzerosPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
-    const rows = firstRunTable(result, "row_counts");
+    const rows = firstRunRows(result, "row_counts");
     const boftRows = rows.filter((row) => row.structure === "BOFT");
     const r = Math.max(...boftRows.map((row) => row.r as number));
     const blockSizes = [...new Set(boftRows.filter((row) => row.r === r).map((row) => row.b as number))]

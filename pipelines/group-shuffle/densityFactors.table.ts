@@ -1,7 +1,7 @@
 // Table of E3: Theorem 2's least numbers of factors for a dense product, as printed in the spec and as observed.
+import {firstRunRows} from "../../src/contract/index.js";
 import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
-import {firstRunTable} from "./resultRows.js";
 
 /**
  * One row per (r, b) of the spec's density table: n, then for GS and for BOFT the formula (1 + ⌈log_b r⌉,
@@ -11,8 +11,8 @@ import {firstRunTable} from "./resultRows.js";
 export const densityTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const spec = firstRunTable(result, "spec_table");
-    const grid = firstRunTable(result, "min_factors");
+    const spec = firstRunRows(result, "spec_table");
+    const grid = firstRunRows(result, "min_factors");
     return {
       columns: [
         {key: "r", label: "r", format: {type: "integer"}},

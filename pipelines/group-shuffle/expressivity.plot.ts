@@ -1,4 +1,5 @@
 // Figure of E6: relative error of OFT, BOFT and GS fits to orthogonal targets against the raw parameter count.
+import {summarizeRows} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
@@ -6,7 +7,6 @@ import type {LegendItem} from "../../src/render/legend.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
 import {facetPoints, panelLegend} from "./facets.js";
-import {summarizeRows} from "./resultRows.js";
 
 /** The fitted structures at one budget (GS block c, OFT block 2c, BOFT (c, m = 2)), in drawing order. */
 const methods = ["OFT", "BOFT", "GS"] as const;

@@ -1,7 +1,7 @@
 // Table of E6: relative errors of OFT, BOFT and GS fits to every target at each equal parameter budget.
+import {summarizeRows} from "../../src/contract/index.js";
 import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table, TableCell} from "../../src/tables/table.js";
-import {summarizeRows} from "./resultRows.js";
 
 /**
  * One row per (n, c, target): the raw parameter count 2nc and the relative error ‖Q − T‖_F/‖T‖_F of OFT (block

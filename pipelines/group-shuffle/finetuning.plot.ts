@@ -1,4 +1,5 @@
 // Figures of E7: test error of the toy fine-tuning over Adam steps, and the final error of each seed per method.
+import {summarizeRows} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
@@ -6,7 +7,6 @@ import {legend} from "../../src/render/legend.js";
 import {simulationPoints} from "../../src/render/marks.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {summarizeRows} from "./resultRows.js";
 
 /** The adapters in the pipeline's output order. */
 const methods = ["gsoft", "oft", "boft", "lora"] as const;

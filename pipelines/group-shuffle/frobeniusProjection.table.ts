@@ -1,7 +1,7 @@
 // Table of E5: Algorithm 1 on every layout: exactness on GS members, the discarded spectrum, perturbation trials.
+import {firstRunRows} from "../../src/contract/index.js";
 import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
-import {firstRunTable} from "./resultRows.js";
 
 /**
  * One row per layout: size, parameters of the factors, ‖π(A) − A‖/‖A‖ for a random member A of the class, the
@@ -11,7 +11,7 @@ import {firstRunTable} from "./resultRows.js";
 export const projectionTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const rows = firstRunTable(result, "layouts");
+    const rows = firstRunRows(result, "layouts");
     const perturbations = result.points[0].params.perturbations as number;
     return {
       columns: [

@@ -1,7 +1,7 @@
 // Tables of E1: the paper's Tables 1–3 with exact recounted parameters, and the dense layouts of the n = 1024 example.
+import {firstRunRows} from "../../src/contract/index.js";
 import type {ExperimentResult, Row, TableModule} from "../../src/contract/index.js";
 import type {Column, Table, TableRow} from "../../src/tables/table.js";
-import {firstRunTable} from "./resultRows.js";
 
 /** Columns shared by the three tables: the exact count, the printed value, the exact one rounded alike, the flag. */
 const parameterColumns: Column[] = [
@@ -31,7 +31,7 @@ const glueTasks: readonly [string, string][] = [
 export const glueParametersTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const rows = firstRunTable(result, "table1");
+    const rows = firstRunRows(result, "table1");
     return {
       columns: [
         {key: "method", label: "Method"},
@@ -64,7 +64,7 @@ export const glueParametersTable: TableModule = {
 export const dreamBoothParametersTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const rows = firstRunTable(result, "table2");
+    const rows = firstRunRows(result, "table2");
     return {
       columns: [
         {key: "method", label: "Method"},
@@ -88,7 +88,7 @@ export const dreamBoothParametersTable: TableModule = {
 export const lipConvParametersTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const rows = firstRunTable(result, "table3");
+    const rows = firstRunRows(result, "table3");
     return {
       columns: [
         {key: "layer", label: "Layer"},
@@ -114,7 +114,7 @@ export const lipConvParametersTable: TableModule = {
 export const denseLayoutsTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const rows = firstRunTable(result, "examples");
+    const rows = firstRunRows(result, "examples");
     return {
       columns: [
         {key: "structure", label: "structure"},

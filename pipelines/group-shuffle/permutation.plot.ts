@@ -1,9 +1,9 @@
 // Figure of E2: the shuffle permutation matrices P_(k,n) of the paper's Fig. 3, drawn as grids with their ones.
+import {firstRunRows} from "../../src/contract/index.js";
 import * as Plot from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
-import {firstRunTable} from "./resultRows.js";
 
 /**
  * One panel per k (in the order computed): the n×n matrix of P_(k,n) with a filled cell at (σ(i), i), row σ(i)
@@ -12,7 +12,7 @@ import {firstRunTable} from "./resultRows.js";
 export const shufflePermutationPlot: PlotModule = {
   source: import.meta.url,
   plot(result: ExperimentResult, context: FigureContext) {
-    const ones = firstRunTable(result, "diagram").map((row) => ({
+    const ones = firstRunRows(result, "diagram").map((row) => ({
       k: row.k as number,
       i: row.i as number,
       sigma: row.sigma as number

@@ -1,4 +1,5 @@
 // Figures of E8: multiply–adds of batched dense, GS and BOFT applies against n, and the speed-up of GS over dense.
+import {firstRunRows} from "../../src/contract/index.js";
 import type {Markish} from "@observablehq/plot";
 import type {ExperimentResult, PlotModule} from "../../src/contract/index.js";
 import {legend} from "../../src/render/legend.js";
@@ -7,7 +8,6 @@ import {simulationPoints, theoryLine} from "../../src/render/marks.js";
 import {formatPowerOfTen, paperPlot, seriesColor} from "../../src/render/theme.js";
 import type {FigureContext} from "../../src/render/theme.js";
 import {boftDenseFactors} from "./butterfly.js";
-import {firstRunTable} from "./resultRows.js";
 
 /** Colour of the legend entries that only explain a line style (solid GS, dashed BOFT); series colours give b. */
 const styleGrey = "#8C8C8C";
@@ -174,7 +174,7 @@ export const speedRatioPlot: PlotModule = {
 };
 
 function readCosts(result: ExperimentResult): Cost[] {
-  return firstRunTable(result, "costs").map((row) => ({
+  return firstRunRows(result, "costs").map((row) => ({
     n: row.n as number,
     b: row.b as number,
     structure: row.structure as string,

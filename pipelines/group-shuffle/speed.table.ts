@@ -1,7 +1,7 @@
 // Table of E8: multiply–adds of the batched applies at the largest size, with speed-ups over dense.
+import {firstRunRows} from "../../src/contract/index.js";
 import type {ExperimentResult, TableModule} from "../../src/contract/index.js";
 import type {Table} from "../../src/tables/table.js";
-import {firstRunTable} from "./resultRows.js";
 
 /**
  * The largest n of the sweep, the dense apply once, then per block size GS with two factors, the dense GS
@@ -11,7 +11,7 @@ import {firstRunTable} from "./resultRows.js";
 export const speedTable: TableModule = {
   source: import.meta.url,
   table(result: ExperimentResult): Table {
-    const rows = firstRunTable(result, "costs");
+    const rows = firstRunRows(result, "costs");
     const n = Math.max(...rows.map((row) => row.n as number));
     const first = Math.min(...rows.filter((row) => row.n === n).map((row) => row.b as number));
     return {

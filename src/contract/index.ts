@@ -29,4 +29,6 @@ export type {Pipeline, Rng} from "./pipeline.js";
 export {mergeRegistries} from "./registry.js";
 export type {PlotModule, Registry, TableModule} from "./registry.js";
 export type {ExperimentResult, PointResult, RunResult, Summary} from "./results.js";
+export {firstRunRows, meanSe, seedCount, summarizeRows} from "./resultRows.js";
+export type {RowSummary} from "./resultRows.js";
 export type {Table, TableFunction} from "./table.js";

@@ -1,7 +1,9 @@
-// Helpers shared by the adversarial-subspace plot and table modules: scalars and table rows pooled over seeds.
-import type {Cell, Row} from "../../src/contract/index.js";
-import type {ExperimentResult, PointResult, Summary} from "../../src/contract/index.js";
-import {summarize} from "../../src/stats/summary.js";
+// Readers of an experiment's results for plot and table modules: a scalar's mean and standard error at a point, the
+// seed count, the first run's table, and table rows pooled over seeds and summarised per group.
+import {summarize} from "../stats/summary.js";
+import type {Summary} from "../stats/summary.js";
+import type {Cell, Row} from "./dataset.js";
+import type {ExperimentResult, PointResult} from "./results.js";
 
 /** A group of rows with equal key columns: the key values and the summary over seeds of one column. */
 export interface RowSummary {
@@ -11,16 +13,23 @@ export interface RowSummary {
   se: number;
 }
 
-/** The summary of scalar `name` at a point, with its standard error. */
-export function scalarSe(point: PointResult, name: string): {mean: number; se: number; n: number} {
-  const summary = point.summary[name];
-  if (summary === undefined) throw new Error(`no scalar ${name}`);
-  return {mean: summary.mean, se: summary.sd / Math.sqrt(summary.n), n: summary.n};
+/** Mean and standard error (sd/√count) of scalar `name` at a point, over its `count` seeds. */
+export function meanSe(point: PointResult, name: string): {mean: number; se: number; count: number} {
+  const summary: Summary | undefined = point.summary[name];
+  if (summary === undefined) throw new Error(`no scalar ${name} at ${JSON.stringify(point.params)}`);
+  return {mean: summary.mean, se: summary.sd / Math.sqrt(summary.n), count: summary.n};
 }
 
-/** The number of seeds of the first point. */
+/** The number of seeds behind each point (that of the first point; every point of an experiment has the same). */
 export function seedCount(result: ExperimentResult): number {
   return result.points[0]?.runs.length ?? 0;
+}
+
+/** The rows of table `name` of the first run (the first seed) of the first point. */
+export function firstRunRows(result: ExperimentResult, name: string): Row[] {
+  const rows = result.points[0]?.runs[0]?.dataset.tables[name];
+  if (rows === undefined) throw new Error(`${result.id}: no table ${name} in the first run`);
+  return rows;
 }
 
 /**
@@ -53,11 +62,4 @@ export function summarizeRows(
     const summary = summarize(values);
     return {key, summary, se: summary.sd / Math.sqrt(summary.n)};
   });
-}
-
-/** The rows of table `name` of the first run (the first seed) of the first point. */
-export function firstRunRows(result: ExperimentResult, name: string): Row[] {
-  const rows = result.points[0]?.runs[0]?.dataset.tables[name];
-  if (rows === undefined) throw new Error(`${result.id}: no table ${name} in the first run`);
-  return rows;
 }
