@@ -1,22 +1,15 @@
 // Snapshots of the adversarial-subspace figures and tables from small runs.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import type {ExperimentResult, PointResult} from "../../src/contract/index.js";
-import {checkParam, defaultParams} from "../../src/contract/index.js";
-import type {ParamValue} from "../../src/contract/index.js";
-import type {Pipeline} from "../../src/contract/index.js";
-import {createRng} from "../../src/random/rng.js";
-import {figureSize} from "../../src/contract/index.js";
-import type {FigureWidth} from "../../src/contract/index.js";
-import {renderSvg} from "../../src/render/svg.js";
-import {theme} from "../../src/render/theme.js";
-import {summarizeScalars} from "../../src/build/results.js";
-import {normalizeTable} from "../../src/tables/table.js";
 import {adversarialSubspace} from "../../pipelines/adversarial-subspace/index.js";
+import type {ExperimentResult, FigureWidth} from "../../src/contract/index.js";
+import {normalizeTable} from "../../src/tables/table.js";
 import {assertFileSnapshot} from "../snapshot.js";
+import {renderPlot, smallResult} from "./smallRuns.js";
+import type {SmallRun} from "./smallRuns.js";
 
 // Small parameters per pipeline, and the sweep points of each (every point runs two seeds).
-const small: Record<string, {params: Record<string, ParamValue>; sweep?: Record<string, ParamValue>[]}> = {
+const small: Record<string, SmallRun> = {
   "adversarial-subspace/diagonal": {params: {width: 20, max_steps: 3000}},
   "adversarial-subspace/invariance": {params: {d: 40, k: 4, n: 24, width: 16, steps: 200, every: 50, max_steps: 2000}},
   "adversarial-subspace/gradient-law": {
@@ -28,29 +21,12 @@ const small: Record<string, {params: Record<string, ParamValue>; sweep?: Record<
   "adversarial-subspace/checkerboard": {params: {width: 20, max_steps: 2000, decay_steps: 500}}
 };
 
-const results = new Map<string, ExperimentResult>();
-
 function result(id: string): ExperimentResult {
-  const cached = results.get(id);
-  if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter types vary per pipeline
-  const pipeline: Pipeline<any> = adversarialSubspace.pipelines[id];
-  const {params: overrides, sweep = [{}]} = small[id];
-  const points: PointResult[] = sweep.map((point) => {
-    const params = {...defaultParams(pipeline.params), ...overrides, ...point};
-    for (const [name, value] of Object.entries(params)) checkParam(pipeline.params[name], value);
-    const runs = [0, 1].map((seed) => ({seed, dataset: pipeline.run(params, createRng(seed))}));
-    return {params, runs, summary: summarizeScalars(runs.map((run) => run.dataset))};
-  });
-  const experiment: ExperimentResult = {id: `test-${id.split("/")[1]}`, pipeline: id, sweep: Object.keys(sweep[0]), points};
-  results.set(id, experiment);
-  return experiment;
+  return smallResult(adversarialSubspace, id, small[id], 2);
 }
 
 function render(plot: string, experiment: ExperimentResult, width: FigureWidth, aspect?: number): string {
-  const size = figureSize(width);
-  const context = {theme, width: size.width, height: aspect === undefined ? size.height : Math.round(size.width * aspect)};
-  return renderSvg(adversarialSubspace.plots[plot].plot(experiment, context), context);
+  return renderPlot(adversarialSubspace, plot, experiment, width, aspect);
 }
 
 const figures: [string, string, string, FigureWidth, number?][] = [

@@ -2,20 +2,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {groupShuffle} from "../../pipelines/group-shuffle/index.js";
-import {summarizeScalars} from "../../src/build/results.js";
-import {figureSize} from "../../src/contract/figure.js";
-import type {FigureWidth} from "../../src/contract/figure.js";
-import {checkParam, defaultParams} from "../../src/contract/params.js";
-import type {ParamValue} from "../../src/contract/params.js";
-import type {Pipeline} from "../../src/contract/pipeline.js";
-import type {PlotModule, TableModule} from "../../src/contract/registry.js";
-import type {ExperimentResult} from "../../src/contract/results.js";
-import {createRng} from "../../src/random/rng.js";
-import {renderSvg} from "../../src/render/svg.js";
-import {theme} from "../../src/render/theme.js";
+import type {ExperimentResult, FigureWidth, ParamValue, TableModule} from "../../src/contract/index.js";
 import {normalizeTable} from "../../src/tables/table.js";
 import type {Table, TableRow} from "../../src/tables/table.js";
 import {assertFileSnapshot} from "../snapshot.js";
+import {renderPlot, smallResult} from "./smallRuns.js";
 
 // Small parameters per pipeline (the content's quick profiles), so that the whole file runs in a few seconds.
 const small: Record<string, Record<string, ParamValue>> = {
@@ -28,32 +19,13 @@ const small: Record<string, Record<string, ParamValue>> = {
   "group-shuffle/speed": {sizes: [64, 128], block_sizes: [8, 16], batch: 4}
 };
 
-const results = new Map<string, ExperimentResult>();
-
-/** Runs a registered pipeline at its small parameters for the given seeds (cached per pipeline and seed count). */
+/** Runs a registered pipeline at its small parameters for the given seeds. */
 function result(id: string, seeds = 1): ExperimentResult {
-  const key = `${id}×${seeds}`;
-  const cached = results.get(key);
-  if (cached) return cached;
-  // any: parameter types vary per pipeline
-  const pipeline: Pipeline<any> = groupShuffle.pipelines[id];
-  const params = {...defaultParams(pipeline.params), ...small[id]};
-  for (const [name, value] of Object.entries(params)) checkParam(pipeline.params[name], value);
-  const runs = Array.from({length: seeds}, (_, seed) => ({seed, dataset: pipeline.run(params, createRng(seed))}));
-  const experiment: ExperimentResult = {
-    id: `test-${id.split("/")[1]}`,
-    pipeline: id,
-    sweep: [],
-    points: [{params, runs, summary: summarizeScalars(runs.map((run) => run.dataset))}]
-  };
-  results.set(key, experiment);
-  return experiment;
+  return smallResult(groupShuffle, id, {params: small[id]}, seeds);
 }
 
 function render(plot: string, experiment: ExperimentResult, width: FigureWidth, aspect?: number): string {
-  const module: PlotModule = groupShuffle.plots[plot];
-  const context = {theme, ...figureSize(width, aspect)};
-  return renderSvg(module.plot(experiment, context), context);
+  return renderPlot(groupShuffle, plot, experiment, width, aspect);
 }
 
 function table(id: string, experiment: ExperimentResult): Table {
