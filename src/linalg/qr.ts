@@ -44,17 +44,20 @@ export function qr(A: Matrix, {full = false}: QrOptions = {}): Qr {
     r[k * n + k] = reflection[1];
     at[rowK + k] = 1;
     vectors.set(at.subarray(rowK + k, rowK + m), k * m + k);
-    // Apply H_k to the remaining columns j > k: a_j ← a_j − τ (vᵀa_j) v.
-    for (let j = k + 1; j < n; ++j) {
-      const rowJ = j * m;
-      if (t !== 0) {
+    // Apply H_k to the remaining columns j > k: a_j ← a_j − τ (vᵀa_j) v, four columns per pass over v (four
+    // independent sums, each in the order of i).
+    if (t !== 0) {
+      let j = k + 1;
+      for (; j + 3 < n; j += 4) reflectFour(at, rowK, j * m, m, k, t);
+      for (; j < n; ++j) {
+        const rowJ = j * m;
         let s = 0;
         for (let i = k; i < m; ++i) s += at[rowK + i] * at[rowJ + i];
         s *= t;
         for (let i = k; i < m; ++i) at[rowJ + i] -= s * at[rowK + i];
       }
-      r[k * n + j] = at[rowJ + k];
     }
+    for (let j = k + 1; j < n; ++j) r[k * n + j] = at[j * m + k];
   }
   const Qt = accumulateReflectors(full ? m : p, m, vectors, tau, p, 0); // rows of Qᵀ
   // Make R's diagonal non-negative: flip row i of R and row i of Qᵀ together (A = (QD)(DR), D = diag(±1)).
@@ -66,4 +69,35 @@ export function qr(A: Matrix, {full = false}: QrOptions = {}): Qr {
     }
   }
   return {Q: transpose(Qt), R};
+}
+
+// a_j ← a_j − τ(vᵀa_j)v for the four rows a_j of `at` (length m) starting at `row`, row + m, row + 2m, row + 3m, where
+// v is the row at rowK; entries before `from` are untouched. The same operations, in the same order per row, as one
+// row at a time.
+function reflectFour(at: Float64Array, rowK: number, row: number, m: number, from: number, tau: number): void {
+  const r1 = row + m;
+  const r2 = r1 + m;
+  const r3 = r2 + m;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let i = from; i < m; ++i) {
+    const v = at[rowK + i];
+    s0 += v * at[row + i];
+    s1 += v * at[r1 + i];
+    s2 += v * at[r2 + i];
+    s3 += v * at[r3 + i];
+  }
+  s0 *= tau;
+  s1 *= tau;
+  s2 *= tau;
+  s3 *= tau;
+  for (let i = from; i < m; ++i) {
+    const v = at[rowK + i];
+    at[row + i] -= s0 * v;
+    at[r1 + i] -= s1 * v;
+    at[r2 + i] -= s2 * v;
+    at[r3 + i] -= s3 * v;
+  }
 }
