@@ -4,13 +4,12 @@
 // run is bit-for-bit reproducible), then updates every trained parameter θ ← θ − η(∂L/∂θ + λθ) (coupled weight
 // decay, as PyTorch's SGD(weight_decay=λ)). The features F may be the inputs themselves or their coordinates in an
 // orthonormal basis of a subspace that holds every gradient row (see span.ts).
-import {multiplyTransposeA} from "../../src/linalg/gemm.js";
+import {gemmInto} from "../../src/linalg/gemm.js";
 import {copy, matrix} from "../../src/linalg/matrix.js";
 import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Activation} from "./activation.js";
 import type {LossTotal, MarginLoss} from "./loss.js";
 import type {TwoLayerNetwork} from "./network.js";
-import {preActivations, readout} from "./network.js";
 
 /** Which parameters gradient descent updates, and which of them weight decay shrinks. */
 export interface TrainedParameters {
@@ -82,14 +81,30 @@ export function gradientDescent(
   let c = initial.c;
   const shrink = 1 - eta * lambda;
   const scale = total === "mean" ? 1 / n : 1;
+  // Buffers reused by every step: pre-activations, ∂L/∂Z, the gradients and the outputs.
+  const Z = matrix(n, m);
   const G = matrix(n, m);
+  const gradW = matrix(m, p);
+  const gradB = b && train.biases ? new Float64Array(m) : null;
+  const f = new Float64Array(n);
   const residual = new Float64Array(n);
+  const z = Z.data;
+  const g = G.data;
   let decayFactor = 1;
   let step = 0;
   for (;;) {
-    const net: TwoLayerNetwork = {W, b, u, c};
-    const Z = preActivations(net, features);
-    const f = readout(Z, u, c, activation);
+    // Z = F·Wᵀ + b and f_i = Σ_j u_j σ(Z_ij) + c, the bias added and the readout summed in one pass over Z.
+    gemmInto(Z, features, W, {transB: true});
+    for (let i = 0; i < n; ++i) {
+      const row = i * m;
+      let sum = 0;
+      for (let j = 0; j < m; ++j) {
+        const zij = b ? z[row + j] + b[j] : z[row + j];
+        z[row + j] = zij;
+        sum += u[j] * activation.value(zij);
+      }
+      f[i] = sum + c;
+    }
     const margins = f.map((fi, i) => labels[i] * fi);
     for (const q of margins)
       if (!Number.isFinite(q)) throw new Error(`gradientDescent: non-finite output at step ${step}`);
@@ -98,14 +113,19 @@ export function gradientDescent(
     if (stopped || step === maxSteps) {
       return {net: {W, b, u, c}, steps: step, stopped, margins, decayFactor};
     }
-    // r_i = ∂L/∂f_i; G_ij = r_i u_j σ′(Z_ij) = ∂L/∂Z_ij.
+    // r_i = ∂L/∂f_i; G_ij = r_i u_j σ′(Z_ij) = ∂L/∂Z_ij, and ∂L/∂b_j = Σ_i G_ij (in order of i) in the same pass.
     for (let i = 0; i < n; ++i) residual[i] = scale * labels[i] * loss.derivative(margins[i]);
-    const z = Z.data;
+    gradB?.fill(0);
     for (let i = 0; i < n; ++i) {
-      for (let j = 0; j < m; ++j) G.data[i * m + j] = residual[i] * u[j] * activation.slope(z[i * m + j]);
+      const row = i * m;
+      const ri = residual[i];
+      for (let j = 0; j < m; ++j) {
+        const gij = ri * u[j] * activation.slope(z[row + j]);
+        g[row + j] = gij;
+        if (gradB) gradB[j] += gij;
+      }
     }
-    const gradW = multiplyTransposeA(G, features);
-    const gradB = b && train.biases ? columnSums(G) : null;
+    gemmInto(gradW, G, features, {transA: true});
     const gradU = train.outer ? activationSums(Z, residual, activation) : null;
     const gradC = train.outputBias ? residual.reduce((sum, r) => sum + r, 0) : 0;
     update(W.data, gradW.data, eta, shrink);
@@ -127,12 +147,6 @@ export function minimum(values: ArrayLike<number>): number {
 // θ ← shrink·θ − η·g: coupled weight decay folded into one multiply (shrink = 1 − ηλ, or 1 without decay).
 function update(theta: Float64Array, gradient: Float64Array, eta: number, shrink: number): void {
   for (let i = 0; i < theta.length; ++i) theta[i] = shrink * theta[i] - eta * gradient[i];
-}
-
-function columnSums(A: Matrix): Float64Array {
-  const sums = new Float64Array(A.cols);
-  for (let i = 0; i < A.rows; ++i) for (let j = 0; j < A.cols; ++j) sums[j] += A.data[i * A.cols + j];
-  return sums;
 }
 
 // ∂L/∂u_j = Σ_i r_i σ(Z_ij).
