@@ -7,10 +7,10 @@
 import {applyReflectorsLeft} from "./blockedHouseholder.js";
 import {applyReflectorsRight} from "./householder.js";
 import {multiply} from "./gemm.js";
-import {assertFiniteMatrix, assertSquare, matrix} from "./matrix.js";
+import {assertSquare, matrix} from "./matrix.js";
 import type {Matrix} from "./matrix.js";
 import {tridiagonalizeWasm} from "./reductionWasm.js";
-import {assertSymmetric, symmetricLower} from "./symmetry.js";
+import {symmetricLower} from "./symmetry.js";
 import {tridiagonalDivideConquer} from "./tridiagonalDivideConquer.js";
 import {tridiagonalEigenvalues} from "./tridiagonalEigenvalues.js";
 
@@ -50,10 +50,8 @@ export function eigh(A: Matrix, options: {vectors: false}): {values: Float64Arra
 export function eigh(A: Matrix, options?: EighOptions): {values: Float64Array; vectors: Matrix | null};
 export function eigh(A: Matrix, {vectors = true}: EighOptions = {}): {values: Float64Array; vectors: Matrix | null} {
   assertSquare(A, "eigh");
-  assertFiniteMatrix(A, "eigh");
-  assertSymmetric(A, "eigh");
   const n = A.rows;
-  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A), vectors);
+  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A, "eigh"), vectors);
   if (reflectors === null) return {values: shiftedTridiagonalEigenvalues(d, e), vectors: null};
   // The eigenvalues come from root-free QL in both cases, so that they are bit-identical with and without vectors;
   // they agree with divide and conquer's to O(nε‖T‖), the accuracy of either.
@@ -79,14 +77,12 @@ export interface SymmetricEigenRows {
  */
 export function eighRows(A: Matrix, from: number, to: number): SymmetricEigenRows {
   assertSquare(A, "eighRows");
-  assertFiniteMatrix(A, "eighRows");
-  assertSymmetric(A, "eighRows");
   const n = A.rows;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > n) {
     throw new Error(`eighRows: invalid row range ${from} … ${to} for ${n}×${n}`);
   }
   const b = to - from;
-  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A), true);
+  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A, "eighRows"), true);
   if (reflectors === null) throw new Error("eighRows: reflectors missing"); // unreachable: requested above
   // Rows from … to − 1 of Q = H₀H₁⋯H_{n−3}, starting from those rows of I, times the eigenvectors Z of T.
   const R = matrix(b, n);

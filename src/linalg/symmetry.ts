@@ -74,18 +74,36 @@ export function assertSkew(K: Matrix, routine: string, tolerance: number = symme
   }
 }
 
-/** The lower triangle (with diagonal) of (A + Aᵀ)/2 in a fresh row-major n×n array, the strict upper triangle zero. */
-export function symmetricLower(A: Matrix): Float64Array {
+/**
+ * The lower triangle (with diagonal) of (A + Aᵀ)/2 in a fresh row-major n×n array, the strict upper triangle zero,
+ * for a square A that is checked in the same pass to be finite (the message of assertFiniteMatrix) and symmetric to
+ * `tolerance` relative to its largest entry (that of assertSymmetric): one sweep over the matrix instead of three.
+ */
+export function symmetricLower(A: Matrix, routine: string, tolerance: number = symmetryTolerance): Float64Array {
   const {rows: n, data: a} = A;
   const out = new Float64Array(n * n);
+  let scale = 0;
+  let gap = 0;
+  let row = 0;
+  let col = 0;
+  let probe = 0; // Σ (x − x) over the entries: 0 when all are finite, NaN otherwise
   for (let i = 0; i < n; ++i) {
     const r = i * n;
     for (let j = 0; j < i; ++j) {
       const x = a[r + j];
       const y = a[j * n + i];
+      probe += x - x + (y - y);
+      scale = Math.max(scale, Math.abs(x), Math.abs(y));
+      const difference = Math.abs(x - y);
+      if (difference > gap) [gap, row, col] = [difference, i, j];
       out[r + j] = x === y ? x : 0.5 * x + 0.5 * y;
     }
-    out[r + i] = a[r + i];
+    const diagonal = a[r + i];
+    probe += diagonal - diagonal;
+    scale = Math.max(scale, Math.abs(diagonal));
+    out[r + i] = diagonal;
   }
+  if (probe !== 0) assertFiniteMatrix(A, routine); // throws, naming the first non-finite entry
+  assertSmallAsymmetry({scale, gap, row, col}, routine, tolerance);
   return out;
 }

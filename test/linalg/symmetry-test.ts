@@ -21,7 +21,19 @@ test("assertSkew(K, routine) needs K_ij = −K_ji and a zero diagonal", () => {
   assert.throws(() => assertSkew(matrix(1, 2), "g"), /g: expected a square matrix/);
 });
 
-test("symmetricLower(A) averages the two triangles into the lower one", () => {
-  const L = symmetricLower(matrix(2, 2, Float64Array.of(1, 2, 4, 5)));
-  assert.deepEqual(Array.from(L), [1, 0, 3, 5]);
+test("symmetricLower(A) averages the two triangles into the lower one, checking finiteness and symmetry", () => {
+  const L = symmetricLower(matrix(2, 2, Float64Array.of(1, 2, 2 + 1e-12, 5)), "test");
+  assert.deepEqual(Array.from(L), [1, 0, 0.5 * (2 + 1e-12) + 0.5 * 2, 5]);
+  assert.throws(
+    () => symmetricLower(matrix(2, 2, Float64Array.of(1, 2, 4, 5)), "t"),
+    /t: matrix is not symmetric \(\|A\[1\]\[0\]/
+  );
+  assert.throws(
+    () => symmetricLower(matrix(2, 2, Float64Array.of(1, 2, NaN, 5)), "t"),
+    /t: non-finite input NaN at \(1, 0\)/
+  );
+  assert.throws(
+    () => symmetricLower(matrix(2, 2, Float64Array.of(1, Infinity, 2, 5)), "t"),
+    /t: non-finite input Infinity at \(0, 1\)/
+  );
 });
