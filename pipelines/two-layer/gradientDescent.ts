@@ -10,6 +10,7 @@ import type {Matrix} from "../../src/linalg/matrix.js";
 import type {Activation} from "./activation.js";
 import type {LossTotal, MarginLoss} from "./loss.js";
 import type {TwoLayerNetwork} from "./network.js";
+import {addBias, readoutInto} from "./network.js";
 
 /** Which parameters gradient descent updates, and which of them weight decay shrinks. */
 export interface TrainedParameters {
@@ -93,18 +94,10 @@ export function gradientDescent(
   let decayFactor = 1;
   let step = 0;
   for (;;) {
-    // Z = F·Wᵀ + b and f_i = Σ_j u_j σ(Z_ij) + c, the bias added and the readout summed in one pass over Z.
+    // Z = F·Wᵀ + b and f_i = Σ_j u_j σ(Z_ij) + c.
     gemmInto(Z, features, W, {transB: true});
-    for (let i = 0; i < n; ++i) {
-      const row = i * m;
-      let sum = 0;
-      for (let j = 0; j < m; ++j) {
-        const zij = b ? z[row + j] + b[j] : z[row + j];
-        z[row + j] = zij;
-        sum += u[j] * activation.value(zij);
-      }
-      f[i] = sum + c;
-    }
+    if (b) addBias(z, b, n, m);
+    readoutInto(f, z, u, c, activation, n, m);
     const margins = f.map((fi, i) => labels[i] * fi);
     for (const q of margins)
       if (!Number.isFinite(q)) throw new Error(`gradientDescent: non-finite output at step ${step}`);
