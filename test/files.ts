@@ -1,0 +1,28 @@
+// The test files in the order `npm test` runs them, two at a time: the longest first (each over about 40 s when
+// run alone), so that no long file starts last and leaves one core idle at the end; then the rest in name order.
+import {readdirSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const longest = [
+  "test/site/browser-test.ts",
+  "test/contract/declaredRanges-test.ts",
+  "test/slurm-test.ts",
+  "test/build/pack-test.ts",
+  "test/shard-test.ts",
+  "test/figures/publication-test.ts"
+];
+
+function testFiles(folder: string): string[] {
+  return readdirSync(join(root, folder), {withFileTypes: true}).flatMap((entry) => {
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) return entry.name === "input" ? [] : testFiles(path);
+    return entry.name.endsWith("-test.ts") ? [path] : [];
+  });
+}
+
+const all = testFiles("test").sort();
+const missing = longest.filter((file) => !all.includes(file));
+if (missing.length > 0) throw new Error(`test/files.ts: no such test file: ${missing.join(", ")}`);
+console.log([...longest, ...all.filter((file) => !longest.includes(file))].join("\n"));
