@@ -33,12 +33,13 @@ export interface SecularRoots {
  */
 export function secularRoots(z: ArrayLike<number>, rho: number, offsets: PoleOffsets): SecularRoots {
   const K = z.length;
+  const weights = Float64Array.from(z); // one array type in the hot loop, whatever the caller passes
   const origin = new Int32Array(K);
   const tau = new Float64Array(K);
   const delta = new Float64Array(K * K);
   const work = new Float64Array(K);
   for (let j = 0; j < K; ++j) {
-    tau[j] = secularRoot(z, rho, offsets, j, delta.subarray(j * K, (j + 1) * K), work, origin);
+    tau[j] = secularRoot(weights, rho, offsets, j, delta.subarray(j * K, (j + 1) * K), work, origin);
   }
   return {origin, tau, delta};
 }
@@ -115,7 +116,7 @@ const maxIterations = 100;
 // with the origin o the nearer pole, so that every p_i − x = (p_i − p_o) − τ is accurate; the iteration keeps a
 // bracket and bisects whenever the step leaves it. Writes p_i − x to delta and the origin to origin[j]; returns τ.
 function secularRoot(
-  z: ArrayLike<number>,
+  z: Float64Array,
   rho: number,
   poleOffsets: PoleOffsets,
   j: number,
@@ -202,7 +203,7 @@ function secularRoot(
 // Fills delta with p_i − x = offsets_i − τ, and sums with the totals of the terms z_i²/(p_i − x) up to pole1 (ψ)
 // and their derivatives, of the terms after it (φ) and derivatives, and of the terms' magnitudes.
 function evaluate(
-  z: ArrayLike<number>,
+  z: Float64Array,
   offsets: Float64Array,
   delta: Float64Array,
   tau: number,
@@ -215,18 +216,23 @@ function evaluate(
   let dphi = 0;
   let magnitude = 0;
   const K = z.length;
-  for (let i = 0; i < K; ++i) {
+  // Two loops split at pole1 (no test per term); every sum still runs over i in ascending order.
+  for (let i = 0; i <= pole1; ++i) {
     const di = offsets[i] - tau;
     delta[i] = di;
     const t = z[i] / di;
     const term = z[i] * t;
-    if (i <= pole1) {
-      psi += term;
-      dpsi += t * t;
-    } else {
-      phi += term;
-      dphi += t * t;
-    }
+    psi += term;
+    dpsi += t * t;
+    magnitude += Math.abs(term);
+  }
+  for (let i = pole1 + 1; i < K; ++i) {
+    const di = offsets[i] - tau;
+    delta[i] = di;
+    const t = z[i] / di;
+    const term = z[i] * t;
+    phi += term;
+    dphi += t * t;
     magnitude += Math.abs(term);
   }
   sums[0] = psi;
