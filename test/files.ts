@@ -1,5 +1,6 @@
-// The test files in the order `npm test` runs them, two at a time: the longest first (each over about 40 s when
-// run alone), so that no long file starts last and leaves one core idle at the end; then the rest in name order.
+// The test files in the order `npm test` runs them (test/run.ts), two at a time: the longest first (each over about
+// 40 s when run alone), so that no long file starts last and leaves one core idle at the end; then the rest in name
+// order.
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -14,15 +15,18 @@ const longest = [
   "test/figures/publication-test.ts"
 ];
 
-function testFiles(folder: string): string[] {
+function filesUnder(folder: string): string[] {
   return readdirSync(join(root, folder), {withFileTypes: true}).flatMap((entry) => {
     const path = `${folder}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === "input" ? [] : testFiles(path);
+    if (entry.isDirectory()) return entry.name === "input" ? [] : filesUnder(path);
     return entry.name.endsWith("-test.ts") ? [path] : [];
   });
 }
 
-const all = testFiles("test").sort();
-const missing = longest.filter((file) => !all.includes(file));
-if (missing.length > 0) throw new Error(`test/files.ts: no such test file: ${missing.join(", ")}`);
-console.log([...longest, ...all.filter((file) => !longest.includes(file))].join("\n"));
+/** Every *-test.ts file under test/ (not in input/ folders), the longest first, as absolute paths. */
+export function testFiles(): string[] {
+  const all = filesUnder("test").sort();
+  const missing = longest.filter((file) => !all.includes(file));
+  if (missing.length > 0) throw new Error(`test/files.ts: no such test file: ${missing.join(", ")}`);
+  return [...longest, ...all.filter((file) => !longest.includes(file))].map((file) => join(root, file));
+}
