@@ -1,5 +1,5 @@
-// The test files in the order `npm test` runs them (test/run.ts), two at a time: the longest first (each over about
-// 40 s when run alone), so that no long file starts last and leaves one core idle at the end; then the rest in name
+// The test files in the order `npm test` runs them (test/run.ts), two at a time: the longest first (40–230 s each
+// in a full run), so that no long file starts last and leaves one core idle at the end; then the rest in name
 // order.
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
@@ -8,11 +8,15 @@ import {fileURLToPath} from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const longest = [
   "test/site/browser-test.ts",
+  "test/site/site-test.ts",
   "test/contract/declaredRanges-test.ts",
-  "test/slurm-test.ts",
   "test/build/pack-test.ts",
+  "test/slurm-test.ts",
+  "test/build-test.ts",
+  "test/cacheArchive-test.ts",
   "test/shard-test.ts",
-  "test/figures/publication-test.ts"
+  "test/figures/publication-test.ts",
+  "test/commands/new-test.ts"
 ];
 
 function filesUnder(folder: string): string[] {
