@@ -149,7 +149,21 @@ const slow: Record<string, string> = {
   "adversarial-subspace/checkerboard width@max": "a 4000-unit network takes about 6 s",
   "benign-overfitting/lemma-c1 n@max": "the max-margin dual ascent on 2000 points in d = 4000 takes about a minute",
   "benign-overfitting/margin base_n@max": "the max-margin dual ascent on 2000 points in d = 2000 takes about a minute",
-  "benign-overfitting/lemma-c1 gamma_n@max": "γ = 1000/n < 1 needs n > 1000 points, and their max-margin ascent minutes"
+  "benign-overfitting/lemma-c1 gamma_n@max":
+    "γ = 1000/n < 1 needs n > 1000 points, and their max-margin ascent minutes",
+  "group-shuffle/finetuning width@max": "fine-tuning a 512-wide layer takes about 10 s even over 5 steps",
+  "benign-overfitting/margin gamma@max":
+    "γ = 0.99 leaves almost no noise, and training to zero hinge loss takes about 8 s",
+  "benign-overfitting/gamma-curves gamma@max":
+    "γ = 0.99 leaves almost no noise, and training to zero hinge loss takes about 7 s",
+  "benign-overfitting/harmful width@max": "five trials of a 1024-unit network take about 8 s",
+  "feature-learning/feature-gram n_test@max": "3000 test points against every width take about 7 s",
+  "benign-overfitting/heatmap-cell n@max": "a trial at n = 2000 takes about 6 s",
+  "benign-overfitting/train n@max": "a trial at n = 2000 takes about 6 s",
+  "adversarial-subspace/minimal-flip n_test@max": "bisection on 10,000 test points takes about 6 s",
+  "feature-learning/input-space pairs@max": "10⁵ kernel pairs take about 4 s",
+  "benign-overfitting/harmful d_over_n@min": "five trials at n = 40 with d/n = 0.05 to the step cap take about 4 s",
+  "benign-overfitting/heatmap-column alpha@min": "α = 0.001 slows training to zero hinge loss: 11 trials take about 4 s"
 };
 
 const full = process.env.ORTHOGONAL_FULL === "1";
