@@ -210,35 +210,38 @@ function evaluate(
   pole1: number,
   sums: Float64Array
 ): void {
-  let psi = 0;
-  let dpsi = 0;
-  let phi = 0;
-  let dphi = 0;
-  let magnitude = 0;
-  const K = z.length;
-  // Two loops split at pole1 (no test per term); every sum still runs over i in ascending order.
-  for (let i = 0; i <= pole1; ++i) {
+  // Split at pole1 (no test per term); the magnitudes run on from the first part, so every sum is over ascending i.
+  sums[4] = 0;
+  accumulate(z, offsets, delta, tau, 0, pole1 + 1, sums, 0);
+  accumulate(z, offsets, delta, tau, pole1 + 1, z.length, sums, 2);
+}
+
+// For i = from … to − 1: delta_i = offsets_i − τ; sums[slot] = Σ z_i²/delta_i, sums[slot + 1] = Σ (z_i/delta_i)², and
+// sums[4] += Σ |z_i²/delta_i|.
+function accumulate(
+  z: Float64Array,
+  offsets: Float64Array,
+  delta: Float64Array,
+  tau: number,
+  from: number,
+  to: number,
+  sums: Float64Array,
+  slot: number
+): void {
+  let value = 0;
+  let slope = 0;
+  let magnitude = sums[4];
+  for (let i = from; i < to; ++i) {
     const di = offsets[i] - tau;
     delta[i] = di;
     const t = z[i] / di;
     const term = z[i] * t;
-    psi += term;
-    dpsi += t * t;
+    value += term;
+    slope += t * t;
     magnitude += Math.abs(term);
   }
-  for (let i = pole1 + 1; i < K; ++i) {
-    const di = offsets[i] - tau;
-    delta[i] = di;
-    const t = z[i] / di;
-    const term = z[i] * t;
-    phi += term;
-    dphi += t * t;
-    magnitude += Math.abs(term);
-  }
-  sums[0] = psi;
-  sums[1] = dpsi;
-  sums[2] = phi;
-  sums[3] = dphi;
+  sums[slot] = value;
+  sums[slot + 1] = slope;
   sums[4] = magnitude;
 }
 
