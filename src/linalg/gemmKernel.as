@@ -193,47 +193,59 @@ function edgeTile(kc: i32, ap: usize, bp: usize, cp: usize, ldc: usize, h: i32, 
 }
 
 // The 4×4 micro-kernel: C[0:4, 0:4] += Σ_p a_p b_pᵀ over kc packed steps, where a_p (4 entries of an A sliver)
-// and b_p (4 entries of a B sliver) are consecutive in memory. Each a entry is splatted across both lanes and
-// multiplied by two f64x2 halves of b_p; every lane keeps its own running sum.
+// and b_p (4 entries of a B sliver) are consecutive in memory. The tile is held along its 2×2 blocks' diagonals,
+// so that no entry of A or B is splatted: for rows 2i, 2i+1 and columns 2j, 2j+1, one register holds
+// (c[2i][2j], c[2i+1][2j+1]) and gains (a_2i·b_2j, a_2i+1·b_2j+1), the other holds (c[2i][2j+1], c[2i+1][2j]) and
+// gains the products with b's halves swapped. Splat loads cost a shuffle each on this kind of core; the swap is
+// one shuffle per half of b_p, shared by both row pairs. Every entry still gets c ← c + a·b, in the order of p.
 @inline
 function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize): void {
   const c1 = c + ldc;
   const c2 = c1 + ldc;
   const c3 = c2 + ldc;
-  let c00 = v128.load(c);
-  let c01 = v128.load(c, 16);
-  let c10 = v128.load(c1);
-  let c11 = v128.load(c1, 16);
-  let c20 = v128.load(c2);
-  let c21 = v128.load(c2, 16);
-  let c30 = v128.load(c3);
-  let c31 = v128.load(c3, 16);
+  const r00 = v128.load(c);
+  const r01 = v128.load(c, 16);
+  const r10 = v128.load(c1);
+  const r11 = v128.load(c1, 16);
+  const r20 = v128.load(c2);
+  const r21 = v128.load(c2, 16);
+  const r30 = v128.load(c3);
+  const r31 = v128.load(c3, 16);
+  // dIJ: the diagonal of the 2×2 block (row pair I, column pair J); sIJ: its anti-diagonal, top row first.
+  let d00 = i64x2.shuffle(r00, r10, 0, 3);
+  let s00 = i64x2.shuffle(r00, r10, 1, 2);
+  let d01 = i64x2.shuffle(r01, r11, 0, 3);
+  let s01 = i64x2.shuffle(r01, r11, 1, 2);
+  let d10 = i64x2.shuffle(r20, r30, 0, 3);
+  let s10 = i64x2.shuffle(r20, r30, 1, 2);
+  let d11 = i64x2.shuffle(r21, r31, 0, 3);
+  let s11 = i64x2.shuffle(r21, r31, 1, 2);
   for (let p = 0; p < kc; p++) {
+    const a0 = v128.load(a);
+    const a1 = v128.load(a, 16);
     const b0 = v128.load(b);
+    const w0 = i64x2.shuffle(b0, b0, 1, 0);
     const b1 = v128.load(b, 16);
-    const a0 = v128.load64_splat(a);
-    c00 = f64x2.add(c00, f64x2.mul(a0, b0));
-    c01 = f64x2.add(c01, f64x2.mul(a0, b1));
-    const a1 = v128.load64_splat(a, 8);
-    c10 = f64x2.add(c10, f64x2.mul(a1, b0));
-    c11 = f64x2.add(c11, f64x2.mul(a1, b1));
-    const a2 = v128.load64_splat(a, 16);
-    c20 = f64x2.add(c20, f64x2.mul(a2, b0));
-    c21 = f64x2.add(c21, f64x2.mul(a2, b1));
-    const a3 = v128.load64_splat(a, 24);
-    c30 = f64x2.add(c30, f64x2.mul(a3, b0));
-    c31 = f64x2.add(c31, f64x2.mul(a3, b1));
+    const w1 = i64x2.shuffle(b1, b1, 1, 0);
+    d00 = f64x2.add(d00, f64x2.mul(a0, b0));
+    s00 = f64x2.add(s00, f64x2.mul(a0, w0));
+    d10 = f64x2.add(d10, f64x2.mul(a1, b0));
+    s10 = f64x2.add(s10, f64x2.mul(a1, w0));
+    d01 = f64x2.add(d01, f64x2.mul(a0, b1));
+    s01 = f64x2.add(s01, f64x2.mul(a0, w1));
+    d11 = f64x2.add(d11, f64x2.mul(a1, b1));
+    s11 = f64x2.add(s11, f64x2.mul(a1, w1));
     a += MR << 3;
     b += NR << 3;
   }
-  v128.store(c, c00);
-  v128.store(c, c01, 16);
-  v128.store(c1, c10);
-  v128.store(c1, c11, 16);
-  v128.store(c2, c20);
-  v128.store(c2, c21, 16);
-  v128.store(c3, c30);
-  v128.store(c3, c31, 16);
+  v128.store(c, i64x2.shuffle(d00, s00, 0, 2));
+  v128.store(c1, i64x2.shuffle(s00, d00, 1, 3));
+  v128.store(c, i64x2.shuffle(d01, s01, 0, 2), 16);
+  v128.store(c1, i64x2.shuffle(s01, d01, 1, 3), 16);
+  v128.store(c2, i64x2.shuffle(d10, s10, 0, 2));
+  v128.store(c3, i64x2.shuffle(s10, d10, 1, 3));
+  v128.store(c2, i64x2.shuffle(d11, s11, 0, 2), 16);
+  v128.store(c3, i64x2.shuffle(s11, d11, 1, 3), 16);
 }
 
 /**
