@@ -51,7 +51,7 @@ export function eigh(A: Matrix, options?: EighOptions): {values: Float64Array; v
 export function eigh(A: Matrix, {vectors = true}: EighOptions = {}): {values: Float64Array; vectors: Matrix | null} {
   assertSquare(A, "eigh");
   const n = A.rows;
-  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A, "eigh"), vectors);
+  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, (target) => symmetricLower(A, "eigh", target), vectors);
   if (reflectors === null) return {values: shiftedTridiagonalEigenvalues(d, e), vectors: null};
   // The eigenvalues come from root-free QL in both cases, so that they are bit-identical with and without vectors;
   // they agree with divide and conquer's to O(nε‖T‖), the accuracy of either.
@@ -82,7 +82,7 @@ export function eighRows(A: Matrix, from: number, to: number): SymmetricEigenRow
     throw new Error(`eighRows: invalid row range ${from} … ${to} for ${n}×${n}`);
   }
   const b = to - from;
-  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, symmetricLower(A, "eighRows"), true);
+  const {d, e, reflectors, tau} = tridiagonalizeWasm(n, (target) => symmetricLower(A, "eighRows", target), true);
   if (reflectors === null) throw new Error("eighRows: reflectors missing"); // unreachable: requested above
   // Rows from … to − 1 of Q = H₀H₁⋯H_{n−3}, starting from those rows of I, times the eigenvectors Z of T.
   const R = matrix(b, n);

@@ -45,10 +45,15 @@ export interface Tridiagonal {
 }
 
 /**
- * Householder tridiagonalisation of the symmetric n×n matrix whose lower triangle is in `lower` (row-major; the
- * strict upper triangle is ignored). See `eigh` for the algorithm.
+ * Householder tridiagonalisation of a symmetric n×n matrix, which `writeLower` writes straight into the kernel's
+ * memory: its lower triangle into the row-major n×n `target` (the strict upper triangle is ignored). See `eigh` for
+ * the algorithm.
  */
-export function tridiagonalizeWasm(n: number, lower: Float64Array, reflectors: boolean): Tridiagonal {
+export function tridiagonalizeWasm(
+  n: number,
+  writeLower: (target: Float64Array) => void,
+  reflectors: boolean
+): Tridiagonal {
   const memory = new Layout();
   const a = memory.take(n * n);
   const d = memory.take(n);
@@ -58,7 +63,7 @@ export function tridiagonalizeWasm(n: number, lower: Float64Array, reflectors: b
   const work = memory.take(memory.kernelExports.tridiagonalizeBlockedWork(n));
   const kernel = memory.allocate();
   const heap = new Float64Array(kernel.memory.buffer);
-  heap.set(lower, a / 8);
+  writeLower(heap.subarray(a / 8, a / 8 + n * n));
   heap.fill(0, d / 8, work / 8); // d, e, the reflectors (zero outside their coordinates) and τ
   kernel.tridiagonalizeBlocked(n, a, d, e, refl, tau, work);
   const out = {

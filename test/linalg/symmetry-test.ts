@@ -37,3 +37,26 @@ test("symmetricLower(A) averages the two triangles into the lower one, checking 
     /t: non-finite input Infinity at \(0, 1\)/
   );
 });
+
+test("symmetricLower walks 32×32 tiles yet names the first largest gap in row order, as assertSymmetric does", () => {
+  const n = 70;
+  const A = matrix(n, n);
+  for (let i = 0; i < n; ++i)
+    for (let j = 0; j <= i; ++j) A.data[i * n + j] = A.data[j * n + i] = ((i + 3 * j) % 7) / 8;
+  // Two equal gaps (exactly 1: the entries are multiples of 1/8): (40, 35) comes first in row order, (45, 2) first
+  // in tile order (tile column 0 before 1).
+  A.data[40 * n + 35] += 1;
+  A.data[45 * n + 2] += 1;
+  assert.throws(() => assertSymmetric(A, "t"), /\|A\[40\]\[35\]/);
+  assert.throws(() => symmetricLower(A, "t"), /\|A\[40\]\[35\] − A\[35\]\[40\]\| = 1\.000e\+0/);
+});
+
+test("symmetricLower(A, routine, out) overwrites every entry of a used buffer, zeroing the strict upper triangle", () => {
+  const n = 45;
+  const A = matrix(n, n);
+  for (let i = 0; i < n; ++i) for (let j = 0; j <= i; ++j) A.data[i * n + j] = A.data[j * n + i] = Math.cos(2 * i - j);
+  const used = new Float64Array(n * n).fill(Number.NaN);
+  assert.equal(symmetricLower(A, "t", used), used);
+  assert.deepEqual(used, symmetricLower(A, "t"));
+  for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) assert.equal(used[i * n + j], j > i ? 0 : A.data[i * n + j]);
+});
