@@ -133,7 +133,7 @@ export async function build(options: BuildOptions, effects: Effects = fileEffect
     }
   }
 
-  const graph = new SourceGraph(packageRoot);
+  const graph = new SourceGraph(root, packageRoot);
   const cache = new DatasetCache(options.cache ?? defaultCacheDir(root), effects);
   const measured: MeasuredTimes = {tasks: new Map()};
   const runner =

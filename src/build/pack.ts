@@ -187,7 +187,7 @@ function checkOutputs(
     );
   }
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
-  const graph = new SourceGraph(packageRoot);
+  const graph = new SourceGraph(root, packageRoot);
   const cache = new DatasetCache(join(root, ".cache", "datasets"));
   for (const experiment of content.experiments) {
     const result = new ResultsStore(out).read(experiment);

@@ -139,7 +139,7 @@ export async function planTasks(
   const {registry, registryFile, content} = await loadProject(root, profile);
   const experiments = content.experiments.filter((e) => !only || matchesPattern(e.id, only));
   if (only && experiments.length === 0) throw new CliError(`no experiment matches --only ${only}`, ExitCode.usage);
-  const graph = new SourceGraph(packageRoot);
+  const graph = new SourceGraph(root, packageRoot);
   const tasks = experiments.flatMap((experiment) => {
     const source = fileURLToPath(registry.pipelines[experiment.pipeline].source);
     return planExperiment(experiment, graph.hash(source)).flatMap((point) => point.tasks);

@@ -1,23 +1,34 @@
-// The project source a module depends on: the module, every project module it imports (transitively),
-// and files it loads through `new URL("…", import.meta.url)`. Its hash is what makes the cache see code changes.
+// The project source a module depends on: the module, every project module it imports (transitively), the engine's
+// modules it imports as "orthogonal/…", and files it loads through `new URL("…", import.meta.url)`. Its hash is what
+// makes the cache see code changes.
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {dirname, join, relative, resolve} from "node:path";
+import {dirname, isAbsolute, join, relative, resolve} from "node:path";
 import {sha256} from "./hash.js";
 
 /**
- * Matches relative specifiers of static imports and re-exports (group 1 is "type" for type-only ones, which
- * cannot change what runs), dynamic imports, and `new URL("…", import.meta.url)`.
+ * Matches relative and "orthogonal/…" specifiers of static imports and re-exports (group 1 is "type" for type-only
+ * ones, which cannot change what runs), dynamic imports, and `new URL("…", import.meta.url)`.
  */
 const reference =
-  /\b(?:(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]*?\bfrom\s*)?|import\s*\(\s*|new\s+URL\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
+  /\b(?:(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]*?\bfrom\s*)?|import\s*\(\s*|new\s+URL\s*\(\s*)["']((?:\.{1,2}|orthogonal)\/[^"']+)["']/g;
+
+/** The package name under which a project outside the package imports the engine ("orthogonal/src/…"). */
+const engineName = "orthogonal";
 
 /** Memoises file digests, dependency lists and closure hashes within one process. */
 export class SourceGraph {
   private readonly files = new Map<string, {digest: string; deps: string[]}>();
   private readonly hashes = new Map<string, string>();
 
-  /** @param root the directory that relative paths in the result are given against (the project root). */
-  constructor(readonly root: string) {}
+  /**
+   * @param root the project root: files in it are named by their path relative to it.
+   * @param engineRoot the package root, where "orthogonal/…" resolves: files there but outside `root` are named
+   *   "orthogonal/<path>", so that the hash does not depend on where a project sits relative to the engine.
+   */
+  constructor(
+    readonly root: string,
+    private readonly engineRoot: string
+  ) {}
 
   /** Absolute paths of the file and of everything it references, sorted. */
   closure(file: string): string[] {
@@ -36,11 +47,18 @@ export class SourceGraph {
     const key = resolve(file);
     let hash = this.hashes.get(key);
     if (hash === undefined) {
-      const parts = this.closure(key).map((path) => `${relative(this.root, path)}\0${this.read(path).digest}`);
+      const parts = this.closure(key).map((path) => `${this.name(path)}\0${this.read(path).digest}`);
       hash = sha256(parts.join("\n"));
       this.hashes.set(key, hash);
     }
     return hash;
+  }
+
+  private name(path: string): string {
+    const inProject = relative(this.root, path);
+    if (!inProject.startsWith("..") && !isAbsolute(inProject)) return inProject;
+    const inEngine = relative(this.engineRoot, path);
+    return !inEngine.startsWith("..") && !isAbsolute(inEngine) ? `${engineName}/${inEngine}` : path;
   }
 
   private read(path: string): {digest: string; deps: string[]} {
@@ -55,7 +73,11 @@ export class SourceGraph {
         const deps = /\.(ts|js|mjs)$/.test(path)
           ? [...bytes.toString("utf8").matchAll(reference)]
               .filter((match) => !match[1])
-              .map((match) => resolveSource(dirname(path), match[2]))
+              .map((match) =>
+                match[2].startsWith(`${engineName}/`)
+                  ? resolveSource(this.engineRoot, match[2].slice(engineName.length + 1))
+                  : resolveSource(dirname(path), match[2])
+              )
           : [];
         entry = {digest: sha256(bytes), deps};
       }
@@ -65,7 +87,7 @@ export class SourceGraph {
   }
 }
 
-// "./gemm.js" written in TypeScript source refers to gemm.ts on disk.
+// "./gemm.js" written in TypeScript source refers to gemm.ts on disk (as the package's exports map "./*.js" to "./*.ts").
 function resolveSource(dir: string, specifier: string): string {
   const path = resolve(dir, specifier);
   if (path.endsWith(".js") && !existsSync(path)) return path.slice(0, -3) + ".ts";

@@ -55,7 +55,7 @@ export async function runCommand(options: RunOptions, effects: Effects = fileEff
   }
   const grid = runGrid(pipeline.params, experiment, options.sets, options.sweeps);
   const seeds = options.seeds ?? [options.seed ?? experiment?.seeds[0] ?? 0];
-  const sourceHash = new SourceGraph(packageRoot).hash(fileURLToPath(pipeline.source));
+  const sourceHash = new SourceGraph(options.root, packageRoot).hash(fileURLToPath(pipeline.source));
   const name = experiment?.id ?? pipelineId;
   const tasks = grid.points.flatMap((params) =>
     seeds.map((seed): PlannedTask => ({

@@ -50,7 +50,7 @@ function republish(
     claims: report.claims,
     numbers: []
   };
-  return publish({...context, registry: counting, graph: new SourceGraph(packageRoot), ...options}, effects).then(
+  return publish({...context, registry: counting, graph: new SourceGraph(root, packageRoot), ...options}, effects).then(
     () => counting.count
   );
 }

@@ -23,23 +23,23 @@ export const b = c;`,
     "types.ts": "export type T = number;",
     "kernel.wat": "(module)"
   });
-  const names = new SourceGraph(dir).closure(join(dir, "a.ts")).map((p) => p.slice(dir.length + 1));
+  const names = new SourceGraph(dir, dir).closure(join(dir, "a.ts")).map((p) => p.slice(dir.length + 1));
   assert.deepEqual(names, ["a.ts", "b.ts", "c.ts", "d.ts", "kernel.wat"]);
 });
 
 test("SourceGraph.hash changes when an imported file changes and not when an unrelated one does", () => {
   const dir = project({"a.ts": `import "./b.js";`, "b.ts": "export const x = 1;", "other.ts": "export const y = 1;"});
-  const before = new SourceGraph(dir).hash(join(dir, "a.ts"));
+  const before = new SourceGraph(dir, dir).hash(join(dir, "a.ts"));
   writeFileSync(join(dir, "other.ts"), "export const y = 2;");
-  assert.equal(new SourceGraph(dir).hash(join(dir, "a.ts")), before);
+  assert.equal(new SourceGraph(dir, dir).hash(join(dir, "a.ts")), before);
   writeFileSync(join(dir, "b.ts"), "export const x = 2;");
-  assert.notEqual(new SourceGraph(dir).hash(join(dir, "a.ts")), before);
+  assert.notEqual(new SourceGraph(dir, dir).hash(join(dir, "a.ts")), before);
 });
 
 test("the source closure of every registered pipeline holds only project files, never the cache or node_modules", async () => {
   const {registry} = await import("../../pipelines/index.js");
   const root = fileURLToPath(new URL("../..", import.meta.url));
-  const graph = new SourceGraph(root);
+  const graph = new SourceGraph(root, root);
   for (const pipeline of Object.values(registry.pipelines)) {
     const files = graph.closure(fileURLToPath(pipeline.source));
     for (const file of files) assert.ok(!/\/(\.cache|node_modules)\//.test(file), `${pipeline.id} depends on ${file}`);
@@ -50,7 +50,7 @@ test("the source closure of every registered pipeline holds only project files, 
 test("no pipeline's source closure reaches the engine, and one that uses the kernels covers their sources", async () => {
   const {registry} = await import("../../pipelines/index.js");
   const root = fileURLToPath(new URL("../..", import.meta.url));
-  const graph = new SourceGraph(root);
+  const graph = new SourceGraph(root, root);
   let usesKernels = 0;
   for (const pipeline of Object.values(registry.pipelines)) {
     const files = graph.closure(fileURLToPath(pipeline.source)).map((file) => file.slice(root.length));
@@ -65,4 +65,21 @@ test("no pipeline's source closure reaches the engine, and one that uses the ker
     }
   }
   assert.ok(usesKernels > 0);
+});
+
+test("a project outside the package depends on the engine modules it imports as orthogonal/…, named the same from anywhere", () => {
+  const engine = project({"numerics.ts": "export const x = 1;"});
+  const source = `import {x} from "orthogonal/numerics.js";\nimport type {T} from "orthogonal/types.js";`;
+  const a = project({"p.ts": source});
+  const b = project({"p.ts": source});
+  const closure = new SourceGraph(a, engine).closure(join(a, "p.ts"));
+  assert.deepEqual(closure, [join(engine, "numerics.ts"), join(a, "p.ts")].sort());
+  const hash = new SourceGraph(a, engine).hash(join(a, "p.ts"));
+  assert.equal(
+    new SourceGraph(b, engine).hash(join(b, "p.ts")),
+    hash,
+    "the project's location does not enter the hash"
+  );
+  writeFileSync(join(engine, "numerics.ts"), "export const x = 2;");
+  assert.notEqual(new SourceGraph(a, engine).hash(join(a, "p.ts")), hash, "an engine change does");
 });
