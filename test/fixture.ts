@@ -31,6 +31,27 @@ export function copyProject(name: string): string {
   return dir;
 }
 
+const builds = new Map<string, string>();
+
+/**
+ * A fresh copy of test/input/build/<name> after `orthogonal build --jobs 2`, with its cache, figures and site
+ * (timestamps kept). The project is built once per test process; each call copies that build, so tests that start
+ * from a built project do not build it again.
+ */
+export function builtProject(name: string): string {
+  let built = builds.get(name);
+  if (built === undefined) {
+    built = copyProject(name);
+    const result = orthogonal(built, "build", "--jobs", "2");
+    if (result.status !== 0) throw new Error(`building the ${name} fixture failed:\n${result.stderr}${result.stdout}`);
+    builds.set(name, built);
+  }
+  const dir = mkdtempSync(join(built, "..", `${name}-`));
+  created.push(dir);
+  cpSync(built, dir, {recursive: true, preserveTimestamps: true});
+  return dir;
+}
+
 /** Runs the CLI synchronously in `root`; returns exit status and output. */
 export function orthogonal(root: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
   const result = spawnSync(process.execPath, [cli, ...args, "--root", root], {

@@ -11,7 +11,7 @@ import {extname, join, normalize} from "node:path";
 import {after, before, test} from "node:test";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import type {Browser} from "playwright-core";
-import {copyProject, orthogonal} from "../fixture.js";
+import {builtProject, orthogonal} from "../fixture.js";
 import {checkSite, launchBrowser} from "./browserCheck.js";
 
 let browser: Browser;
@@ -26,16 +26,13 @@ after(async () => {
 });
 
 test("every page of the fixture site reads well at 375 px and 1280 px, light and dark, from file://", async () => {
-  const root = copyProject("website");
-  const build = orthogonal(root, "build");
-  assert.equal(build.status, 0, build.stderr + build.stdout);
+  const root = builtProject("website");
   const problems = await checkSite(browser, join(root, "site"), "website", {screenshots: true});
   assert.deepEqual(problems, []);
 });
 
 test("copy buttons appear only with scripts, and the commands are there without them", async () => {
-  const root = copyProject("website");
-  assert.equal(orthogonal(root, "build").status, 0);
+  const root = builtProject("website");
   const url = pathToFileURL(join(root, "site/alpha/alpha-lambda.html")).href;
   for (const javaScriptEnabled of [false, true]) {
     const context = await browser.newContext({javaScriptEnabled});
@@ -55,8 +52,7 @@ test("copy buttons appear only with scripts, and the commands are there without 
 });
 
 test("search, served over http, finds a figure by a word of its caption, with no network", async () => {
-  const root = copyProject("website");
-  assert.equal(orthogonal(root, "build").status, 0);
+  const root = builtProject("website");
   const siteDir = join(root, "site");
   const types: Record<string, string> = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm"};
   const server = createServer((request, response) => {

@@ -5,14 +5,9 @@ import assert from "node:assert/strict";
 import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {copyProject, orthogonal} from "../fixture.js";
+import {builtProject, orthogonal} from "../fixture.js";
 
-function built(): string {
-  const root = copyProject("website");
-  const result = orthogonal(root, "build", "--jobs", "2");
-  assert.equal(result.status, 0, result.stderr + result.stdout);
-  return root;
-}
+const built = () => builtProject("website");
 
 const siteFiles = (root: string) => (readdirSync(join(root, "site"), {recursive: true, encoding: "utf8"}) as string[]).filter((f) => /\.\w+$/.test(f)).sort();
 const read = (root: string, path: string) => readFileSync(join(root, "site", path), "utf8");
