@@ -42,12 +42,15 @@ export class SourceGraph {
     return [...seen].sort();
   }
 
-  /** SHA-256 over (relative path, content hash) of the closure: changes whenever any file in it changes. */
+  /** SHA-256 over (name, content hash) of the closure: changes whenever any file in it changes. */
   hash(file: string): string {
     const key = resolve(file);
     let hash = this.hashes.get(key);
     if (hash === undefined) {
-      const parts = this.closure(key).map((path) => `${this.name(path)}\0${this.read(path).digest}`);
+      // In order of the names, which do not depend on where the project is (its absolute paths' order may).
+      const parts = this.closure(key)
+        .map((path) => `${this.name(path)}\0${this.read(path).digest}`)
+        .sort();
       hash = sha256(parts.join("\n"));
       this.hashes.set(key, hash);
     }

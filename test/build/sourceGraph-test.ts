@@ -1,6 +1,6 @@
 // The source closure of a module: what the cache hashes to notice code changes.
 import assert from "node:assert/strict";
-import {mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
@@ -68,12 +68,18 @@ test("no pipeline's source closure reaches the engine, and one that uses the ker
 });
 
 test("a project outside the package depends on the engine modules it imports as orthogonal/…, named the same from anywhere", () => {
-  const engine = project({"numerics.ts": "export const x = 1;"});
+  // The engine's folder sorts after project a's and before project b's: their absolute paths come in other orders.
+  const base = mkdtempSync(join(tmpdir(), "orthogonal-graph-"));
+  const folder = (name: string, files: Record<string, string>) => {
+    mkdirSync(join(base, name));
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(base, name, file), text);
+    return join(base, name);
+  };
+  const engine = folder("m", {"numerics.ts": "export const x = 1;"});
   const source = `import {x} from "orthogonal/numerics.js";\nimport type {T} from "orthogonal/types.js";`;
-  const a = project({"p.ts": source});
-  const b = project({"p.ts": source});
-  const closure = new SourceGraph(a, engine).closure(join(a, "p.ts"));
-  assert.deepEqual(closure, [join(engine, "numerics.ts"), join(a, "p.ts")].sort());
+  const a = folder("a", {"p.ts": source});
+  const b = folder("z", {"p.ts": source});
+  assert.deepEqual(new SourceGraph(a, engine).closure(join(a, "p.ts")), [join(a, "p.ts"), join(engine, "numerics.ts")]);
   const hash = new SourceGraph(a, engine).hash(join(a, "p.ts"));
   assert.equal(
     new SourceGraph(b, engine).hash(join(b, "p.ts")),
