@@ -1,4 +1,4 @@
-// The test files in the order `npm test` runs them (test/run.ts), two at a time: the longest first (40–230 s each
+// The test files in the order `npm test` runs them (test/run.ts), three at a time: the longest first (40–230 s each
 // in a full run), so that no long file starts last and leaves one core idle at the end; then the rest in name
 // order.
 import {readdirSync} from "node:fs";

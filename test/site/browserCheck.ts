@@ -45,14 +45,14 @@ export function htmlPages(siteDir: string): string[] {
 
 /**
  * Checks every page of the site in `siteDir`; returns a list of problems (empty when all is well). axe-core runs on
- * the pages `axePages` selects (all by default). Screenshots are written as <label>-<page>-<width>-<scheme>.png when
+ * the pages `axePages` selects in each colour scheme (all by default). Screenshots are written as <label>-<page>-<width>-<scheme>.png when
  * `screenshots` is set.
  */
 export async function checkSite(
   browser: Browser,
   siteDir: string,
   label: string,
-  options: {screenshots?: boolean; modes?: readonly Mode[]; axePages?: (path: string) => boolean} = {}
+  options: {screenshots?: boolean; modes?: readonly Mode[]; axePages?: (path: string, scheme: Mode["scheme"]) => boolean} = {}
 ): Promise<string[]> {
   const problems: string[] = [];
   const idCache = new Map<string, Set<string>>();
@@ -85,7 +85,7 @@ export async function checkSite(
       for (const path of htmlPages(siteDir).filter(mode.pages ?? (() => true))) {
         const where = `${label} ${path} @${width}px ${scheme}`;
         problems.push(...(await checkPage(page, join(siteDir, path), where, idsOf, width)));
-        if (axeModes.has(mode) && (options.axePages?.(path) ?? true)) problems.push(...(await axeViolations(page, where)));
+        if (axeModes.has(mode) && (options.axePages?.(path, scheme) ?? true)) problems.push(...(await axeViolations(page, where)));
         if (options.screenshots) {
           const name = `${label}-${path.replace(/\.html$/, "").replace(/[/\\]/g, "_")}-${width}-${scheme}.png`;
           await page.screenshot({path: join(screenshotDir, name), fullPage: true});
