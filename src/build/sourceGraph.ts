@@ -58,10 +58,8 @@ export class SourceGraph {
   }
 
   private name(path: string): string {
-    const inProject = relative(this.root, path);
-    if (!inProject.startsWith("..") && !isAbsolute(inProject)) return inProject;
-    const inEngine = relative(this.engineRoot, path);
-    return !inEngine.startsWith("..") && !isAbsolute(inEngine) ? `${engineName}/${inEngine}` : path;
+    const inEngine = within(this.engineRoot, path);
+    return within(this.root, path) ?? (inEngine === undefined ? path : `${engineName}/${inEngine}`);
   }
 
   private read(path: string): {digest: string; deps: string[]} {
@@ -88,6 +86,12 @@ export class SourceGraph {
     }
     return entry;
   }
+}
+
+// The path of `path` relative to `dir` when it lies inside it.
+function within(dir: string, path: string): string | undefined {
+  const inside = relative(dir, path);
+  return inside.startsWith("..") || isAbsolute(inside) ? undefined : inside;
 }
 
 // "./gemm.js" written in TypeScript source refers to gemm.ts on disk (as the package's exports map "./*.js" to "./*.ts").
